@@ -1,0 +1,278 @@
+"""The date tagger, by tables of cases: one line per case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline_app.core.temporal import TemporalExpression, tag
+
+REF = date(2025, 5, 6)  # a Tuesday; the publication date of the seed articles
+
+# (sentence, expression as found, TimeML value, kind, interval start, interval end); "" = open side.
+CASES = [
+    # absolute dates
+    ("The deal was signed on May 5, 2025.", "May 5, 2025", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
+    ("It was signed on 5 May 2025 in Vilnius.", "5 May 2025", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
+    ("Filed 2025-05-05 by the clerk.", "2025-05-05", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
+    ("Deadline: 05/06/2025.", "05/06/2025", "2025-05-06", "point", "2025-05-06", "2025-05-06"),
+    ("Deadline: 25/06/2025.", "25/06/2025", "2025-06-25", "point", "2025-06-25", "2025-06-25"),
+    ("They met on 06.05.2025 in Berlin.", "06.05.2025", "2025-05-06", "point", "2025-05-06", "2025-05-06"),
+    ("Prices rose in March 2021.", "March 2021", "2021-03", "point", "2021-03-01", "2021-03-31"),
+    ("Prices rose in March, 2021.", "March, 2021", "2021-03", "point", "2021-03-01", "2021-03-31"),
+    ("The war began in 2022.", "2022", "2022", "point", "2022-01-01", "2022-12-31"),
+    ("It was popular in the 1990s.", "the 1990s", "199", "point", "1990-01-01", "1999-12-31"),
+    ("Sales peaked on Monday, May 5, 2025, officials said.", "Monday, May 5, 2025", "2025-05-05", "point",
+     "2025-05-05", "2025-05-05"),
+    ("The accord of Sept. 3, 2019 still holds.", "Sept. 3, 2019", "2019-09-03", "point", "2019-09-03", "2019-09-03"),
+    ("It opened on Dec 1 2024.", "Dec 1 2024", "2024-12-01", "point", "2024-12-01", "2024-12-01"),
+    ("It ended on the 18th of March 2025.", "the 18th of March 2025", "2025-03-18", "point", "2025-03-18",
+     "2025-03-18"),
+    ("Empires fell in the 20th century.", "the 20th century", "19", "point", "1900-01-01", "1999-12-31"),
+    ("Music of the '90s returned.", "the '90s", "199", "point", "1990-01-01", "1999-12-31"),
+    ("Output grew in spring 2024.", "spring 2024", "2024-SP", "point", "2024-03-01", "2024-05-31"),
+    ("Profits fell in the first quarter of 2025.", "the first quarter of 2025", "2025-Q1", "point", "2025-01-01",
+     "2025-03-31"),
+    ("Profits fell in Q3 2024.", "Q3 2024", "2024-Q3", "point", "2024-07-01", "2024-09-30"),
+    ("Profits fell in the second half of 2024.", "the second half of 2024", "2024-H2", "point", "2024-07-01",
+     "2024-12-31"),
+    ("The budget for fiscal 2024 was cut.", "fiscal 2024", "FY2024", "point", "2024-01-01", "2024-12-31"),
+    ("Talks ran May 5-7, 2025 in Riga.", "May 5-7, 2025", "2025-05-05/2025-05-07", "range", "2025-05-05",
+     "2025-05-07"),
+    ("Posted May 6, 2025 9:48 AM", "May 6, 2025 9:48 AM", "2025-05-06T09:48", "point", "2025-05-06", "2025-05-06"),
+    ("The law took effect in December 1999.", "December 1999", "1999-12", "point", "1999-12-01", "1999-12-31"),
+    ("THE SUMMIT OPENED MAY 5, 2025 IN ROME.", "MAY 5, 2025", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
+    # partial dates: the nearest plausible one, in the direction of the tense
+    ("On March 18, the four countries declared their intent.", "March 18", "2025-03-18", "point", "2025-03-18",
+     "2025-03-18"),
+    ("In January, Lithuania announced plans.", "January", "2025-01", "point", "2025-01-01", "2025-01-31"),
+    ("In December, prices fell sharply.", "December", "2024-12", "point", "2024-12-01", "2024-12-31"),
+    ("The summit will be held in December.", "December", "2025-12", "point", "2025-12-01", "2025-12-31"),
+    ("The vote will take place on June 2.", "June 2", "2025-06-02", "point", "2025-06-02", "2025-06-02"),
+    ("The vote took place on 2 June.", "2 June", "2024-06-02", "point", "2024-06-02", "2024-06-02"),
+    ("Naryshkin warned on April 15 that Poland would suffer.", "April 15", "2025-04-15", "point", "2025-04-15",
+     "2025-04-15"),
+    ("Shipments resumed in May.", "May", "2025-05", "point", "2025-05-01", "2025-05-31"),
+    # weekdays and relative days
+    ("Lithuania said Monday that it will spend more.", "Monday", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
+    ("The talks ended last Friday.", "last Friday", "2025-05-02", "point", "2025-05-02", "2025-05-02"),
+    ("They will meet next Friday.", "next Friday", "2025-05-09", "point", "2025-05-09", "2025-05-09"),
+    ("The ministers will meet on Friday.", "Friday", "2025-05-09", "point", "2025-05-09", "2025-05-09"),
+    ("The ministers met on Friday.", "Friday", "2025-05-02", "point", "2025-05-02", "2025-05-02"),
+    ("The protest was held on Sunday.", "Sunday", "2025-05-04", "point", "2025-05-04", "2025-05-04"),
+    ("Officials spoke yesterday.", "yesterday", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
+    ("The vote is tomorrow.", "tomorrow", "2025-05-07", "point", "2025-05-07", "2025-05-07"),
+    ("The minister said today that talks failed.", "today", "2025-05-06", "point", "2025-05-06", "2025-05-06"),
+    ("Shots were heard last night.", "last night", "2025-05-05TNI", "point", "2025-05-05", "2025-05-05"),
+    ("Markets opened lower this morning.", "this morning", "2025-05-06TMO", "point", "2025-05-06", "2025-05-06"),
+    ("He resigned last Monday.", "last Monday", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
+    # relative periods
+    ("Sales will rise next month.", "next month", "2025-06", "point", "2025-06-01", "2025-06-30"),
+    ("Sales fell last month.", "last month", "2025-04", "point", "2025-04-01", "2025-04-30"),
+    ("Prices rose this year.", "this year", "2025", "point", "2025-01-01", "2025-12-31"),
+    ("Prices rose last year.", "last year", "2024", "point", "2024-01-01", "2024-12-31"),
+    ("Prices will rise next year.", "next year", "2026", "point", "2026-01-01", "2026-12-31"),
+    ("It made a decision earlier this year.", "earlier this year", "2025", "point", "2025-01-01", "2025-05-06"),
+    ("It will decide later this year.", "later this year", "2025", "point", "2025-05-06", "2025-12-31"),
+    ("Talks continue this week.", "this week", "2025-W19", "point", "2025-05-05", "2025-05-11"),
+    ("Talks stalled last week.", "last week", "2025-W18", "point", "2025-04-28", "2025-05-04"),
+    ("Talks resume next week.", "next week", "2025-W20", "point", "2025-05-12", "2025-05-18"),
+    ("Crowds gathered this weekend.", "this weekend", "2025-W19-WE", "point", "2025-05-10", "2025-05-11"),
+    ("It was hot last summer.", "last summer", "2024-SU", "point", "2024-06-01", "2024-08-31"),
+    ("Work starts this spring.", "this spring", "2025-SP", "point", "2025-03-01", "2025-05-31"),
+    ("Profits fell last quarter.", "last quarter", "2025-Q1", "point", "2025-01-01", "2025-03-31"),
+    ("It is the warmest year this decade.", "this decade", "202", "point", "2020-01-01", "2029-12-31"),
+    ("Prices fell in late last year.", "late last year", "2024", "point", "2024-09-01", "2024-12-31"),
+    ("Output grew in early 2024.", "early 2024", "2024", "point", "2024-01-01", "2024-05-01"),
+    ("Output grew in mid-2024.", "mid-2024", "2024", "point", "2024-05-02", "2024-08-31"),
+    ("Output fell in late March.", "late March", "2025-03", "point", "2025-03-22", "2025-03-31"),
+    ("Three years ago the plant closed.", "Three years ago", "2022", "point", "2022-01-01", "2022-12-31"),
+    ("The border opened a decade ago.", "a decade ago", "2015", "point", "2015-01-01", "2015-12-31"),
+    ("The law passed two weeks ago.", "two weeks ago", "2025-W17", "point", "2025-04-21", "2025-04-27"),
+    ("The bill passed on March 3, 2025. The next day, protests began.", "The next day", "2025-03-04", "point",
+     "2025-03-04", "2025-03-04"),
+    ("The bill passed on March 3, 2025. Two days later, protests began.", "Two days later", "2025-03-05", "point",
+     "2025-03-05", "2025-03-05"),
+    ("The plant opened in 2020. A year earlier, it had been sold.", "A year earlier", "2019", "point",
+     "2019-01-01", "2019-12-31"),
+    # ranges
+    ("Spending will be 5-6% of GDP annually from 2026 to 2030.", "from 2026 to 2030", "2026/2030", "range",
+     "2026-01-01", "2030-12-31"),
+    ("It will spend 6% between 2026 and 2030.", "between 2026 and 2030", "2026/2030", "range", "2026-01-01",
+     "2030-12-31"),
+    ("The 2026-2030 plan was approved.", "2026-2030", "2026/2030", "range", "2026-01-01", "2030-12-31"),
+    ("It runs from 2026 through 2030.", "from 2026 through 2030", "2026/2030", "range", "2026-01-01", "2030-12-31"),
+    ("The 2026–30 budget passed.", "2026–30", "2026/2030", "range", "2026-01-01", "2030-12-31"),
+    ("He served from March 2024 to May 2025.", "from March 2024 to May 2025", "2024-03/2025-05", "range",
+     "2024-03-01", "2025-05-31"),
+    ("It rained from January to March 2025.", "from January to March 2025", "2025-01/2025-03", "range",
+     "2025-01-01", "2025-03-31"),
+    ("He ruled from 2019 until 2021.", "from 2019 until 2021", "2019/2021", "range", "2019-01-01", "2021-12-31"),
+    ("Prices rose between 2010 and 2015 sharply.", "between 2010 and 2015", "2010/2015", "range", "2010-01-01",
+     "2015-12-31"),
+    # open bounds
+    ("Russia may prepare for a larger conflict with NATO by 2030.", "by 2030", "2030", "before", "", "2030-12-31"),
+    ("The ban stays until 2027.", "until 2027", "2027", "before", "", "2027-12-31"),
+    ("Defenses were stepped up since 2022.", "since 2022", "2022", "since", "2022-01-01", "2025-05-06"),
+    ("It must be built before 2030.", "before 2030", "2030", "before", "", "2029-12-31"),
+    ("Growth will resume after 2030.", "after 2030", "2030", "after", "2031-01-01", ""),
+    ("The law must pass by March 2026.", "by March 2026", "2026-03", "before", "", "2026-03-31"),
+    ("Reply no later than June 30, 2025.", "no later than June 30, 2025", "2025-06-30", "before", "", "2025-06-30"),
+    ("Tariffs apply starting in 2026.", "starting in 2026", "2026", "after", "2026-01-01", ""),
+    ("It has grown ever since 2014.", "ever since 2014", "2014", "since", "2014-01-01", "2025-05-06"),
+    ("The rule applies through 2028.", "through 2028", "2028", "before", "", "2028-12-31"),
+    ("Finish it by the end of the year.", "by the end of the year", "2025", "before", "", "2025-12-31"),
+    # anchored durations
+    ("It will spend 1.1 billion euros over the next decade to fortify its border.", "over the next decade", "P10Y",
+     "range", "2025-05-06", "2035-05-06"),
+    ("War may come within the next five years.", "within the next five years", "P5Y", "range", "2025-05-06",
+     "2030-05-06"),
+    ("Prices rose in the past two weeks.", "in the past two weeks", "P2W", "range", "2025-04-22", "2025-05-06"),
+    ("Prices rose over the past year.", "over the past year", "P1Y", "range", "2024-05-06", "2025-05-06"),
+    ("It will invest over the next ten years.", "over the next ten years", "P10Y", "range", "2025-05-06",
+     "2035-05-06"),
+    ("Troops stay for the next three months.", "for the next three months", "P3M", "range", "2025-05-06",
+     "2025-08-06"),
+    ("This allocation, spread over a decade, aims to deter.", "spread over a decade", "P10Y", "range", "2025-05-06",
+     "2035-05-06"),
+    ("Imports doubled during the last 12 months.", "during the last 12 months", "P12M", "range", "2024-05-06",
+     "2025-05-06"),
+]
+
+# (sentence, expression as found, TimeML type, TimeML value): found and typed, never placed.
+UNPLACED = [
+    ("The talks recently stalled.", "recently", "DATE", "PAST_REF"),
+    ("The plan is now law.", "now", "DATE", "PRESENT_REF"),
+    ("It covers dissent in Russia today.", "today", "DATE", "PRESENT_REF"),
+    ("Today's world is different.", "Today", "DATE", "PRESENT_REF"),
+    ("Prices rose in recent years.", "in recent years", "DATE", "PAST_REF"),
+    ("It may change in the future.", "in the future", "DATE", "FUTURE_REF"),
+    ("They fought for three years.", "three years", "DURATION", "P3Y"),
+    ("It is a 10-year plan.", "10-year", "DURATION", "P10Y"),
+    ("Spending of 5% of GDP annually.", "annually", "SET", "P1Y"),
+    ("They meet every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+    ("Elections are held twice a year.", "a year", "SET", "P1Y"),
+    ("The ceasefire lasted 48 hours.", "48 hours", "DURATION", "PT48H"),
+    ("It took several years.", "several years", "DURATION", "PXY"),
+    ("The newsletter is published weekly.", "weekly", "SET", "P1W"),
+    ("News Feed 7:52 AM Book wins prize.", "7:52 AM", "TIME", "2025-05-06T07:52"),
+    ("Rome was founded in the 8th century BC.", "the 8th century BC", "DATE", "BC07"),
+    ("Prices will rise in the coming months.", "in the coming months", "DURATION", "PXM"),
+]
+
+# (sentence, text that must not be read as any temporal expression).
+NOT_DATES = [
+    ("Lithuania to Spend $1.2BIn on Border", "$1.2BIn"),
+    ("they could become future targets if Russia m1s1 victorious", "m1s1"),
+    ("between 5% and 6% of GDP annually", "5% and 6%"),
+    ("around 800 million euros of the total", "800 million"),
+    ("approximately $1.2 billion over the next ten years", "$1.2 billion"),
+    ("increase its defense spending to 5-6% of GDP", "5-6%"),
+    ("800 million euros ($905 million) for mines", "$905 million"),
+    ("a narrow 65-mile strip of land", "65-mile"),
+    ("far exceeding NATO's 2% minimum requirement", "NATO's 2% minimum"),
+    ("Russia may be preparing for a larger conflict", "may"),
+    ("by Tim Zadorozhnyy May 6, 2025 9:48 AM 2 min read", "2 min read"),
+    ("Ukraine has identified over 19,500 children", "19,500"),
+    ("The army sent 2030 troops to the border.", "2030"),
+    ("Under Article 2022 of the code, fines apply.", "2022"),
+    ("Flight 1549 landed on the river.", "1549"),
+    ("He scored 1500 points in the league.", "1500"),
+    ("It costs $2,025 per seat.", "$2,025"),
+    ("May God bless the union.", "May"),
+    ("The March on Washington drew crowds.", "March"),
+    ("She won the 2000 meters race.", "2000"),
+    ("The Sunday Times reported it first.", "Sunday"),
+    ("The contract was signed on February 30, 2025.", "February 30"),
+    ("Form 32/13/2025 was rejected.", "32/13/2025"),
+    ("Profits rose 2.5% to 2025 million.", "2025"),
+    ("Population was 1,999 in the census.", "1,999"),
+    ("an attack on one member constitutes an attack on all under by Article 5.", "Article 5"),
+    ("Protesters march to the square.", "march"),
+    ("Readers may want to subscribe.", "may"),
+    ("Call 555-2025 for tickets.", "2025"),
+    ("The 3:16 verse is famous.", "3:16"),
+]
+
+# Without a publication date: (sentence, expression, value); relative ones are unresolved.
+UNDATED = [
+    ("In January, Lithuania announced plans.", "January", "XXXX-01"),
+    ("Lithuania said Monday that it will spend more.", "Monday", "XXXX-WXX-1"),
+    ("On March 18, they declared.", "March 18", "XXXX-03-18"),
+    ("Prices rose this year.", "this year", "XXXX"),
+]
+
+
+def _find(exprs: list[TemporalExpression], text: str) -> TemporalExpression:
+    found = [e for e in exprs if e.text == text]
+    assert found, f"{text!r} not found; got {[e.text for e in exprs]}"
+    assert len(found) == 1
+    return found[0]
+
+
+def _iso(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "kind", "lo", "hi"), CASES, ids=[c[1] for c in CASES])
+def test_placed(sentence: str, text: str, value: str, kind: str, lo: str, hi: str) -> None:
+    e = _find(tag(sentence, REF), text)
+    assert (e.value, e.kind, _iso(e.lo), _iso(e.hi)) == (value, kind, lo, hi)
+    assert e.placed
+    assert sentence[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize(("sentence", "text", "type_", "value"), UNPLACED, ids=[c[1] for c in UNPLACED])
+def test_typed_not_placed(sentence: str, text: str, type_: str, value: str) -> None:
+    e = _find(tag(sentence, REF), text)
+    assert (e.type, e.value) == (type_, value)
+    assert not e.placed
+
+
+@pytest.mark.parametrize(("sentence", "trap"), NOT_DATES, ids=[c[1] for c in NOT_DATES])
+def test_not_a_date(sentence: str, trap: str) -> None:
+    at = sentence.index(trap)
+    overlapping = [e for e in tag(sentence, REF) if e.start < at + len(trap) and at < e.end]
+    assert overlapping == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), UNDATED, ids=[c[1] for c in UNDATED])
+def test_relative_dates_stay_unresolved_without_a_publication_date(sentence: str, text: str, value: str) -> None:
+    e = _find(tag(sentence, None), text)
+    assert e.value == value
+    assert (e.lo, e.hi, e.placed, e.unresolved) == (None, None, False, True)
+
+
+def test_absolute_dates_need_no_publication_date() -> None:
+    e = _find(tag("Spending rises from 2026 to 2030.", None), "from 2026 to 2030")
+    assert (e.placed, _iso(e.lo), _iso(e.hi)) == (True, "2026-01-01", "2030-12-31")
+
+
+def test_day_first_setting_reads_numeric_dates_the_european_way() -> None:
+    from timeline_app.core.settings import Settings
+
+    e = _find(tag("Due 05/06/2025.", REF, Settings(day_first=True)), "05/06/2025")
+    assert e.value == "2025-06-05"
+
+
+def test_timeml_parts_of_a_range_are_its_two_dates() -> None:
+    e = _find(tag("It runs from 2026 to 2030.", REF), "from 2026 to 2030")
+    assert [(t.text, t.value) for t in e.timexes] == [("2026", "2026"), ("2030", "2030")]
+
+
+def test_timeml_part_of_an_anchored_duration_leaves_out_the_preposition() -> None:
+    e = _find(tag("It will invest over the next decade.", REF), "over the next decade")
+    assert [(t.text, t.type, t.value) for t in e.timexes] == [("the next decade", "DURATION", "P10Y")]
+
+
+def test_expressions_are_ordered_and_do_not_overlap() -> None:
+    text = "On March 18, 2025 and again from 2026 to 2030, by 2031, last week and in January."
+    exprs = tag(text, REF)
+    assert [e.start for e in exprs] == sorted(e.start for e in exprs)
+    assert all(a.end <= b.start for a, b in zip(exprs, exprs[1:]))
+
+
+def test_case_count() -> None:
+    """The tables above hold at least 80 cases, non-dates included."""
+    assert len(CASES) + len(UNPLACED) + len(NOT_DATES) + len(UNDATED) >= 80

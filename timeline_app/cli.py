@@ -1,0 +1,219 @@
+"""The ``timeline-app`` command line.
+
+Subcommands: ``export`` (CSV and JSON files), ``show`` (the timeline as text), ``timex`` (the
+temporal expressions of one file as JSON lines). User errors print one plain line, never a
+traceback: exit 2 for bad usage, 1 when nothing could be read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from datetime import date
+
+from timeline_app import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem the user must correct; ``code`` is the exit code to return."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def parse_user_date(text: str) -> date:
+    """A date typed by a user: ISO ``YYYY-MM-DD`` first, else any complete date dateparser reads.
+
+    >>> parse_user_date("2025-05-06"), parse_user_date("6 May 2025")
+    (datetime.date(2025, 5, 6), datetime.date(2025, 5, 6))
+    """
+    text = text.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    import dateparser  # slow to import; only for dates that are not ISO
+
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"})
+    if parsed is None:
+        raise UsageError(f"not a date: {text!r} (use YYYY-MM-DD)")
+    return parsed.date()
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return parse_user_date(text)
+    except UsageError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _file_date_arg(text: str) -> tuple[str, date]:
+    name, sep, when = text.rpartition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"expected FILE=YYYY-MM-DD, got {text!r}")
+    return name, _date_arg(when)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline-app",
+        description="Build one dated, sourced timeline from news articles (.txt, .md, .html).",
+        epilog="Relative dates ('Monday', 'this year') are anchored on each article's publication date: the "
+               "one it states near its top, else --date FILE=..., else --reference-date; without any, they "
+               "are listed as unresolved rather than anchored on today.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def sources_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or folders")
+        p.add_argument("--reference-date", type=_date_arg, metavar="YYYY-MM-DD",
+                       help="publication date for articles that state none")
+        p.add_argument("--date", type=_file_date_arg, action="append", default=[], metavar="FILE=YYYY-MM-DD",
+                       help="publication date of one file (wins over the date it states); repeatable")
+        p.add_argument("--day-first", action="store_true", help="read 05/06/2025 as 5 June, not May 6")
+
+    export = sub.add_parser("export", help="write timeline.csv, evidence.csv and timeline.json",
+                            description="Write DIR/timeline.csv (one row per event), DIR/evidence.csv (one row "
+                                        "per supporting sentence) and DIR/timeline.json (everything).")
+    sources_options(export)
+    export.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    export.add_argument("--png", metavar="FILE", help="also render the timeline as a PNG image")
+
+    show = sub.add_parser("show", help="print the timeline as text")
+    sources_options(show)
+
+    timex = sub.add_parser("timex", help="print the temporal expressions of one file as JSON lines",
+                           description="One JSON object per TIMEX3: start, end (offsets into the file's decoded "
+                                       "text; for HTML, into its extracted text), text, type, value, mod.")
+    timex.add_argument("file", metavar="FILE")
+    timex.add_argument("--reference-date", type=_date_arg, metavar="YYYY-MM-DD",
+                       help="anchor for relative expressions (default: the date the file states, if any)")
+    timex.add_argument("--day-first", action="store_true", help="read 05/06/2025 as 5 June, not May 6")
+    return parser
+
+
+def _settings(args: argparse.Namespace):  # noqa: ANN202 - keeps core imports out of start-up
+    from timeline_app.core.settings import Settings
+
+    return Settings(day_first=args.day_first)
+
+
+def _load(args: argparse.Namespace):  # noqa: ANN202
+    from timeline_app.core.article import read_articles
+    from timeline_app.core.timeline import build_timeline
+
+    for source in args.sources:
+        if not os.path.exists(source) and not os.path.islink(source):
+            print(f"timeline-app: no such file or folder: {source}", file=sys.stderr)
+    dates = dict(args.date)
+    settings = _settings(args)
+    articles, failures = read_articles(args.sources, reference=args.reference_date, dates=dates, settings=settings)
+    for f in failures:
+        if f.reason != "no such file or folder":
+            print(f"timeline-app: skipped {f.path}: {f.reason}", file=sys.stderr)
+    known = {a.name for a in articles} | {a.path for a in articles}
+    for name in dates:
+        if name not in known:
+            print(f"timeline-app: --date names {name}, which is not among the articles read", file=sys.stderr)
+    if not articles:
+        raise UsageError("no article could be read")
+    undated = [a.name for a in articles if a.published is None]
+    if undated:
+        print(f"timeline-app: no publication date for {len(undated)} article(s) ({', '.join(undated[:3])}"
+              f"{', ...' if len(undated) > 3 else ''}); their relative dates stay unresolved. "
+              "Give --reference-date or --date FILE=YYYY-MM-DD.", file=sys.stderr)
+    return build_timeline(articles, failures, settings)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from timeline_app.core.export import export
+
+    if args.png:
+        raise UsageError("--png is not available yet: PNG rendering comes with the desktop application",
+                         EXIT_USAGE)
+    timeline = _load(args)
+    try:
+        paths = export(timeline, args.out)
+    except OSError as e:
+        print(f"timeline-app: cannot write to {args.out}: {e.strerror or e}", file=sys.stderr)
+        return EXIT_FAILED
+    n_unresolved = sum(1 for e in timeline.events if e.kind == "unresolved")
+    print(f"{len(timeline.events)} events ({n_unresolved} unresolved) from {len(timeline.articles)} articles; "
+          f"{len(timeline.failures)} skipped. Wrote {', '.join(str(p) for p in paths)}")
+    return EXIT_OK
+
+
+def _format_dates(start: date | None, end: date | None, kind: str) -> str:
+    if kind == "unresolved":
+        return "(unresolved)"
+    s = start.isoformat() if start else "…"
+    e = end.isoformat() if end else "…"
+    return s if s == e else f"{s} – {e}"
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    timeline = _load(args)
+    width = shutil.get_terminal_size((100, 20)).columns
+    for e in timeline.events:
+        when = _format_dates(e.start, e.end, e.kind)
+        print(f"{when:<25} {e.title}")
+        sources = f"[{e.date_text}] " + ", ".join(e.documents)
+        print(textwrap.indent(textwrap.fill(sources, max(40, width - 27)), " " * 26))
+    for f in timeline.failures:
+        print(f"skipped {f.name}: {f.reason}")
+    return EXIT_OK
+
+
+def _cmd_timex(args: argparse.Namespace) -> int:
+    from timeline_app.core.article import ArticleError, read_article
+    from timeline_app.core.temporal import tag
+
+    settings = _settings(args)
+    try:
+        article = read_article(args.file, published=args.reference_date, settings=settings)
+    except ArticleError as e:
+        print(f"timeline-app: cannot read {args.file}: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    out = sys.stdout
+    for expr in tag(article.text, article.published, settings):
+        for t in expr.timexes:
+            out.write(json.dumps({"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+                                  "mod": t.mod}, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    commands = {"export": _cmd_export, "show": _cmd_show, "timex": _cmd_timex}
+    if args.command is None:
+        parser.print_help()
+        print("\nThe desktop window is not part of this version yet; use 'show' or 'export'.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return commands[args.command](args)
+    except UsageError as e:
+        print(f"timeline-app: {e}", file=sys.stderr)
+        return e.code
+    except KeyboardInterrupt:
+        print("timeline-app: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into `head`: not an error
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

@@ -1,0 +1,318 @@
+"""Reading articles from disk: text, title and publication date, with a reason for every failure."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from timeline_app.core.lexicon import english
+from timeline_app.core.settings import Settings
+
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
+
+#: Where an article's publication date came from.
+DATE_GIVEN, DATE_DETECTED, DATE_REFERENCE, DATE_UNKNOWN = "given", "detected", "reference", "unknown"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its text (what offsets point into), title and publication date."""
+
+    path: str
+    name: str
+    title: str
+    text: str
+    published: date | None
+    date_source: str
+    #: Where the publication date stands in ``text`` (a byline), so it is not read as an event.
+    dateline: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A file that could not be used, and why, in words a user understands."""
+
+    path: str
+    reason: str
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+
+class ArticleError(Exception):
+    """A file is not a readable article; the message says why."""
+
+
+def collect_paths(sources: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[ReadFailure]]:
+    """Expand files and folders into article files, in a stable order; report what cannot be used.
+
+    Folders are walked recursively (symbolic links to folders are not followed, so loops cannot
+    trap the walk); hidden files are skipped; other file types are reported.
+    """
+    files: list[Path] = []
+    failures: list[ReadFailure] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        key = p.resolve() if p.exists() else p
+        if key not in seen:
+            seen.add(key)
+            files.append(p)
+
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path, followlinks=False, onerror=lambda e: failures.append(
+                    ReadFailure(str(getattr(e, "filename", path)), f"cannot open folder: {e.strerror}"))):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    p = Path(root, name)
+                    if p.suffix.lower() in SUFFIXES:
+                        add(p)
+                    else:
+                        failures.append(ReadFailure(str(p), f"not an article file type ({p.suffix or 'no extension'})"))
+        elif path.is_file():
+            add(path)
+        elif path.is_symlink():
+            failures.append(ReadFailure(str(path), "broken link"))
+        else:
+            failures.append(ReadFailure(str(path), "no such file or folder"))
+    return files, failures
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, else Latin-1."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05
+
+
+def read_article(path: str | os.PathLike[str], *, published: date | None = None,
+                 reference: date | None = None, settings: Settings | None = None) -> Article:
+    """Read one article file; raise :class:`ArticleError` with a plain reason when it is unusable.
+
+    The publication date is ``published`` when given, else the one the page states near its top,
+    else ``reference``, else unknown.
+    """
+    settings = settings or Settings()
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > settings.max_file_bytes:
+            raise ArticleError(f"too large ({size / 1e6:.0f} MB; the limit is {settings.max_file_bytes / 1e6:.0f} MB)")
+        data = p.read_bytes()
+    except PermissionError:
+        raise ArticleError("permission denied") from None
+    except IsADirectoryError:
+        raise ArticleError("is a folder") from None
+    except OSError as e:
+        raise ArticleError(f"cannot read: {e.strerror or e}") from None
+    if not data.strip():
+        raise ArticleError("empty file")
+    if _looks_binary(data):
+        raise ArticleError("binary file, not text")
+    # Line ends become "\n" without changing the text's length, so offsets stay those of the file.
+    raw = decode(data).replace("\r\n", " \n").replace("\r", "\n")
+    suffix = p.suffix.lower()
+    html_date: date | None = None
+    if suffix in HTML_SUFFIXES or (suffix not in SUFFIXES and re.match(r"\s*<(!doctype html|html)", raw, re.I)):
+        text, title, html_date = html_to_text(raw)
+    else:
+        text, title = raw, ""
+    if not re.search(r"[^\W\d_]{2,}", text):
+        raise ArticleError("no readable text")
+    if not title:
+        title = guess_title(text, markdown=suffix in MARKDOWN_SUFFIXES) or p.stem
+    detected, dateline = find_dateline(text, settings)
+    if published is not None:
+        when, source = published, DATE_GIVEN
+    elif detected is not None:
+        when, source = detected, DATE_DETECTED
+    elif html_date is not None:
+        when, source, dateline = html_date, DATE_DETECTED, None
+    elif reference is not None:
+        when, source = reference, DATE_REFERENCE
+    else:
+        when, source = None, DATE_UNKNOWN
+    return Article(str(p), p.name, title, text, when, source, dateline)
+
+
+def read_articles(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = None,
+                  dates: Mapping[str, date] | None = None,
+                  settings: Settings | None = None) -> tuple[list[Article], list[ReadFailure]]:
+    """Read every article under ``sources``; unusable files are reported, the rest are kept.
+
+    ``dates`` maps a file name (or path) to its publication date and wins over detection.
+    """
+    dates = dict(dates or {})
+    paths, failures = collect_paths(sources)
+    articles: list[Article] = []
+    for p in paths:
+        given = dates.get(str(p)) or dates.get(p.name)
+        try:
+            articles.append(read_article(p, published=given, reference=reference, settings=settings))
+        except ArticleError as e:
+            failures.append(ReadFailure(str(p), str(e)))
+    return articles, failures
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+
+class _TextParser(HTMLParser):
+    """Visible text of a page: scripts, styles and other non-content elements are dropped."""
+
+    SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "nav",
+            "footer", "form", "button", "select"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+             "blockquote", "header", "pre", "ul", "ol", "table", "dd", "dt", "figcaption"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self.skip:
+            self.parts.append(data)
+
+
+def _plain_html_text(html: str) -> tuple[str, str]:
+    parser = _TextParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError, RecursionError):
+        pass  # keep what was read before the damage
+    text = re.sub(r"[ \t\f\v]+", " ", "".join(parser.parts))
+    text = re.sub(r" *\n[ \n]*\n *", "\n\n", text).strip()
+    return text, re.sub(r"\s+", " ", parser.title).strip()
+
+
+def html_to_text(html: str) -> tuple[str, str, date | None]:
+    """Main text (paragraphs separated by blank lines), title and stated date of a saved page.
+
+    trafilatura finds the article body among menus, footers and ads; nothing is fetched and no
+    script runs. When it finds no body (a tiny page) the visible text is used.
+    """
+    import trafilatura  # heavy; only HTML needs it
+
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True, include_comments=False,
+                                          include_tables=True, deduplicate=False, url=None)
+    except Exception:  # noqa: BLE001 - a malformed page must fall back, never stop the load
+        doc = None
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    title = (getattr(doc, "title", None) or "").strip() if doc is not None else ""
+    stated: date | None = None
+    raw_date = getattr(doc, "date", None) if doc is not None else None
+    if raw_date:
+        try:
+            stated = date.fromisoformat(str(raw_date)[:10])
+        except ValueError:
+            stated = None
+    plain, plain_title = _plain_html_text(html)
+    if len(text) < 200 and len(plain) > len(text):
+        text = plain
+    else:
+        text = re.sub(r"\n+", "\n\n", text)
+    return text, title or plain_title, stated
+
+
+# ---------------------------------------------------------------------------------------------
+# Title and publication date
+
+
+def guess_title(text: str, markdown: bool = False) -> str:
+    """The article's headline: a heading or a short first line, without site-name suffixes."""
+    junk = english().title_junk
+    lines = [ln.strip() for ln in text.split("\n")]
+    if markdown:
+        for ln in lines:
+            if ln.startswith("#"):
+                return ln.lstrip("#").strip()
+    for ln in lines[:40]:
+        if not ln or ln.lower() in junk or len(ln.split()) < 3:
+            continue
+        if " | " in ln:
+            ln = max(ln.split(" | "), key=len).strip()
+        if len(ln) <= 150 and not re.search(r"[.!?]\s+[A-Z]", ln):
+            return ln.rstrip(".")
+        first = re.split(r"(?<=[.!?])\s+", ln)[0]
+        return first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def find_dateline(text: str, settings: Settings | None = None) -> tuple[date | None, tuple[int, int] | None]:
+    """A full date on a byline or dateline near the top ("by Jane Doe May 6, 2025 9:48 AM").
+
+    Only dates with a day, a month and a year count; the line must be short or carry a byline cue.
+    """
+    from timeline_app.core.temporal import tag
+
+    settings = settings or Settings()
+    head = text[: settings.dateline_window]
+    cues = english().dateline_cues
+    for e in tag(head, None, settings):
+        if e.granularity != "day" or e.lo is None or e.anchored or e.kind != "point":
+            continue
+        line_start = head.rfind("\n", 0, e.start) + 1
+        line_end = head.find("\n", e.end)
+        line = head[line_start: line_end if line_end >= 0 else len(head)]
+        lowered = f" {line.lower()} "
+        if len(line.strip()) <= 60 or any(c in lowered for c in cues):
+            return e.lo, (e.start, e.end)
+    return None, None

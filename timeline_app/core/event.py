@@ -1,0 +1,120 @@
+"""Events on the timeline and the sentences that support them.
+
+>>> make_title("In January, Lithuania announced plans to raise its defense spending to between 5% and 6% "
+...            "of GDP annually from 2026 to 2030.", (3, 10))
+'Lithuania announced plans to raise its defense spending'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline_app.core import periods
+
+#: Where a title may end: before these, the rest of a sentence is detail.
+_CUTS = re.compile(
+    r",\s|\s[—–]\s|;\s|:\s|\s\((?!\S{1,4}\))|(?<![\d%])\sand\s|(?<!\d)\sto\s|\s(?:which|who|with|including|as|amid|"
+    r"after|while|citing|because|since|despite|following|where|but|that|in order|according)\s"
+)
+#: ", along with Latvia, Estonia and Poland, " and the like: an aside inside the main clause.
+_ASIDE = re.compile(
+    r",\s(?:along with|together with|in collaboration with|alongside|like|such as|including|which|who|whose|"
+    r"spread|a|an|the)\s[^,;]*(?:,\s(?:and\s)?[A-Z][^,;]*)*,\s(?=[a-z])"
+)
+#: "In a related development, ": a lead-in before the subject.
+_LEAD_IN = re.compile(r"^(?:In|On|At|As|For|Meanwhile|However|Separately)\b[^,]{0,30},\s(?=[A-Z])")
+_WEAK_END = {"the", "a", "an", "of", "and", "or", "to", "its", "their", "his", "her", "in", "on", "at", "for",
+             "by", "with", "from", "that", "this", "as", "be", "is", "are", "was", "were", "will", "would",
+             "said", "says", "has", "have", "had", "between", "about", "around", "than"}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence of an article that supports an event, and the date expression it contains."""
+
+    document: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    date_start: int
+    date_end: int
+    date_text: str
+    value: str
+
+
+@dataclass
+class Event:
+    """One event: its place on the calendar, a readable title and every supporting sentence."""
+
+    id: str
+    start: date | None
+    end: date | None
+    granularity: str
+    kind: str
+    value: str
+    date_text: str
+    title: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[str]:
+        """Supporting documents, each once, in order of first citation."""
+        return list(dict.fromkeys(e.document for e in self.evidence))
+
+    @property
+    def placed(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def sort_key(self) -> tuple[date, int, int]:
+        """Chronological; finer dates before coarser ones that start on the same day."""
+        first = self.start or self.end or date.max
+        length = ((self.end or date.max) - (self.start or date.min)).days
+        return first, periods.rank(self.granularity), length
+
+
+def make_title(sentence: str, date_span: tuple[int, int] | None = None, max_len: int = 90) -> str:
+    """A short headline drawn from a sentence: leading date phrase and asides dropped, cut at a clause.
+
+    ``date_span`` is the date expression's span within ``sentence``; a sentence that opens with it
+    ("In January, ...") loses that opening.
+    """
+    s = sentence.strip().lstrip("•·▪*-–— \t").strip()
+    lead = len(sentence) - len(sentence.lstrip("•·▪*-–— \t"))
+    if date_span is not None:
+        ds, de = date_span[0] - lead, date_span[1] - lead
+        opening = s[:ds]
+        if ds >= 0 and re.fullmatch(r"(?i)\s*(?:(?:in|on|by|since|from|during|as of|at|until|over|within)\s+)?",
+                                    opening) and re.match(r"\s*,\s", s[de:]):
+            s = re.sub(r"^\s*,\s*", "", s[de:])
+            s = s[:1].upper() + s[1:]
+    s = re.sub(r"\s*\((?:[^()]{1,40})\)", "", s)  # asides: "($1.2 billion)"
+    s = _LEAD_IN.sub("", s)
+    aside = _ASIDE.search(s)
+    if aside is not None and len(s[: aside.start()].split()) <= 4:  # right after the subject only
+        s = s[: aside.start()] + " " + s[aside.end():]
+    s = s[:1].upper() + s[1:]
+    s = re.sub(r"\s+", " ", s).strip().rstrip(".").strip()
+    if len(s) <= max_len:
+        return _balance_quotes(s)
+    cuts = [m.start() for m in _CUTS.finditer(s) if 30 <= m.start() <= max_len]
+    for cut in reversed(cuts):
+        head = s[:cut].rstrip(" ,;:—–")
+        last = head.rsplit(" ", 1)[-1].lower()
+        if last not in _WEAK_END:
+            return _balance_quotes(head)
+    head = s[: max_len - 1].rsplit(" ", 1)[0]
+    words = head.split(" ")
+    while len(words) > 3 and words[-1].lower().strip(",;:") in _WEAK_END:
+        words.pop()
+    return _balance_quotes(" ".join(words).rstrip(" ,;:—–")) + "…"
+
+
+def _balance_quotes(s: str) -> str:
+    """Drop an opening quote whose closing one was cut away."""
+    if s.count('"') % 2 == 1 or s.count("“") > s.count("”"):
+        i = min((s.find(q) for q in ('"', "“") if q in s), default=-1)
+        if i >= 0:
+            s = (s[:i] + s[i + 1:]).replace("  ", " ").strip()
+    return s

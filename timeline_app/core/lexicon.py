@@ -1,0 +1,190 @@
+"""The tagger's language data: one loader for ``resources/temporal_en.toml``.
+
+Word lists become regex alternations and ``{NAME}`` placeholders in the patterns are expanded here,
+so that adding a phrase is a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_0-9]*)\}")
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled pattern and the name of the handler that reads its matches."""
+
+    name: str
+    regex: re.Pattern[str]
+    priority: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the tagger knows about one language, loaded from its data file."""
+
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    weekday_name_followers: tuple[str, ...]
+    seasons: dict[str, str]
+    numbers: dict[str, int]
+    vague_numbers: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, str, int, bool]]  # word -> (unit name, symbol, factor, time unit)
+    relative_shifts: dict[str, int]
+    day_words: dict[str, int]
+    day_parts: dict[str, str]
+    bound_cues: dict[str, dict[str, str]]
+    date_cues: frozenset[str]
+    period_modifiers: dict[str, dict[str, str]]
+    duration_directions: dict[str, int]
+    vague: dict[str, str]
+    today_generic_before: frozenset[str]
+    sets: dict[str, str]
+    future_markers: frozenset[str]
+    past_markers: frozenset[str]
+    not_past_ed: frozenset[str]
+    number_prefixes: frozenset[str]
+    quantity_followers: frozenset[str]
+    title_junk: frozenset[str]
+    dateline_cues: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    point_forms: tuple[Rule, ...]
+
+    def month(self, word: str) -> int | None:
+        """Month number of a month name or abbreviation (any case, trailing dot ignored)."""
+        w = word.lower().rstrip(".")
+        return self.months.get(w) or self.month_abbreviations.get(w)
+
+    def number(self, word: str) -> int | None:
+        """Value of a count written in digits or words ("12", "ten", "twenty-five", "a")."""
+        w = re.sub(r"\s+", " ", word.strip().lower())
+        if w.isdigit():
+            return int(w)
+        if w in self.numbers:
+            return self.numbers[w]
+        parts = re.split(r"[ -]", w)
+        if len(parts) == 2 and all(p in self.numbers for p in parts):
+            return self.numbers[parts[0]] + self.numbers[parts[1]]
+        return None
+
+
+def _alternation(words: list[str], cased: bool) -> str:
+    """A regex alternation of words, longest first; ``cased`` adds Title and UPPER forms only."""
+    forms: set[str] = set()
+    for w in words:
+        if cased:
+            forms.update({w[:1].upper() + w[1:], w.upper()})
+        else:
+            forms.add(w)
+    escaped = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda f: (-len(f), f))]
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _month_fragment(months: dict[str, int], abbreviations: dict[str, int]) -> str:
+    full = _alternation(list(months), cased=True)
+    abbr = _alternation(list(abbreviations), cased=True)
+    # An abbreviation may carry a dot; a full name must not run on into a longer word.
+    return rf"(?:{full}(?![\w])|{abbr}(?:\.|(?![\w])))"
+
+
+def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
+    if depth > 10:
+        raise ValueError(f"placeholders nest too deep in {pattern[:60]!r}")
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise KeyError(f"unknown placeholder {{{name}}}")
+        return _expand(fragments[name], fragments, depth + 1)
+
+    return _PLACEHOLDER.sub(sub, pattern)
+
+
+def build_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Build a :class:`Lexicon` from the parsed data file (also used by tests with small data)."""
+    units: dict[str, tuple[str, str, int, bool]] = {}
+    for name, spec in data["units"].items():
+        for word in spec["words"]:
+            units[word] = (name, spec["symbol"], int(spec.get("factor", 1)), bool(spec.get("time", False)))
+    word_fragments = {
+        "MONTH": _month_fragment(data["months"], data["month_abbreviations"]),
+        "WEEKDAY": _alternation(list(data["weekdays"]), cased=True),
+        "SEASON": "(?i:" + _alternation(list(data["seasons"]), cased=False) + ")",
+        "NUMBER": "(?i:" + _alternation(list(data["numbers"]), cased=False) + ")",
+        "VAGUE_NUMBER": "(?i:" + _alternation(list(data["lists"]["vague_numbers"]), cased=False) + ")",
+        "ORDINAL": _alternation(list(data["ordinals"]), cased=False),
+        "UNIT": _alternation(list(units), cased=False),
+        "DIRECTION": _alternation(list(data["duration_directions"]), cased=False),
+        "DAYWORD": _alternation(list(data["day_words"]), cased=False),
+        "DAYPART": _alternation(list(data["day_parts"]), cased=False),
+        "BOUND_CUE": "(?i:" + _alternation(list(data["bound_cues"]), cased=False) + ")",
+        "PERIOD_MODIFIER": "(?i:" + _alternation(list(data["period_modifiers"]), cased=False) + ")",
+        "SET": _alternation(list(data["sets"]), cased=False),
+        "VAGUE": _alternation(list(data["vague"]), cased=False),
+    }
+    fragments = {**data["fragments"], **word_fragments}
+    point_patterns = [(spec["name"], _expand(spec["pattern"], fragments)) for spec in data["point_forms"]]
+    fragments["POINT"] = "(?:" + "|".join(_NAMED_GROUP.sub("(?:", p) for _, p in point_patterns) + ")"
+    begin, end = _expand("{B}", fragments), _expand("{E}", fragments)
+    rules = tuple(
+        Rule(
+            name=spec["name"],
+            regex=re.compile(begin + "(?:" + _expand(spec["pattern"], fragments) + ")" + end),
+            priority=i,
+        )
+        for i, spec in enumerate(data["rules"])
+    )
+    lower = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
+    return Lexicon(
+        months={k.lower(): v for k, v in data["months"].items()},
+        month_abbreviations={k.lower(): v for k, v in data["month_abbreviations"].items()},
+        ambiguous_months=lower(data["lists"]["ambiguous_months"]),
+        weekdays={k.lower(): v for k, v in data["weekdays"].items()},
+        weekday_name_followers=tuple(data["lists"]["weekday_name_followers"]),
+        seasons={k.lower(): v for k, v in data["seasons"].items()},
+        numbers={k.lower(): v for k, v in data["numbers"].items()},
+        vague_numbers=lower(data["lists"]["vague_numbers"]),
+        ordinals={k.lower(): v for k, v in data["ordinals"].items()},
+        units=units,
+        relative_shifts=dict(data["relative_shifts"]),
+        day_words=dict(data["day_words"]),
+        day_parts=dict(data["day_parts"]),
+        bound_cues=dict(data["bound_cues"]),
+        date_cues=lower(data["lists"]["date_cues"]),
+        period_modifiers=dict(data["period_modifiers"]),
+        duration_directions=dict(data["duration_directions"]),
+        vague=dict(data["vague"]),
+        today_generic_before=lower(data["lists"]["today_generic_before"]),
+        sets=dict(data["sets"]),
+        future_markers=lower(data["lists"]["future_markers"]),
+        past_markers=lower(data["lists"]["past_markers"]),
+        not_past_ed=lower(data["lists"]["not_past_ed"]),
+        number_prefixes=lower(data["lists"]["number_prefixes"]),
+        quantity_followers=lower(data["lists"]["quantity_followers"]),
+        title_junk=lower(data["lists"]["title_junk"]),
+        dateline_cues=tuple(data["lists"]["dateline_cues"]),
+        rules=rules,
+        point_forms=tuple(Rule(name, re.compile(p), i) for i, (name, p) in enumerate(point_patterns)),
+    )
+
+
+def read_data(name: str = "temporal_en.toml") -> dict[str, Any]:
+    """Parse a data file shipped in ``timeline_app/resources``."""
+    text = resources.files("timeline_app.resources").joinpath(name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def english() -> Lexicon:
+    """The English lexicon, loaded and compiled once per process."""
+    return build_lexicon(read_data())

@@ -1,0 +1,29 @@
+"""All tunable defaults in one frozen record, passed down explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Defaults for reading articles, tagging dates and building the timeline."""
+
+    #: Numeric dates such as 05/06/2025 are month/day unless this is set (or a part is over 12).
+    day_first: bool = False
+    #: A four-digit number with no cue word before it counts as a year only in this range.
+    bare_year_min: int = 1800
+    bare_year_max: int = 2150
+    #: After a cue ("in", "since", "by") a wider range is accepted.
+    cued_year_min: int = 1000
+    cued_year_max: int = 2199
+    #: How far into an article (characters) a byline date is taken as its publication date.
+    dateline_window: int = 1500
+    #: Event titles are cut at a clause boundary to at most this many characters.
+    title_max: int = 90
+    #: Mentions of one article with the same dates merge when their words overlap this much.
+    merge_similarity: float = 0.3
+    #: Vague references ("recently", "now") are typed but kept off the timeline unless this is set.
+    place_vague: bool = False
+    #: Largest file read as an article, in bytes.
+    max_file_bytes: int = 20_000_000

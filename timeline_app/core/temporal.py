@@ -1,0 +1,1002 @@
+"""Find temporal expressions in running text and place them on the calendar.
+
+The finding is rule-based: the patterns in ``resources/temporal_en.toml`` propose candidate spans,
+the longest candidate wins where they overlap, and a handler per rule normalizes its match against
+the reference (publication) date. Each result carries both the TimeML reading (type and value of
+each TIMEX3 inside it) and the calendar interval the timeline needs.
+
+>>> from datetime import date
+>>> [(e.text, e.value, str(e.lo), str(e.hi)) for e in tag("From 2026 to 2030, and by May 5.", date(2025, 5, 6))]
+[('From 2026 to 2030', '2026/2030', '2026-01-01', '2030-12-31'), ('by May 5', '2025-05-05', 'None', '2025-05-05')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from timeline_app.core import periods
+from timeline_app.core.lexicon import Lexicon, english
+from timeline_app.core.settings import Settings
+
+# Expression kinds: where an expression sits on the timeline.
+POINT, RANGE, BEFORE, SINCE, AFTER = "point", "range", "before", "since", "after"
+DURATION, SET, VAGUE, TIME = "duration", "set", "vague", "time"
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One TimeML TIMEX3: span into the text, type (DATE, TIME, DURATION, SET), value, modifier."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalExpression:
+    """A temporal expression with its cue words ("by 2030", "from 2026 to 2030") and its interval.
+
+    ``lo``/``hi`` bound the interval on the calendar (``None`` for an open side or when the
+    expression cannot be placed); ``placed`` says whether it belongs on the timeline.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    granularity: str
+    kind: str
+    lo: date | None
+    hi: date | None
+    mod: str | None = None
+    anchored: bool = False
+    placed: bool = False
+    timexes: tuple[Timex, ...] = ()
+    rule: str = ""
+
+    @property
+    def unresolved(self) -> bool:
+        """Relative to a publication date that is not known, so it has no place yet."""
+        return "X" in self.value and self.type in ("DATE", "TIME") and self.kind != VAGUE
+
+
+@dataclass(frozen=True)
+class _Point:
+    """A date read from a point form, before any cue or modifier is applied."""
+
+    lo: date | None
+    hi: date | None
+    value: str
+    granularity: str
+    anchored: bool = False
+    form: str = ""
+
+
+@dataclass
+class _Context:
+    text: str
+    ref: date | None
+    lex: Lexicon
+    settings: Settings
+    deferred: dict[int, tuple[int, str, str]] = field(default_factory=dict)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def tag(text: str, reference: date | None = None, settings: Settings | None = None) -> list[TemporalExpression]:
+    """All temporal expressions of ``text``, in order, anchored on ``reference`` when given.
+
+    Without a reference date, relative expressions ("Monday", "this year") are still found but
+    stay unresolved (``XXXX`` values, no interval), so nothing is silently anchored on today.
+    """
+    ctx = _Context(text, reference, english(), settings or Settings())
+    candidates: list[tuple[int, int, int, TemporalExpression]] = []
+    for rule in ctx.lex.rules:
+        handler = _HANDLERS[rule.name]
+        for m in rule.regex.finditer(text):
+            try:
+                expr = handler(m, ctx)
+            except (ValueError, OverflowError, KeyError):
+                expr = None  # an impossible date such as "February 30, 2025" is not a date
+            if expr is not None:
+                candidates.append((-(m.end() - m.start()), rule.priority, m.start(), replace(expr, rule=rule.name)))
+    candidates.sort(key=lambda c: c[:3])
+    taken: list[tuple[int, int]] = []
+    chosen: list[TemporalExpression] = []
+    for _, _, _, expr in candidates:
+        if any(expr.start < e and s < expr.end for s, e in taken):
+            continue
+        taken.append((expr.start, expr.end))
+        chosen.append(expr)
+    chosen.sort(key=lambda e: e.start)
+    return _resolve_discourse(chosen, ctx)
+
+
+def _resolve_discourse(exprs: list[TemporalExpression], ctx: _Context) -> list[TemporalExpression]:
+    """Place "a year earlier" and "the next day" on the last date the text mentioned before them."""
+    out: list[TemporalExpression] = []
+    anchor: TemporalExpression | None = None
+    for e in exprs:
+        shift = ctx.deferred.get(e.start)
+        if shift is not None:
+            n, unit, granularity = shift
+            base = anchor.lo if anchor is not None and anchor.lo is not None else ctx.ref
+            if base is not None:
+                e = _shifted(e, base, n, unit, granularity, anchored=anchor is None)
+        elif e.placed and e.kind == POINT and e.granularity in ("day", "month", "year") and e.lo is not None:
+            anchor = e
+        out.append(e)
+    return out
+
+
+def _shifted(e: TemporalExpression, base: date, n: int, unit: str, granularity: str, anchored: bool) -> TemporalExpression:
+    moved = periods.shift(base, n, unit)
+    lo, hi, value = _period_of(moved, granularity)
+    return replace(e, lo=lo, hi=hi, value=value, placed=True, anchored=anchored,
+                   timexes=tuple(replace(t, value=value) for t in e.timexes))
+
+
+def _period_of(d: date, granularity: str) -> tuple[date, date, str]:
+    if granularity == "day":
+        return d, d, d.isoformat()
+    if granularity == "week":
+        lo, hi = periods.week(d)
+        y, w, _ = d.isocalendar()
+        return lo, hi, f"{y:04d}-W{w:02d}"
+    if granularity == "month":
+        lo, hi = periods.month(d.year, d.month)
+        return lo, hi, f"{d.year:04d}-{d.month:02d}"
+    if granularity == "quarter":
+        q = (d.month - 1) // 3 + 1
+        lo, hi = periods.quarter(d.year, q)
+        return lo, hi, f"{d.year:04d}-Q{q}"
+    if granularity == "decade":
+        first = d.year - d.year % 10
+        lo, hi = periods.decade(first)
+        return lo, hi, f"{first // 10:03d}"
+    if granularity == "century":
+        lo, hi = periods.century(d.year // 100 + 1)
+        return lo, hi, f"{d.year // 100:02d}"
+    lo, hi = periods.year(d.year)
+    return lo, hi, f"{d.year:04d}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Context helpers
+
+
+def _words_before(ctx: _Context, pos: int, n: int = 3) -> list[str]:
+    """Up to ``n`` lower-cased words before ``pos`` within the same sentence, nearest first."""
+    left = ctx.text[max(0, pos - 80):pos]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(left)), default=0)
+    return [w.lower() for w in _WORD.findall(left[cut:])][::-1][:n]
+
+
+def _words_after(ctx: _Context, pos: int, n: int = 3) -> list[str]:
+    right = ctx.text[pos:pos + 80]
+    m = _SENTENCE_END.search(right)
+    return [w.lower() for w in _WORD.findall(right[: m.start() + 1 if m else None])][:n]
+
+
+def _tense(ctx: _Context, start: int, end: int) -> str | None:
+    """``past``, ``future`` or ``None``: the tense of the clause around a date, from cue words."""
+    lex = ctx.lex
+
+    def judge(word: str) -> str | None:
+        if word in lex.future_markers or word.endswith("'ll"):
+            return "future"
+        if word in lex.past_markers or (word.endswith("ed") and len(word) > 4 and word not in lex.not_past_ed):
+            return "past"
+        return None
+
+    # A future marker anywhere before the date decides ("will be held in December"); else the nearest.
+    verdicts = [judge(w) for w in _words_before(ctx, start, 10)]
+    if "future" in verdicts:
+        return "future"
+    if "past" in verdicts:
+        return "past"
+    for word in _words_after(ctx, end, 6):
+        if verdict := judge(word):
+            return verdict
+    return None
+
+
+def _has_cue(ctx: _Context, pos: int) -> bool:
+    before = _words_before(ctx, pos, 3)
+    if not before:
+        return False
+    if before[0] in ctx.lex.date_cues:
+        return True
+    return len(before) > 1 and f"{before[1]} {before[0]}" in ctx.lex.date_cues
+
+
+def _nearest(ref: date, make: Callable[[int], periods.Span], tense: str | None) -> tuple[periods.Span, int]:
+    """The period ``make(year)`` nearest to ``ref`` in the direction the tense points to."""
+    options: list[tuple[periods.Span, int]] = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append((make(y), y))
+        except ValueError:
+            continue  # February 29 in a common year
+    if tense == "past":
+        past = [o for o in options if o[0][0] <= ref]
+        if past:
+            return past[-1]
+    elif tense == "future":
+        future = [o for o in options if o[0][1] >= ref]
+        if future:
+            return future[0]
+    return min(options, key=lambda o: (periods.distance(o[0], ref), o[1] > ref.year))
+
+
+def _weekday_date(ref: date, weekday: int, direction: str | None) -> date:
+    back = (ref.isoweekday() - weekday) % 7
+    ahead = (weekday - ref.isoweekday()) % 7
+    if direction == "last":
+        return ref - timedelta(days=back or 7)
+    if direction == "next":
+        return ref + timedelta(days=ahead or 7)
+    if direction == "this":
+        return periods.week(ref)[0] + timedelta(days=weekday - 1)
+    if direction == "past" or (direction is None and back <= ahead):
+        return ref - timedelta(days=back)
+    return ref + timedelta(days=ahead)
+
+
+def _expr(m: re.Match[str] | tuple[int, int], ctx: _Context, type_: str, value: str, granularity: str,
+          kind: str, lo: date | None, hi: date | None, *, mod: str | None = None, anchored: bool = False,
+          placed: bool | None = None, timexes: tuple[Timex, ...] | None = None) -> TemporalExpression:
+    start, end = (m.start(), m.end()) if isinstance(m, re.Match) else m
+    if placed is None:
+        placed = (lo is not None or hi is not None) and kind not in (DURATION, SET, VAGUE, TIME)
+    if timexes is None:
+        timexes = (Timex(start, end, ctx.text[start:end], type_, value, mod),)
+    return TemporalExpression(start, end, ctx.text[start:end], type_, value, granularity, kind, lo, hi,
+                              mod, anchored, placed, timexes)
+
+
+def _timex(ctx: _Context, start: int, end: int, type_: str, value: str, mod: str | None = None) -> Timex:
+    return Timex(start, end, ctx.text[start:end], type_, value, mod)
+
+
+# ---------------------------------------------------------------------------------------------
+# Points
+
+
+def _read_point(ctx: _Context, start: int, end: int, *, bare_ok: bool = True) -> _Point | None:
+    """Read ``text[start:end]`` with the first point form that matches it whole."""
+    sub = ctx.text[start:end]
+    for form in ctx.lex.point_forms:
+        m = form.regex.fullmatch(sub)
+        if m is not None:
+            return _POINT_READERS[form.name](m.groupdict(), ctx, start, end, bare_ok)
+    return None
+
+
+def _year_ok(ctx: _Context, y: int, start: int, end: int, cued: bool) -> bool:
+    """Is a bare four-digit number a year here? Not a count ("2030 troops") or a name ("Article 2022")."""
+    s = ctx.settings
+    low, high = (s.cued_year_min, s.cued_year_max) if cued else (s.bare_year_min, s.bare_year_max)
+    if not low <= y <= high:
+        return False
+    before = _words_before(ctx, start, 2)
+    if before and (before[0] in ctx.lex.number_prefixes or " ".join(before[1::-1]) in ctx.lex.number_prefixes):
+        return False
+    if ctx.text[max(0, start - 2):start].strip().endswith(("#", "№")):
+        return False
+    after = _words_after(ctx, end, 1)
+    follows = ctx.text[end:end + 2]
+    return not (after and after[0] in ctx.lex.quantity_followers and not follows.startswith((",", ".", ";")))
+
+
+def _day_point(d: date, anchored: bool, form: str) -> _Point:
+    return _Point(d, d, d.isoformat(), "day", anchored, form)
+
+
+def _point_day(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point | None:
+    month = ctx.lex.month(g["month"]) if not str(g["month"]).isdigit() else int(g["month"])
+    day = int(re.sub(r"\D", "", g["day"] or ""))
+    if g.get("year"):
+        return _day_point(date(int(g["year"]), month, day), False, "day")
+    if ctx.ref is None:
+        date(2000, month, day)  # still reject "February 30"
+        return _Point(None, None, f"XXXX-{month:02d}-{day:02d}", "day", True, "day")
+    tense = _tense(ctx, start, end)
+    (lo, _), _ = _nearest(ctx.ref, lambda y: periods.day(date(y, month, day)), tense)
+    return _day_point(lo, True, "day")
+
+
+def _point_month_year(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point:
+    y, m = int(g["year"] or 0), ctx.lex.month(g["month"] or "")
+    lo, hi = periods.month(y, m)
+    return _Point(lo, hi, f"{y:04d}-{m:02d}", "month", False, "month_year")
+
+
+def _point_month(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point | None:
+    word = (g["month"] or "").rstrip(".")
+    m = ctx.lex.month(word)
+    if m is None:
+        return None
+    if bare_ok:
+        if word.lower() not in ctx.lex.months:
+            return None  # a lone abbreviation ("Jan", "Mar") is too often something else
+        if word.lower() in ctx.lex.ambiguous_months and not _has_cue(ctx, start):
+            return None
+    if ctx.ref is None:
+        return _Point(None, None, f"XXXX-{m:02d}", "month", True, "month")
+    (lo, hi), y = _nearest(ctx.ref, lambda y: periods.month(y, m), _tense(ctx, start, end))
+    return _Point(lo, hi, f"{y:04d}-{m:02d}", "month", True, "month")
+
+
+def _point_year(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point | None:
+    y = int(g["year"] or 0)
+    if bare_ok and not _year_ok(ctx, y, start, end, cued=_has_cue(ctx, start)):
+        return None
+    lo, hi = periods.year(y)
+    return _Point(lo, hi, f"{y:04d}", "year", False, "year")
+
+
+def _point_decade(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point | None:
+    y = int(g["decade"] or 0)
+    if y % 10:
+        return None
+    lo, hi = periods.decade(y)
+    return _Point(lo, hi, f"{y // 10:03d}", "decade", False, "decade")
+
+
+def _point_season(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point:
+    code = ctx.lex.seasons[(g["season"] or "").lower()]
+    y = int(g["year"] or 0)
+    lo, hi = periods.season(y, code)
+    return _Point(lo, hi, f"{y:04d}-{code}", "season", False, "season")
+
+
+def _quarter_number(word: str) -> int | None:
+    w = word.lower()
+    if w.startswith("q"):
+        return int(w[1])
+    return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4}.get(w)
+
+
+def _point_quarter(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point | None:
+    q = _quarter_number(g["quarter"] or "")
+    if q is None:
+        return None
+    if g.get("year"):
+        y = int(g["year"] or 0)
+        lo, hi = periods.quarter(y, q)
+        return _Point(lo, hi, f"{y:04d}-Q{q}", "quarter", False, "quarter")
+    if ctx.ref is None:
+        return _Point(None, None, f"XXXX-Q{q}", "quarter", True, "quarter")
+    (lo, hi), y = _nearest(ctx.ref, lambda y: periods.quarter(y, q), _tense(ctx, start, end))
+    return _Point(lo, hi, f"{y:04d}-Q{q}", "quarter", True, "quarter")
+
+
+def _point_weekday(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point | None:
+    word = g["weekday"] or ""
+    wd = ctx.lex.weekdays[word.lower()]
+    rest = ctx.text[end:end + 20].lstrip()
+    if any(rest.startswith(f) for f in ctx.lex.weekday_name_followers):
+        return None
+    if ctx.ref is None:
+        return _Point(None, None, f"XXXX-WXX-{wd}", "day", True, "weekday")
+    d = _weekday_date(ctx.ref, wd, _tense(ctx, start, end))
+    return _day_point(d, True, "weekday")
+
+
+_POINT_READERS: dict[str, Callable[[dict[str, str | None], _Context, int, int, bool], _Point | None]] = {
+    "month_day_year": _point_day,
+    "day_month_year": _point_day,
+    "iso_date": _point_day,
+    "month_day": _point_day,
+    "day_month": _point_day,
+    "month_year": _point_month_year,
+    "season_year": _point_season,
+    "quarter": _point_quarter,
+    "quarter_code": _point_quarter,
+    "decade": _point_decade,
+    "year": _point_year,
+    "month": _point_month,
+    "weekday": _point_weekday,
+}
+
+
+def _point_expr(m: re.Match[str], ctx: _Context, p: _Point, a: tuple[int, int] | None = None,
+                mod: str | None = None) -> TemporalExpression:
+    s, e = a if a is not None else (m.start(), m.end())
+    return _expr(m, ctx, "DATE", p.value, p.granularity, POINT, p.lo, p.hi, mod=mod, anchored=p.anchored,
+                 timexes=(_timex(ctx, s, e, "DATE", p.value, mod),))
+
+
+# ---------------------------------------------------------------------------------------------
+# Relative periods ("this year", "last month", "next week")
+
+
+def _relative_period(ctx: _Context, start: int, end: int, *, allow_the: bool) -> _Point | None:
+    words = ctx.text[start:end].lower().split()
+    word, unit = words[0], words[-1]
+    if word == "the":
+        if not allow_the:
+            return None
+        word = "this"
+    n = ctx.lex.relative_shifts.get(word)
+    if n is None:
+        return None
+    if ctx.ref is None:
+        return _Point(None, None, {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), unit, True, "relative")
+    ref = ctx.ref
+    if unit in ctx.lex.seasons:
+        code = ctx.lex.seasons[unit]
+        this_year = ref.year - 1 if code == "WI" and ref.month <= 2 else ref.year
+        y = this_year + n
+        if n < 0 and periods.season(this_year, code)[1] < ref:
+            y = this_year  # "last summer" in November is this year's
+        lo, hi = periods.season(y, code)
+        return _Point(lo, hi, f"{y:04d}-{code}", "season", True, "relative")
+    if unit == "weekend":
+        saturday = periods.week(periods.shift(ref, n, "week"))[0] + timedelta(days=5)
+        y, w, _ = saturday.isocalendar()
+        return _Point(saturday, saturday + timedelta(days=1), f"{y:04d}-W{w:02d}-WE", "week", True, "relative")
+    d = periods.shift(ref, n, unit)
+    lo, hi, value = _period_of(d, unit)
+    return _Point(lo, hi, value, unit, True, "relative")
+
+
+def _apply_part(p: _Point, mod_words: str, ctx: _Context) -> tuple[_Point, str] | None:
+    """"early 2025", "the end of the month", "earlier this year": a part of a period."""
+    key = re.sub(r"\s+", " ", mod_words.strip().lower()).rstrip("-")
+    if p.lo is None or p.hi is None:
+        spec = ctx.lex.period_modifiers.get(key) or ctx.lex.period_modifiers.get(key.replace("er", ""))
+        return (p, spec["mod"]) if spec else None
+    if key in ("earlier", "later"):
+        ref = ctx.ref
+        if ref is None or not p.lo <= ref <= p.hi:
+            spec = ctx.lex.period_modifiers["early" if key == "earlier" else "late"]
+            lo, hi = periods.part((p.lo, p.hi), spec["part"])
+            return replace(p, lo=lo, hi=hi), spec["mod"]
+        if key == "earlier":
+            return replace(p, hi=ref), "START"
+        return replace(p, lo=ref), "END"
+    spec = ctx.lex.period_modifiers.get(key)
+    if spec is None:
+        return None
+    lo, hi = periods.part((p.lo, p.hi), spec["part"])
+    if spec["part"] in ("half1", "half2") and p.granularity == "year":
+        n = int(spec["part"][-1])
+        lo, hi = periods.half(p.lo.year, n)
+        return replace(p, lo=lo, hi=hi, value=f"{p.value}-H{n}", granularity="half"), None
+    return replace(p, lo=lo, hi=hi), spec["mod"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rule handlers: each turns a match into an expression, or None when it is not one.
+
+
+def _h_point(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    p = _read_point(ctx, m.start(), m.end())
+    return None if p is None else _point_expr(m, ctx, p)
+
+
+def _h_range(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    a = _read_point(ctx, m.start("a"), m.end("a"), bare_ok=False)
+    b = _read_point(ctx, m.start("b"), m.end("b"), bare_ok=False)
+    if a is None or b is None:
+        return None
+    if a.form == "weekday" and b.form != "weekday" or a.granularity == "year" and b.granularity != "year":
+        return None
+    if a.lo is not None and b.lo is not None and a.value[:1] != "X":
+        if a.form == "month" and b.lo.year != a.lo.year and b.granularity == "month":
+            # "between January and March 2025": the first month takes the second's year
+            y = b.lo.year if a.lo.month <= b.lo.month else b.lo.year - 1
+            lo, hi = periods.month(y, a.lo.month)
+            a = _Point(lo, hi, f"{y:04d}-{a.lo.month:02d}", "month", False, "month")
+        if a.lo > b.hi:  # type: ignore[operator]
+            return None
+    return _range_expr(m, ctx, a, b, (m.start("a"), m.end("a")), (m.start("b"), m.end("b")))
+
+
+def _range_expr(m: re.Match[str], ctx: _Context, a: _Point, b: _Point, a_span: tuple[int, int],
+                b_span: tuple[int, int]) -> TemporalExpression:
+    granularity = a.granularity if periods.rank(a.granularity) >= periods.rank(b.granularity) else b.granularity
+    timexes = (_timex(ctx, *a_span, "DATE", a.value), _timex(ctx, *b_span, "DATE", b.value))
+    return _expr(m, ctx, "DATE", f"{a.value}/{b.value}", granularity, RANGE, a.lo, b.hi,
+                 anchored=a.anchored or b.anchored, placed=a.lo is not None and b.hi is not None, timexes=timexes)
+
+
+def _h_range_year_dash(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    y1, b_text = int(m["a"]), m["b"]
+    y2 = int(b_text) if len(b_text) == 4 else y1 - y1 % 100 + int(b_text)
+    if not y1 < y2 <= y1 + 200 or not _year_ok(ctx, y1, m.start(), m.end(), cued=True):
+        return None
+    if "/" in m.group(0) and len(b_text) == 2 and y2 != y1 + 1:
+        return None  # "2024/25" is a season or a fiscal year; "1999/12" is not a range
+    a = _Point(*periods.year(y1), f"{y1:04d}", "year")
+    b = _Point(*periods.year(y2), f"{y2:04d}", "year")
+    return _range_expr(m, ctx, a, b, (m.start("a"), m.end("a")), (m.start("b"), m.end("b")))
+
+
+def _h_range_month_days(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    month = ctx.lex.month(m["month"])
+    d1, d2 = (int(re.sub(r"\D", "", x)) for x in (m["d1"], m["d2"]))
+    if month is None or d1 >= d2:
+        return None
+    if m["year"]:
+        y = int(m["year"])
+    elif ctx.ref is None:
+        v = f"XXXX-{month:02d}"
+        return _expr(m, ctx, "DATE", f"{v}-{d1:02d}/{v}-{d2:02d}", "day", RANGE, None, None, anchored=True)
+    else:
+        _, y = _nearest(ctx.ref, lambda y: (date(y, month, d1), date(y, month, d2)), _tense(ctx, m.start(), m.end()))
+    lo, hi = date(y, month, d1), date(y, month, d2)
+    a, b = _day_point(lo, not m["year"], "day"), _day_point(hi, not m["year"], "day")
+    return _range_expr(m, ctx, a, b, (m.start("month"), m.end("d1")), (m.start("d2"), m.end("d2")))
+
+
+def _h_range_months(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    m1, m2, y = ctx.lex.month(m["a"]), ctx.lex.month(m["b"]), int(m["year"])
+    if m1 is None or m2 is None:
+        return None
+    y1 = y if m1 <= m2 else y - 1
+    a = _Point(*periods.month(y1, m1), f"{y1:04d}-{m1:02d}", "month")
+    b = _Point(*periods.month(y, m2), f"{y:04d}-{m2:02d}", "month")
+    return _range_expr(m, ctx, a, b, (m.start("a"), m.end("a")), (m.start("b"), m.end("year")))
+
+
+def _h_bounded(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    cue = re.sub(r"\s+", " ", m["cue"].lower())
+    spec = ctx.lex.bound_cues[cue]
+    a_start, a_end = m.start("a"), m.end("a")
+    p = _read_point(ctx, a_start, a_end, bare_ok=False) or _relative_period(ctx, a_start, a_end, allow_the=bool(m["mod"]))
+    if p is None:
+        return None
+    if p.form == "month" and cue in ("through", "up to"):
+        return None
+    if p.form == "year" and not _year_ok(ctx, int(p.value), a_start, a_end, cued=True):
+        return None
+    timex_start = a_start
+    if m["mod"]:
+        parted = _apply_part(p, m["mod"], ctx)
+        if parted is None:
+            return None
+        p, _ = parted
+        timex_start = m.start("mod")
+    kind, mod = spec["kind"], spec["mod"]
+    timexes = (_timex(ctx, timex_start, a_end, "DATE", p.value),)
+    if p.lo is None or p.hi is None:
+        return _expr(m, ctx, "DATE", p.value, p.granularity, kind, None, None, mod=mod, anchored=p.anchored,
+                     placed=False, timexes=timexes)
+    if kind == BEFORE:
+        lo, hi = None, (p.hi if spec["edge"] == "end" else p.lo - timedelta(days=1))
+    elif kind == SINCE:
+        lo, hi = p.lo, (ctx.ref if ctx.ref is not None and ctx.ref >= p.lo else None)
+    else:
+        lo, hi = (p.hi + timedelta(days=1) if spec["edge"] == "end" else p.lo), None
+    return _expr(m, ctx, "DATE", p.value, p.granularity, kind, lo, hi, mod=mod, anchored=p.anchored,
+                 placed=True, timexes=timexes)
+
+
+def _unit(ctx: _Context, word: str) -> tuple[str, str, int, bool]:
+    return ctx.lex.units[word.lower()]
+
+
+def _duration_value(count: int | None, symbol: str, factor: int, is_time: bool) -> str:
+    n = "X" if count is None else str(count * factor)
+    if symbol == "DE":
+        n, symbol = ("X" if count is None else str(count * 10)), "Y"
+    elif symbol == "CE":
+        n, symbol = ("X" if count is None else str(count * 100)), "Y"
+    elif symbol == "Q":
+        n, symbol = ("X" if count is None else str(count * 3)), "M"
+    return f"PT{n}{symbol}" if is_time else f"P{n}{symbol}"
+
+
+def _count(ctx: _Context, text: str | None) -> int | None:
+    if not text:
+        return 1
+    return ctx.lex.number(text)
+
+
+_CALENDAR_UNIT = {"day": "day", "week": "week", "fortnight": "week", "month": "month", "quarter": "quarter",
+                  "year": "year", "decade": "year", "century": "year"}
+_SHIFT_UNIT = {"fortnight": "week", "decade": "decade", "century": "century"}
+
+
+def _span_from_ref(ctx: _Context, count: int, unit: str, factor: int, sign: int) -> tuple[date, date]:
+    ref = ctx.ref
+    assert ref is not None
+    other = periods.shift(ref, sign * count * factor, _SHIFT_UNIT.get(unit, unit))
+    return (ref, other) if sign > 0 else (other, ref)
+
+
+def _h_anchored_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    direction = m["dir"].lower()
+    unit_name, symbol, factor, is_time = _unit(ctx, m["unit"])
+    has_the = bool(re.search(r"(?i)\bthe\b", ctx.text[m.start():m.start("dir")]))
+    count_text = m["count"]
+    if not m["prep"] and not count_text and not has_the:
+        return None  # "next year" is a relative date, read by the relative_period rule
+    sign = ctx.lex.duration_directions[direction]
+    if not count_text and not m["prep"] and (unit_name == "day" or direction in ("following", "previous", "preceding")):
+        # "the next day", "the following week": a date relative to the story's last date
+        granularity = _CALENDAR_UNIT.get(unit_name, "day")
+        ctx.deferred[m.start()] = (sign * factor, _SHIFT_UNIT.get(unit_name, unit_name), granularity)
+        return _expr(m, ctx, "DATE", "XXXX-XX-XX", granularity, POINT, None, None, anchored=True, placed=False)
+    # "the coming months": a plural unit with no count is a duration of unknown length
+    vague = (bool(count_text) and count_text.lower() in ctx.lex.vague_numbers) or (
+        not count_text and m["unit"].lower().endswith(("s", "ies")))
+    count = None if vague else _count(ctx, count_text)
+    if count_text and not vague and count is None:
+        return None
+    value = _duration_value(count, symbol, factor, is_time)
+    t_start = m.start("dir") if not has_the else m.start() + ctx.text[m.start():m.start("dir")].lower().rfind("the")
+    timexes = (_timex(ctx, t_start, m.end(), "DURATION", value),)
+    if count is None or ctx.ref is None or is_time:
+        return _expr(m, ctx, "DURATION", value, _CALENDAR_UNIT.get(unit_name, "day"), DURATION, None, None,
+                     anchored=True, placed=False, timexes=timexes)
+    lo, hi = _span_from_ref(ctx, count, unit_name, factor, sign)
+    return _expr(m, ctx, "DURATION", value, _CALENDAR_UNIT.get(unit_name, "day"), RANGE, lo, hi, anchored=True,
+                 placed=True, timexes=timexes)
+
+
+def _h_over_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """ "spread over a decade", "within two years": from the reference date, forward unless past."""
+    after = _words_after(ctx, m.end(), 1)
+    if after and after[0] in ("ago", "earlier", "later", "before", "after", "of", "old"):
+        return None
+    unit_name, symbol, factor, is_time = _unit(ctx, m["unit"])
+    count = _count(ctx, m["count"])
+    if count is None:
+        return None
+    value = _duration_value(count, symbol, factor, is_time)
+    t_start = m.start("count")
+    timexes = (_timex(ctx, t_start, m.end(), "DURATION", value),)
+    granularity = _CALENDAR_UNIT.get(unit_name, "day")
+    before = _words_before(ctx, m.start(), 1)
+    lead = m.group(0).split()[0].lower()
+    if (before and before[0] in ("for", "than", "of", "in", "after", "took", "lasted", "spent", "last")) \
+            or ctx.ref is None or is_time:
+        mod = "MORE_THAN" if lead == "over" else ("LESS_THAN" if lead == "within" else None)
+        return _expr(m, ctx, "DURATION", value, granularity, DURATION, None, None, mod=mod, placed=False,
+                     timexes=timexes)
+    sign = -1 if _tense(ctx, m.start(), m.end()) == "past" and lead != "within" else 1
+    lo, hi = _span_from_ref(ctx, count, unit_name, factor, sign)
+    return _expr(m, ctx, "DURATION", value, granularity, RANGE, lo, hi, anchored=True, placed=True,
+                 timexes=timexes)
+
+
+def _h_ago(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    unit_name, symbol, factor, is_time = _unit(ctx, m["unit"])
+    direction = m["dir"].lower()
+    count_text = m["count"]
+    vague = count_text.lower() in ctx.lex.vague_numbers
+    count = None if vague else _count(ctx, count_text)
+    if count is None and not vague:
+        return None
+    sign = -1 if direction in ("ago", "earlier", "before", "before that") else 1
+    granularity = _CALENDAR_UNIT.get(unit_name, "day")
+    if unit_name in ("decade", "century"):
+        granularity = "year"
+    if is_time:
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return _expr(m, ctx, "TIME", value, "time", TIME, None, None, placed=False)
+    if vague:
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return _expr(m, ctx, "DATE", value, granularity, VAGUE, None, None, placed=False)
+    shift_unit = _SHIFT_UNIT.get(unit_name, unit_name)
+    if direction in ("ago", "from now", "hence"):
+        if ctx.ref is None:
+            return _expr(m, ctx, "DATE", "XXXX", granularity, POINT, None, None, anchored=True, placed=False)
+        lo, hi, value = _period_of(periods.shift(ctx.ref, sign * count * factor, shift_unit), granularity)
+        return _expr(m, ctx, "DATE", value, granularity, POINT, lo, hi, anchored=True)
+    ctx.deferred[m.start()] = (sign * count * factor, shift_unit, granularity)
+    return _expr(m, ctx, "DATE", "XXXX", granularity, POINT, None, None, anchored=True, placed=False)
+
+
+def _h_modified_relative(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    p = _relative_period(ctx, m.start("a"), m.end("a"), allow_the=True)
+    if p is None:
+        return None
+    parted = _apply_part(p, m["mod"], ctx)
+    if parted is None:
+        return None
+    p, mod = parted
+    return _point_expr(m, ctx, p, mod=mod)
+
+
+def _h_modified_point(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    p = _read_point(ctx, m.start("a"), m.end("a"), bare_ok=False)
+    if p is None or p.form == "weekday" or p.granularity == "day":
+        return None
+    if p.form == "year" and not _year_ok(ctx, int(p.value), m.start("a"), m.end("a"), cued=True):
+        return None
+    parted = _apply_part(p, m["mod"], ctx)
+    if parted is None:
+        return None
+    p, mod = parted
+    return _point_expr(m, ctx, p, mod=mod)
+
+
+def _h_relative_period(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    p = _relative_period(ctx, m.start(), m.end(), allow_the=False)
+    return None if p is None else _point_expr(m, ctx, p)
+
+
+def _h_day_word(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    word = m["word"].lower()
+    offset = ctx.lex.day_words[word]
+    if word == "today":
+        before = _words_before(ctx, m.start(), 1)
+        prev = ctx.text[max(0, m.start() - 40):m.start()].rstrip()
+        prev_word = re.findall(r"[\w’']+$", prev)
+        capitalized_noun = bool(prev_word) and prev_word[0][:1].isupper() and not re.search(r"[.!?:]\s*\S+$", prev)
+        if (before and before[0] in ctx.lex.today_generic_before) or ctx.text[m.end():m.end() + 2] in ("'s", "’s") \
+                or (capitalized_noun and len(prev_word[0]) > 1 and prev_word[0].lower() not in ("said", "announced")):
+            return _expr(m, ctx, "DATE", "PRESENT_REF", "day", VAGUE, None, None, placed=False)
+    part = ctx.lex.day_parts.get(m["part"].lower()) if m["part"] else None
+    if word == "tonight":
+        part = "NI"
+    if ctx.ref is None:
+        value = "XXXX-XX-XX" + (f"T{part}" if part else "")
+        return _expr(m, ctx, "TIME" if part else "DATE", value, "day", POINT, None, None, anchored=True, placed=False)
+    d = ctx.ref + timedelta(days=offset)
+    value = d.isoformat() + (f"T{part}" if part else "")
+    return _expr(m, ctx, "TIME" if part else "DATE", value, "day", POINT, d, d, anchored=True)
+
+
+def _h_last_night(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    part = ctx.lex.day_parts[m["part"].lower()]
+    offset = -1 if m["word"].lower() == "last" else 0
+    if m["word"].lower() == "last" and part != "NI":
+        return None
+    if ctx.ref is None:
+        return _expr(m, ctx, "TIME", f"XXXX-XX-XXT{part}", "day", POINT, None, None, anchored=True, placed=False)
+    d = ctx.ref + timedelta(days=offset)
+    return _expr(m, ctx, "TIME", f"{d.isoformat()}T{part}", "day", POINT, d, d, anchored=True)
+
+
+def _h_relative_weekday(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    wd = ctx.lex.weekdays[m["weekday"].lower()]
+    direction = {"coming": "next", "past": "last"}.get(m["dir"].lower(), m["dir"].lower())
+    if ctx.ref is None:
+        return _expr(m, ctx, "DATE", f"XXXX-WXX-{wd}", "day", POINT, None, None, anchored=True, placed=False)
+    d = _weekday_date(ctx.ref, wd, direction)
+    return _expr(m, ctx, "DATE", d.isoformat(), "day", POINT, d, d, anchored=True)
+
+
+def _time_value(text: str) -> str | None:
+    m = re.match(r"(?i)\s*(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap])?\.?\s*m?\.?", text)
+    if not m:
+        return None
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if m[4]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m[4].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _h_date_time(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    p = _read_point(ctx, m.start("a"), m.end("a"), bare_ok=False)
+    hm = _time_value(m["time"])
+    if p is None or p.granularity != "day" or hm is None:
+        return None
+    value = f"{p.value}T{hm}"
+    return _expr(m, ctx, "TIME", value, "day", POINT, p.lo, p.hi, anchored=p.anchored,
+                 placed=p.lo is not None)
+
+
+def _h_time_of_day(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """A time of day on its own is typed, never placed: it says nothing about which day."""
+    text = m["time"]
+    hm = _time_value(text)
+    if hm is None:
+        return None
+    has_marker = bool(re.search(r"(?i)[ap]\.?m", text))
+    before = _words_before(ctx, m.start(), 1)
+    after = _words_after(ctx, m.end(), 1)
+    if not has_marker and not (before and before[0] in ("at", "by", "from", "until", "around", "about")) \
+            and not (after and after[0] in ("gmt", "utc", "local", "hours", "et", "cet", "bst", "edt", "est")):
+        return None
+    day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
+    return _expr(m, ctx, "TIME", f"{day}T{hm}", "time", TIME, None, None, placed=False)
+
+
+def _h_nth_of_month(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    day_text = m["day"]
+    day = ctx.lex.ordinals.get(day_text.lower()) or int(re.sub(r"\D", "", day_text) or 0)
+    month = ctx.lex.month(m["month"])
+    if not day or month is None:
+        return None
+    g = {"month": str(month), "day": str(day), "year": m["year"]}
+    p = _point_day(g, ctx, m.start(), m.end(), False)
+    return None if p is None else _point_expr(m, ctx, p)
+
+
+def _h_numeric_date(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    a, b, y_text = int(m["a"]), int(m["b"]), m["year"]
+    if len(y_text) == 2:
+        pivot = (ctx.ref.year if ctx.ref else 2000) % 100 + 10
+        y = (2000 if int(y_text) <= pivot else 1900) + int(y_text)
+    else:
+        y = int(y_text)
+    day_first = ctx.settings.day_first or m["sep"] == "."
+    if a > 12 and b <= 12:
+        day_first = True
+    elif b > 12 and a <= 12:
+        day_first = False
+    month, day = (b, a) if day_first else (a, b)
+    d = date(y, month, day)
+    return _point_expr(m, ctx, _day_point(d, False, "numeric"))
+
+
+def _h_decade_word(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+             "eighties": 8, "nineties": 9}
+    text = m["decade"].lower()
+    tens = words.get(text)
+    if tens is None:
+        tens = int(text[1])
+    ref_year = ctx.ref.year if ctx.ref else 2000
+    century = ref_year // 100 * 100
+    first = century + tens * 10
+    if first > ref_year:
+        first -= 100
+    p = _Point(*periods.decade(first), f"{first // 10:03d}", "decade")
+    mod = None
+    if m["mod"]:
+        parted = _apply_part(p, m["mod"].strip("- "), ctx)
+        if parted:
+            p, mod = parted
+    return _point_expr(m, ctx, p, mod=mod)
+
+
+def _h_century(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    text = m["ordinal"].lower()
+    n = ctx.lex.ordinals.get(text) or int(re.sub(r"\D", "", text) or 0)
+    if not 1 <= n <= 22:
+        return None
+    if m["bc"]:
+        return _expr(m, ctx, "DATE", f"BC{n - 1:02d}", "century", POINT, None, None, placed=False)
+    p = _Point(*periods.century(n), f"{n - 1:02d}", "century")
+    mod = None
+    if m["mod"]:
+        parted = _apply_part(p, m["mod"].strip("- "), ctx)
+        if parted:
+            p, mod = parted
+    return _point_expr(m, ctx, p, mod=mod)
+
+
+def _h_half(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    h = 1 if m["which"].lower() in ("first", "1st") else 2
+    a = m["a"].lower()
+    if a[0].isdigit():
+        y = int(a)
+        anchored = False
+    elif ctx.ref is None:
+        return _expr(m, ctx, "DATE", f"XXXX-H{h}", "half", POINT, None, None, anchored=True, placed=False)
+    else:
+        y = ctx.ref.year + ctx.lex.relative_shifts[a.split()[0]]
+        anchored = True
+    lo, hi = periods.half(y, h)
+    return _expr(m, ctx, "DATE", f"{y:04d}-H{h}", "half", POINT, lo, hi, anchored=anchored)
+
+
+def _h_fiscal_year(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    y_text = m["year"]
+    y = int(y_text) if len(y_text) == 4 else 2000 + int(y_text)
+    lo, hi = periods.year(y)
+    return _expr(m, ctx, "DATE", f"FY{y:04d}", "year", POINT, lo, hi)
+
+
+def _h_season(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    word = m["dir"].lower()
+    season = m["season"].lower()
+    code = ctx.lex.seasons[season]
+    if m["year"]:
+        y = int(m["year"])
+        lo, hi = periods.season(y, code)
+        p = _Point(lo, hi, f"{y:04d}-{code}", "season")
+    elif word in ctx.lex.relative_shifts:
+        p = _relative_period(ctx, m.start(), m.start("season") + len(season), allow_the=False)  # type: ignore[assignment]
+        if p is None:
+            return None
+    else:
+        if season == "fall" and word != "the":
+            return None
+        if ctx.ref is None:
+            p = _Point(None, None, f"XXXX-{code}", "season", True)
+        else:
+            (lo, hi), y = _nearest(ctx.ref, lambda y: periods.season(y, code), _tense(ctx, m.start(), m.end()))
+            p = _Point(lo, hi, f"{y:04d}-{code}", "season", True)
+    mod = None
+    if word in ("early", "late"):
+        parted = _apply_part(p, word, ctx)
+        if parted:
+            p, mod = parted
+    start = m.start("dir") if word not in ("the",) else m.start()
+    return _expr(m, ctx, "DATE", p.value, "season", POINT, p.lo, p.hi, mod=mod, anchored=p.anchored,
+                 timexes=(_timex(ctx, start, m.end(), "DATE", p.value, mod),))
+
+
+def _h_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    if m["long"] and m["long"].lower() == "-old":
+        return None  # an age, not a time
+    unit_name, symbol, factor, is_time = _unit(ctx, m["unit"])
+    count_text = m["count"]
+    if re.fullmatch(r"\d{4}", count_text):
+        return None  # "2022 years" is a count the year rule already declined
+    vague = count_text.lower() in ctx.lex.vague_numbers
+    count = None if vague else _count(ctx, count_text)
+    if count is None and not vague:
+        return None
+    if count_text.lower() in ("a", "an", "one"):
+        before = _words_before(ctx, m.start(), 1)
+        if before and before[0] in ("once", "twice", "thrice", "times", "per"):
+            value = _duration_value(1, symbol, factor, is_time)
+            return _expr(m, ctx, "SET", value, _CALENDAR_UNIT.get(unit_name, "day"), SET, None, None, placed=False)
+    if vague and count_text.lower() in ("recent", "coming", "past"):
+        return None  # "recent years" is a vague reference, "the past two weeks" an anchored duration
+    mod = "MORE_THAN" if m["more"] and m["more"].strip().lower() in ("more", "plus", "odd") else None
+    value = _duration_value(count, symbol, factor, is_time)
+    return _expr(m, ctx, "DURATION", value, _CALENDAR_UNIT.get(unit_name, "day"), DURATION, None, None, mod=mod,
+                 placed=False)
+
+
+def _h_set(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    key = re.sub(r"\s+", " ", m["word"].lower())
+    return _expr(m, ctx, "SET", ctx.lex.sets[key], "", SET, None, None, placed=False)
+
+
+def _h_every_weekday(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    wd = ctx.lex.weekdays[m["weekday"].lower()]
+    return _expr(m, ctx, "SET", f"XXXX-WXX-{wd}", "day", SET, None, None, placed=False)
+
+
+def _h_vague(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    key = re.sub(r"\s+", " ", m["word"].lower())
+    return _expr(m, ctx, "DATE", ctx.lex.vague[key], "", VAGUE, None, None, placed=False)
+
+
+_HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | None]] = {
+    "range_from_to": _h_range,
+    "range_year_dash": _h_range_year_dash,
+    "range_year_to": _h_range,
+    "range_month_days": _h_range_month_days,
+    "range_months": _h_range_months,
+    "bounded": _h_bounded,
+    "anchored_duration": _h_anchored_duration,
+    "over_duration": _h_over_duration,
+    "ago": _h_ago,
+    "modified_relative": _h_modified_relative,
+    "modified_point": _h_modified_point,
+    "relative_period": _h_relative_period,
+    "day_word": _h_day_word,
+    "last_night": _h_last_night,
+    "relative_weekday": _h_relative_weekday,
+    "date_time": _h_date_time,
+    "point": _h_point,
+    "the_nth_of_month": _h_nth_of_month,
+    "numeric_date": _h_numeric_date,
+    "decade_word": _h_decade_word,
+    "century": _h_century,
+    "half": _h_half,
+    "fiscal_year": _h_fiscal_year,
+    "season": _h_season,
+    "duration": _h_duration,
+    "set": _h_set,
+    "every_weekday": _h_every_weekday,
+    "vague": _h_vague,
+    "time_of_day": _h_time_of_day,
+}

@@ -1,0 +1,149 @@
+"""From articles to one ordered timeline of events, each citing its sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline_app.core.article import Article, ReadFailure
+from timeline_app.core.event import Event, Evidence, make_title
+from timeline_app.core.sentences import Sentence, SentenceIndex, split_sentences
+from timeline_app.core.settings import Settings
+from timeline_app.core.temporal import TemporalExpression, tag
+
+UNRESOLVED = "unresolved"
+
+_STOP = frozenset(
+    "the a an of and or to in on at for by with from that this its their his her is are was were will would "
+    "has have had be been it as which who said says also than over into about after before more most".split()
+)
+
+
+@dataclass
+class ArticleAnalysis:
+    """What was read from one article: its sentences and temporal expressions."""
+
+    article: Article
+    sentences: list[Sentence]
+    expressions: list[TemporalExpression]
+
+
+@dataclass
+class Timeline:
+    """The ordered events of a set of articles, with what each article gave and what failed."""
+
+    events: list[Event]
+    analyses: list[ArticleAnalysis]
+    failures: list[ReadFailure] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a.article for a in self.analyses]
+
+
+@dataclass
+class _Mention:
+    expr: TemporalExpression
+    sentence: Sentence
+    document: str
+    order: int
+
+
+def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalysis:
+    """Sentences and temporal expressions of one article, anchored on its publication date."""
+    sentences = split_sentences(article.text)
+    expressions = tag(article.text, article.published, settings)
+    return ArticleAnalysis(article, sentences, expressions)
+
+
+def _words(text: str) -> frozenset[str]:
+    """Content words of a sentence, crudely stemmed, for comparing two mentions."""
+    return frozenset(w[:6] for w in re.findall(r"[a-z0-9$€%.]+", text.lower().replace("’", "'"))
+                     if w not in _STOP and len(w) > 2)
+
+
+def _similar(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _mentions(analysis: ArticleAnalysis, doc_order: int, settings: Settings) -> list[_Mention]:
+    index = SentenceIndex(analysis.sentences)
+    dateline = analysis.article.dateline
+    out: list[_Mention] = []
+    for expr in analysis.expressions:
+        if dateline is not None and expr.start < dateline[1] and dateline[0] < expr.end:
+            continue  # the byline date is the publication date, not an event
+        wanted = expr.placed or expr.unresolved or (settings.place_vague and expr.kind == "vague")
+        if not wanted:
+            continue
+        sentence = index.at(expr.start)
+        if sentence is None:
+            continue
+        out.append(_Mention(expr, sentence, analysis.article.name, doc_order))
+    return out
+
+
+def _merge_within_article(mentions: list[_Mention], settings: Settings) -> list[list[_Mention]]:
+    """Group mentions of one article that give the same dates and say much the same thing."""
+    groups: list[list[_Mention]] = []
+    for m in mentions:
+        for g in groups:
+            first = g[0]
+            same_dates = (first.expr.lo, first.expr.hi, first.expr.kind) == (m.expr.lo, m.expr.hi, m.expr.kind)
+            if same_dates and first.expr.placed and (first.sentence is m.sentence or any(
+                    _similar(x.sentence.text, m.sentence.text) >= settings.merge_similarity for x in g)):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    return groups
+
+
+def _event(group: list[_Mention], settings: Settings) -> Event:
+    first = group[0]
+    e = first.expr
+    evidence = [
+        Evidence(m.document, m.sentence.start, m.sentence.end, m.sentence.text, m.expr.start, m.expr.end,
+                 m.expr.text, m.expr.value)
+        for m in group
+    ]
+    # The sentence's cleaned text may be shorter than its span; locate the date inside it by text.
+    date_at = first.sentence.text.find(re.sub(r"\s+", " ", e.text))
+    span = (date_at, date_at + len(re.sub(r"\s+", " ", e.text))) if date_at >= 0 else None
+    kind = e.kind if e.placed else UNRESOLVED
+    return Event(id="", start=e.lo, end=e.hi, granularity=e.granularity, kind=kind, value=e.value,
+                 date_text=re.sub(r"\s+", " ", e.text), title=make_title(first.sentence.text, span, settings.title_max),
+                 evidence=evidence)
+
+
+def build_timeline(articles: Sequence[Article], failures: Sequence[ReadFailure] = (),
+                   settings: Settings | None = None) -> Timeline:
+    """Read every article's dates and order the resulting events.
+
+    One event per mention of a date in a sentence; mentions within one article that give the same
+    dates and share most of their words (a summary bullet and the paragraph it sums up) are one
+    event. Unresolved mentions (relative dates in an article with no known publication date) come
+    last, with no dates.
+    """
+    settings = settings or Settings()
+    analyses = [analyze(a, settings) for a in articles]
+    events: list[Event] = []
+    for i, analysis in enumerate(analyses):
+        for group in _merge_within_article(_mentions(analysis, i, settings), settings):
+            events.append(_event(group, settings))
+    order = {a.article.name: i for i, a in enumerate(analyses)}
+    events.sort(key=lambda ev: (not ev.placed, *ev.sort_key(), order[ev.evidence[0].document],
+                                ev.evidence[0].date_start))
+    for n, ev in enumerate(events, 1):
+        ev.id = f"e{n:04d}"
+    return Timeline(events, analyses, list(failures))
+
+
+def reference_dates(timeline: Timeline) -> dict[str, date | None]:
+    """Each article's publication date, by file name."""
+    return {a.name: a.published for a in timeline.articles}

@@ -1,0 +1,1 @@
+"""Data files: the tagger's word lists and patterns."""
