@@ -152,9 +152,11 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
         text, title = raw, ""
     if not re.search(r"[^\W\d_]{2,}", text):
         raise ArticleError("no readable text")
+    detected, dateline = find_dateline(text, settings)
+    if not title and dateline is not None:
+        title = _headline_above(text, dateline[0])
     if not title:
         title = guess_title(text, markdown=suffix in MARKDOWN_SUFFIXES) or p.stem
-    detected, dateline = find_dateline(text, settings)
     if published is not None:
         when, source = published, DATE_GIVEN
     elif detected is not None:
@@ -293,6 +295,17 @@ def guess_title(text: str, markdown: bool = False) -> str:
             return ln.rstrip(".")
         first = re.split(r"(?<=[.!?])\s+", ln)[0]
         return first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def _headline_above(text: str, pos: int) -> str:
+    """The headline of a page whose byline is at ``pos``: the nearest substantial line above it."""
+    junk = english().title_junk
+    lines = text[: text.rfind("\n", 0, pos) + 1].split("\n")
+    for ln in reversed(lines[-6:]):
+        ln = ln.strip()
+        if len(ln.split()) >= 4 and ln.lower() not in junk and len(ln) <= 200:
+            return ln
     return ""
 
 

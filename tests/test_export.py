@@ -1,0 +1,60 @@
+"""CSV and JSON export."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.article import DATE_REFERENCE, Article
+from timeline_app.core.export import EVIDENCE_COLUMNS, TIMELINE_COLUMNS, atomic_write, export
+from timeline_app.core.timeline import build_timeline
+
+
+def _timeline(text: str):  # noqa: ANN202
+    return build_timeline([Article("a.txt", "a.txt", "A", text, date(2025, 5, 6), DATE_REFERENCE)])
+
+
+def test_export_writes_three_files_with_the_contract_columns(tmp_path: Path) -> None:
+    paths = export(_timeline("Café owners met on March 18. Spending rises from 2026 to 2030."), tmp_path)
+    assert [p.name for p in paths] == ["timeline.csv", "evidence.csv", "timeline.json"]
+    rows = list(csv.DictReader((tmp_path / "timeline.csv").open(encoding="utf-8", newline="")))
+    assert list(rows[0]) == TIMELINE_COLUMNS
+    assert (rows[0]["start"], rows[0]["end"], rows[0]["n_sources"], rows[0]["sources"]) == (
+        "2025-03-18", "2025-03-18", "1", "a.txt")
+    evidence = list(csv.DictReader((tmp_path / "evidence.csv").open(encoding="utf-8", newline="")))
+    assert list(evidence[0]) == EVIDENCE_COLUMNS
+    assert evidence[0]["sentence"] == "Café owners met on March 18."
+    doc = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    assert doc["schema_version"] == 1 and len(doc["events"]) == 2
+    assert doc["events"][1]["evidence"][0]["date_text"] == "from 2026 to 2030"
+
+
+def test_open_start_is_an_empty_cell(tmp_path: Path) -> None:
+    export(_timeline("Russia may attack by 2030."), tmp_path)
+    row = next(csv.DictReader((tmp_path / "timeline.csv").open(encoding="utf-8", newline="")))
+    assert (row["start"], row["end"]) == ("", "2030-12-31")
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@"])
+def test_formula_cells_are_neutralized(tmp_path: Path, lead: str) -> None:
+    export(_timeline(f"{lead}HYPERLINK(\"x\") was filed on March 18."), tmp_path)
+    rows = list(csv.DictReader((tmp_path / "evidence.csv").open(encoding="utf-8", newline="")))
+    assert rows[0]["sentence"].startswith("'" + lead)
+
+
+def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
+    target = tmp_path / "timeline.csv"
+    target.write_text("previous", encoding="utf-8")
+
+    def explode(f) -> None:  # noqa: ANN001
+        f.write("half")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        atomic_write(target, explode)
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["timeline.csv"]

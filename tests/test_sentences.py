@@ -1,0 +1,43 @@
+"""Sentence boundaries with offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.sentences import SentenceIndex, clean, split_sentences
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("The U.S. Embassy said on Jan. 5 that Mr. Smith left. He returned.",
+     ["The U.S. Embassy said on Jan. 5 that Mr. Smith left.", "He returned."]),
+    ("It will spend 1.1 billion euros over the next decade to\nfortify its border with anti-\ntank mines.\n",
+     ["It will spend 1.1 billion euros over the next decade to fortify its border with anti-tank mines."]),
+    ("Big Headline Here\nDefenses With Russia\n Lithuania said Monday it will spend more on the border with Russia.",
+     ["Big Headline Here", "Defenses With Russia", "Lithuania said Monday it will spend more on the border with Russia."]),
+    ("Key Takeaways\n\n  • First point by 2030.\n  • Second point from 2026 to 2030.\n",
+     ["Key Takeaways", "• First point by 2030.", "• Second point from 2026 to 2030."]),
+    ("“It was a bomb,” he said. “We saw it.”", ["“It was a bomb,” he said.", "“We saw it.”"]),
+    ("pre-order now\nSkip to content\nEdit post\n", ["pre-order now", "Skip to content", "Edit post"]),
+])
+def test_split(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == sentences
+
+
+def test_offsets_point_into_the_text(seeds_dir: Path) -> None:
+    for path in seeds_dir.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        found = split_sentences(text)
+        assert found
+        for s in found:
+            assert clean(text[s.start:s.end]) == s.text
+        assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_index_finds_the_sentence_of_an_offset() -> None:
+    text = "First one. Second one here."
+    index = SentenceIndex(split_sentences(text))
+    assert index.at(text.index("Second")).text == "Second one here."
+    assert index.at(0).text == "First one."
+    assert index.at(len(text) + 5) is None
