@@ -153,19 +153,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _format_dates(start: date | None, end: date | None, kind: str) -> str:
-    if kind == "unresolved":
-        return "(unresolved)"
-    s = start.isoformat() if start else "…"
-    e = end.isoformat() if end else "…"
-    return s if s == e else f"{s} – {e}"
-
-
 def _cmd_show(args: argparse.Namespace) -> int:
+    from timeline_app.core.event import format_span
+
     timeline = _load(args)
     width = shutil.get_terminal_size((100, 20)).columns
     for e in timeline.events:
-        when = _format_dates(e.start, e.end, e.kind)
+        when = format_span(e.start, e.end)
         print(f"{when:<25} {e.title}")
         sources = f"[{e.date_text}] " + ", ".join(e.documents)
         print(textwrap.indent(textwrap.fill(sources, max(40, width - 27)), " " * 26))

@@ -74,6 +74,36 @@ class Event:
         return first, periods.rank(self.granularity), length
 
 
+def format_span(start: date | None, end: date | None) -> str:
+    """A date interval as a person reads it: whole months and years are written as such.
+
+    >>> format_span(date(2025, 1, 1), date(2025, 1, 31)), format_span(date(2026, 1, 1), date(2030, 12, 31))
+    ('2025-01', '2026 – 2030')
+    >>> format_span(None, date(2030, 12, 31)), format_span(date(2025, 3, 18), date(2025, 3, 18))
+    ('… – 2030', '2025-03-18')
+    """
+    if start is None and end is None:
+        return "unresolved"
+    if start is not None and end is not None:
+        if start == end:
+            return start.isoformat()
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            return str(start.year) if start.year == end.year else f"{start.year} – {end.year}"
+        if start.day == 1 and end == periods.month(end.year, end.month)[1]:
+            a, b = f"{start.year:04d}-{start.month:02d}", f"{end.year:04d}-{end.month:02d}"
+            return a if a == b else f"{a} – {b}"
+        return f"{start.isoformat()} – {end.isoformat()}"
+
+    def bound(d: date, first: bool) -> str:
+        if (d.month, d.day) == ((1, 1) if first else (12, 31)):
+            return str(d.year)
+        if d.day == 1 if first else d == periods.month(d.year, d.month)[1]:
+            return f"{d.year:04d}-{d.month:02d}"
+        return d.isoformat()
+
+    return f"{bound(start, True)} – …" if start is not None else f"… – {bound(end, False)}"  # type: ignore[arg-type]
+
+
 def make_title(sentence: str, date_span: tuple[int, int] | None = None, max_len: int = 90) -> str:
     """A short headline drawn from a sentence: leading date phrase and asides dropped, cut at a clause.
 
