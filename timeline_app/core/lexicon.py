@@ -74,7 +74,9 @@ class Lexicon:
             return self.numbers[w]
         parts = re.split(r"[ -]", w)
         if len(parts) == 2 and all(p in self.numbers for p in parts):
-            return self.numbers[parts[0]] + self.numbers[parts[1]]
+            tens, units = self.numbers[parts[0]], self.numbers[parts[1]]
+            if tens % 10 == 0 and 20 <= tens <= 90 and 1 <= units <= 9:
+                return tens + units
         return None
 
 

@@ -227,15 +227,16 @@ def _nearest(ref: date, make: Callable[[int], periods.Span], tense: str | None) 
             options.append((make(y), y))
         except ValueError:
             continue  # February 29 in a common year
+    nearest = min(options, key=lambda o: (periods.distance(o[0], ref), o[1] > ref.year))
+    chosen = None
     if tense == "past":
-        past = [o for o in options if o[0][0] <= ref]
-        if past:
-            return past[-1]
+        chosen = next((o for o in reversed(options) if o[0][0] <= ref), None)
     elif tense == "future":
-        future = [o for o in options if o[0][1] >= ref]
-        if future:
-            return future[0]
-    return min(options, key=lambda o: (periods.distance(o[0], ref), o[1] > ref.year))
+        chosen = next((o for o in options if o[0][1] >= ref), None)
+    # Tense cues are noisy: a date half a year away in their direction loses to one within two months.
+    if chosen is None or (periods.distance(chosen[0], ref) > 183 and periods.distance(nearest[0], ref) <= 62):
+        return nearest
+    return chosen
 
 
 def _weekday_date(ref: date, weekday: int, direction: str | None) -> date:
