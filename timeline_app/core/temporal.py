@@ -85,7 +85,7 @@ class _Context:
     ref: date | None
     lex: Lexicon
     settings: Settings
-    deferred: dict[int, tuple[int, str, str]] = field(default_factory=dict)
+    deferred: dict[tuple[int, int], tuple[int, str, str]] = field(default_factory=dict)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -126,7 +126,7 @@ def _resolve_discourse(exprs: list[TemporalExpression], ctx: _Context) -> list[T
     out: list[TemporalExpression] = []
     anchor: TemporalExpression | None = None
     for e in exprs:
-        shift = ctx.deferred.get(e.start)
+        shift = ctx.deferred.get((e.start, e.end))
         if shift is not None:
             n, unit, granularity = shift
             base = anchor.lo if anchor is not None and anchor.lo is not None else ctx.ref
@@ -479,6 +479,17 @@ def _apply_part(p: _Point, mod_words: str, ctx: _Context) -> tuple[_Point, str] 
     return replace(p, lo=lo, hi=hi), spec["mod"]
 
 
+def _modified_expr(m: re.Match[str], ctx: _Context, p: _Point, mod_words: str | None) -> TemporalExpression | None:
+    """The expression of a point under an optional "early", "mid-", "the end of"... modifier."""
+    mod = None
+    if mod_words:
+        parted = _apply_part(p, mod_words.strip("- "), ctx)
+        if parted is None:
+            return None
+        p, mod = parted
+    return _point_expr(m, ctx, p, mod=mod)
+
+
 # ---------------------------------------------------------------------------------------------
 # Rule handlers: each turns a match into an expression, or None when it is not one.
 
@@ -630,7 +641,7 @@ def _h_anchored_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression 
     if not count_text and not m["prep"] and (unit_name == "day" or direction in ("following", "previous", "preceding")):
         # "the next day", "the following week": a date relative to the story's last date
         granularity = _CALENDAR_UNIT.get(unit_name, "day")
-        ctx.deferred[m.start()] = (sign * factor, _SHIFT_UNIT.get(unit_name, unit_name), granularity)
+        ctx.deferred[(m.start(), m.end())] = (sign * factor, _SHIFT_UNIT.get(unit_name, unit_name), granularity)
         return _expr(m, ctx, "DATE", "XXXX-XX-XX", granularity, POINT, None, None, anchored=True, placed=False)
     # "the coming months": a plural unit with no count is a duration of unknown length
     vague = (bool(count_text) and count_text.lower() in ctx.lex.vague_numbers) or (
@@ -699,7 +710,7 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
             return _expr(m, ctx, "DATE", "XXXX", granularity, POINT, None, None, anchored=True, placed=False)
         lo, hi, value = _period_of(periods.shift(ctx.ref, sign * count * factor, shift_unit), granularity)
         return _expr(m, ctx, "DATE", value, granularity, POINT, lo, hi, anchored=True)
-    ctx.deferred[m.start()] = (sign * count * factor, shift_unit, granularity)
+    ctx.deferred[(m.start(), m.end())] = (sign * count * factor, shift_unit, granularity)
     return _expr(m, ctx, "DATE", "XXXX", granularity, POINT, None, None, anchored=True, placed=False)
 
 
@@ -707,11 +718,7 @@ def _h_modified_relative(m: re.Match[str], ctx: _Context) -> TemporalExpression 
     p = _relative_period(ctx, m.start("a"), m.end("a"), allow_the=True)
     if p is None:
         return None
-    parted = _apply_part(p, m["mod"], ctx)
-    if parted is None:
-        return None
-    p, mod = parted
-    return _point_expr(m, ctx, p, mod=mod)
+    return _modified_expr(m, ctx, p, m["mod"])
 
 
 def _h_modified_point(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
@@ -720,11 +727,7 @@ def _h_modified_point(m: re.Match[str], ctx: _Context) -> TemporalExpression | N
         return None
     if p.form == "year" and not _year_ok(ctx, int(p.value), m.start("a"), m.end("a"), cued=True):
         return None
-    parted = _apply_part(p, m["mod"], ctx)
-    if parted is None:
-        return None
-    p, mod = parted
-    return _point_expr(m, ctx, p, mod=mod)
+    return _modified_expr(m, ctx, p, m["mod"])
 
 
 def _h_relative_period(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
@@ -855,12 +858,7 @@ def _h_decade_word(m: re.Match[str], ctx: _Context) -> TemporalExpression | None
     if first > ref_year:
         first -= 100
     p = _Point(*periods.decade(first), f"{first // 10:03d}", "decade")
-    mod = None
-    if m["mod"]:
-        parted = _apply_part(p, m["mod"].strip("- "), ctx)
-        if parted:
-            p, mod = parted
-    return _point_expr(m, ctx, p, mod=mod)
+    return _modified_expr(m, ctx, p, m["mod"])
 
 
 def _h_century(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
@@ -871,12 +869,7 @@ def _h_century(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     if m["bc"]:
         return _expr(m, ctx, "DATE", f"BC{n - 1:02d}", "century", POINT, None, None, placed=False)
     p = _Point(*periods.century(n), f"{n - 1:02d}", "century")
-    mod = None
-    if m["mod"]:
-        parted = _apply_part(p, m["mod"].strip("- "), ctx)
-        if parted:
-            p, mod = parted
-    return _point_expr(m, ctx, p, mod=mod)
+    return _modified_expr(m, ctx, p, m["mod"])
 
 
 def _h_half(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
