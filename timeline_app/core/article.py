@@ -6,7 +6,7 @@ import codecs
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -186,7 +186,23 @@ def read_articles(sources: Iterable[str | os.PathLike[str]], *, reference: date 
             articles.append(read_article(p, published=given, reference=reference, settings=settings))
         except ArticleError as e:
             failures.append(ReadFailure(str(p), str(e)))
-    return articles, failures
+    return unique_names(articles), failures
+
+
+def unique_names(articles: list[Article]) -> list[Article]:
+    """Articles whose file names clash ("index.html" in two folders) are named with their folders."""
+    from collections import Counter
+
+    counts = Counter(a.name for a in articles)
+    if all(n == 1 for n in counts.values()):
+        return articles
+    out = []
+    for a in articles:
+        if counts[a.name] > 1:
+            parts = Path(a.path).parts
+            a = replace(a, name="/".join(parts[-2:]) if len(parts) > 1 else a.path)
+        out.append(a)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

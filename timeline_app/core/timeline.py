@@ -123,7 +123,14 @@ def _event(group: list[_Mention], settings: Settings) -> Event:
 
 def build_timeline(articles: Sequence[Article], failures: Sequence[ReadFailure] = (),
                    settings: Settings | None = None) -> Timeline:
-    """Read every article's dates and order the resulting events.
+    """Read every article's dates and order the resulting events (see :func:`timeline_from`)."""
+    settings = settings or Settings()
+    return timeline_from([analyze(a, settings) for a in articles], failures, settings)
+
+
+def timeline_from(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFailure] = (),
+                  settings: Settings | None = None) -> Timeline:
+    """Order the events of analysed articles.
 
     One event per mention of a date in a sentence; mentions within one article that give the same
     dates and share most of their words (a summary bullet and the paragraph it sums up) are one
@@ -131,7 +138,6 @@ def build_timeline(articles: Sequence[Article], failures: Sequence[ReadFailure] 
     last, with no dates.
     """
     settings = settings or Settings()
-    analyses = [analyze(a, settings) for a in articles]
     events: list[Event] = []
     for i, analysis in enumerate(analyses):
         for group in _merge_within_article(_mentions(analysis, i, settings), settings):
@@ -141,9 +147,4 @@ def build_timeline(articles: Sequence[Article], failures: Sequence[ReadFailure] 
                                 ev.evidence[0].date_start))
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n:04d}"
-    return Timeline(events, analyses, list(failures))
-
-
-def reference_dates(timeline: Timeline) -> dict[str, date | None]:
-    """Each article's publication date, by file name."""
-    return {a.name: a.published for a in timeline.articles}
+    return Timeline(events, list(analyses), list(failures))

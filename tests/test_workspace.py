@@ -1,0 +1,81 @@
+"""The Qt-free model behind the window: loading, re-anchoring, one selection."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from timeline_app.core.loading import load
+from timeline_app.core.workspace import Workspace
+
+REF = date(2025, 5, 6)
+
+
+def _workspace(seeds_dir: Path) -> Workspace:
+    result = load([seeds_dir], reference=REF)
+    ws = Workspace()
+    ws.add(result.analyses, result.failures)
+    return ws
+
+
+def test_load_reports_progress_and_can_be_cancelled(seeds_dir: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    result = load([seeds_dir], reference=REF, progress=lambda done, total, name: seen.append((done, total)))
+    assert len(result.analyses) == 5 and not result.cancelled
+    assert seen[-1] == (10, 10) and [d for d, _ in seen] == list(range(1, 11))
+    stopped = load([seeds_dir], reference=REF, cancelled=lambda: True)
+    assert stopped.cancelled and stopped.analyses == []
+
+
+def test_editing_a_publication_date_reanchors_that_article_only(seeds_dir: Path) -> None:
+    ws = _workspace(seeds_dir)
+    changes: list[int] = []
+    ws.timeline_changed.connect(lambda: changes.append(1))
+    name = "000_a9b5a5e0ed6f1e90.txt"
+    monday = [e for e in ws.timeline.events if e.date_text == "Monday" and name in e.documents][0]
+    assert monday.start == date(2025, 5, 5)
+    ws.set_publication_date(name, date(2024, 1, 10))
+    monday = [e for e in ws.timeline.events if e.date_text == "Monday" and name in e.documents][0]
+    assert monday.start == date(2024, 1, 8)
+    other = [e for e in ws.timeline.events if e.date_text == "Monday" and name not in e.documents][0]
+    assert other.start == date(2025, 5, 5)
+    assert changes == [1]
+    assert ws.article(name).date_source == "given"
+
+
+def test_selection_is_one_and_follows_its_mention_across_rebuilds(seeds_dir: Path) -> None:
+    ws = _workspace(seeds_dir)
+    seen: list[object] = []
+    ws.selection_changed.connect(seen.append)
+    target = [e for e in ws.timeline.events if e.date_text == "March 18"][0]
+    ws.select(target.id)
+    assert ws.selected == target.id and seen == [target.id]
+    ws.select(target.id)
+    assert seen == [target.id]  # no change, no signal
+    ws.set_publication_date("000_a9b5a5e0ed6f1e90.txt", date(2020, 1, 1))  # moves events, ids shift
+    assert ws.event(ws.selected).date_text == "March 18"
+    ws.select("nope")
+    assert ws.selected is None and seen[-1] is None
+
+
+def test_event_at_an_offset_of_an_article(seeds_dir: Path) -> None:
+    ws = _workspace(seeds_dir)
+    doc = "004_d5d4d442800e1846.txt"
+    text = ws.article(doc).text
+    at = text.index("March 18")
+    event = ws.event(ws.event_at(doc, at))
+    assert event is not None and event.date_text == "March 18"
+    sentence_only = text.index("Estonia, Latvia, and Poland declared")
+    assert ws.event_at(doc, sentence_only) == event.id
+    assert ws.event_at(doc, text.index("Editors' Picks")) is None
+
+
+def test_same_file_name_in_two_folders_stays_two_documents(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(f"In 2021 {folder} happened.", encoding="utf-8")
+    result = load([tmp_path], reference=REF)
+    assert sorted(a.article.name for a in result.analyses) == ["a/index.txt", "b/index.txt"]
+    ws = Workspace()
+    ws.add(result.analyses)
+    assert sorted(d for e in ws.timeline.events for d in e.documents) == ["a/index.txt", "b/index.txt"]

@@ -1,0 +1,127 @@
+"""The open set of articles, their timeline and the one current selection, free of Qt.
+
+Views connect to the signals; every view shows the same selection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from psygnal import Signal
+
+from timeline_app.core.article import DATE_GIVEN, DATE_UNKNOWN, Article, ReadFailure
+from timeline_app.core.event import Event, Evidence
+from timeline_app.core.settings import Settings
+from timeline_app.core.timeline import ArticleAnalysis, Timeline, analyze, timeline_from
+
+
+class Workspace:
+    """Articles, their analyses, the timeline built from them and the selected event."""
+
+    #: The events changed (articles added or removed, a publication date edited).
+    timeline_changed = Signal()
+    #: The selected event id changed (``None``: nothing selected).
+    selection_changed = Signal(object)
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._analyses: list[ArticleAnalysis] = []
+        self._failures: list[ReadFailure] = []
+        self.timeline = Timeline([], [], [])
+        self.selected: str | None = None
+        self._by_id: dict[str, Event] = {}
+
+    # -- sources -----------------------------------------------------------------------------
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a.article for a in self._analyses]
+
+    @property
+    def failures(self) -> list[ReadFailure]:
+        return list(self._failures)
+
+    def add(self, analyses: list[ArticleAnalysis], failures: list[ReadFailure] = ()) -> None:  # type: ignore[assignment]
+        """Add analysed articles (one with the path of an open one replaces it) and failures."""
+        paths = {a.article.path for a in analyses}
+        kept = [a for a in self._analyses if a.article.path not in paths]
+        names = {a.article.name for a in kept}
+        fresh = []
+        for a in analyses:
+            if a.article.name in names:  # same file name from another folder
+                a = ArticleAnalysis(replace(a.article, name=a.article.path), a.sentences, a.expressions)
+            names.add(a.article.name)
+            fresh.append(a)
+        self._analyses = kept + fresh
+        known = {f.path for f in failures}
+        self._failures = [f for f in self._failures if f.path not in known and f.path not in paths] + list(failures)
+        self._rebuild()
+
+    def clear(self) -> None:
+        self._analyses, self._failures = [], []
+        self._rebuild()
+
+    def article(self, name: str) -> Article | None:
+        return next((a.article for a in self._analyses if a.article.name == name), None)
+
+    def set_publication_date(self, name: str, when: date | None) -> None:
+        """Give an article a publication date (``None``: unknown) and re-anchor its relative dates."""
+        for i, a in enumerate(self._analyses):
+            if a.article.name == name:
+                article = replace(a.article, published=when, date_source=DATE_GIVEN if when else DATE_UNKNOWN)
+                self._analyses[i] = analyze(article, self.settings)
+                self._rebuild()
+                return
+        raise KeyError(name)
+
+    # -- events and selection ----------------------------------------------------------------
+
+    def event(self, event_id: str | None) -> Event | None:
+        return self._by_id.get(event_id) if event_id else None
+
+    def select(self, event_id: str | None) -> None:
+        if event_id is not None and event_id not in self._by_id:
+            event_id = None
+        if event_id != self.selected:
+            self.selected = event_id
+            self.selection_changed.emit(event_id)
+
+    def evidence_in(self, document: str) -> list[tuple[Event, Evidence]]:
+        """Every (event, evidence) pair citing a sentence of ``document``, in text order."""
+        pairs = [(e, ev) for e in self.timeline.events for ev in e.evidence if ev.document == document]
+        return sorted(pairs, key=lambda p: (p[1].sentence_start, p[1].date_start))
+
+    def event_at(self, document: str, offset: int) -> str | None:
+        """The event whose evidence in ``document`` covers ``offset`` (its date first, then its sentence)."""
+        best = None
+        for e, ev in self.evidence_in(document):
+            if ev.date_start <= offset < ev.date_end:
+                return e.id
+            if best is None and ev.sentence_start <= offset < ev.sentence_end:
+                best = e.id
+        return best
+
+    def events_per_document(self) -> dict[str, int]:
+        counts = {a.article.name: 0 for a in self._analyses}
+        for e in self.timeline.events:
+            for doc in e.documents:
+                counts[doc] = counts.get(doc, 0) + 1
+        return counts
+
+    def _rebuild(self) -> None:
+        anchor = None
+        old = self.event(self.selected)
+        if old is not None:
+            anchor = (old.evidence[0].document, old.evidence[0].date_start)
+        self.timeline = timeline_from(self._analyses, self._failures, self.settings)
+        self._by_id = {e.id: e for e in self.timeline.events}
+        self.timeline_changed.emit()
+        # keep the selection on the same mention when ids shift
+        new_id = None
+        if anchor is not None:
+            new_id = next((e.id for e in self.timeline.events
+                           if any((ev.document, ev.date_start) == anchor for ev in e.evidence)), None)
+        previous, self.selected = self.selected, new_id
+        if new_id != previous:
+            self.selection_changed.emit(new_id)
