@@ -1,5 +1,5 @@
 # Two commands set everything up on a fresh machine:
-#   make run    create .venv, install the application, run it on the sample articles
+#   make run    create .venv, install the application, open its window on the sample articles
 #   make test   create .venv, install the application with its test tools, run every test
 PYTHON ?= python3
 VENV := .venv
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/timeline-app show seeds --reference-date 2025-05-06
+	$(BIN)/timeline-app seeds --reference-date 2025-05-06
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from datetime import date
+
 import pytest
 
 from timeline_app.cli import main
@@ -50,9 +52,9 @@ def test_per_file_date(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "code", "message"), [
     (["export", "nowhere", "--out", "x"], 1, "no article could be read"),
     (["export", "seeds", "--out", "x", "--reference-date", "soon"], 2, "not a date"),
-    (["export", "seeds", "--out", "x", "--png", "t.png"], 2, "--png is not available yet"),
+    (["export", "seeds", "--out", "x", "--png", "t.gif"], 2, "--png needs a file name ending in .png"),
     (["export", "seeds", "--out", "x", "--date", "nodate"], 2, "expected FILE=YYYY-MM-DD"),
-    ([], 2, "desktop window"),
+    (["seeds", "--reference-date", "someday"], 2, "not a date"),
 ])
 def test_user_errors_are_one_plain_line(args: list[str], code: int, message: str,
                                         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -116,3 +118,39 @@ def test_core_never_imports_qt() -> None:
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_without_a_command_the_window_opens_with_the_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    import timeline_app.gui.app as app
+
+    monkeypatch.setattr(app, "run", lambda sources, reference, dates: calls.append((sources, reference, dates)) or 0)
+    assert main(["seeds", "--reference-date", "2025-05-06", "--date", "a.txt=2025-01-02"]) == 0
+    assert main([]) == 0
+    assert calls == [(["seeds"], date(2025, 5, 6), {"a.txt": date(2025, 1, 2)}), ([], None, {})]
+
+
+def test_png_export_of_thousands_of_events_exits_cleanly(tmp_path: Path) -> None:
+    """Runs in its own process: PySide6 6.12 aborted at interpreter exit after such an export."""
+    from datetime import date, timedelta
+
+    lines = []
+    for i in range(3000):
+        a, b = date(1990, 1, 1) + timedelta(days=3 * i), date(1990, 1, 2) + timedelta(days=3 * i)
+        lines.append(f"Item #{i} happened on {date_name(a.month)} {a.day}, {a.year}, and again on "
+                     f"{date_name(b.month)} {b.day}, {b.year}.")
+    (tmp_path / "many.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    png = tmp_path / "many.png"
+    env = {k: v for k, v in __import__("os").environ.items() if k != "QT_QPA_PLATFORM"}
+    result = subprocess.run([sys.executable, "-m", "timeline_app", "export", str(tmp_path / "many.txt"),
+                             "--reference-date", "2025-05-06", "--out", str(tmp_path / "out"), "--png", str(png)],
+                            capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = list(csv.DictReader((tmp_path / "out" / "timeline.csv").open(encoding="utf-8", newline="")))
+    assert len(rows) >= 5000
+    assert png.stat().st_size > 10_000
+
+
+def date_name(month: int) -> str:
+    return ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December"][month - 1]

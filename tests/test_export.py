@@ -58,3 +58,14 @@ def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
         atomic_write(target, explode)
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["timeline.csv"]
+
+
+def test_exported_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        export(_timeline("It began on March 18."), tmp_path)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "timeline.csv").stat().st_mode & 0o777 == 0o644

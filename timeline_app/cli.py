@@ -29,30 +29,12 @@ class UsageError(Exception):
         self.code = code
 
 
-def parse_user_date(text: str) -> date:
-    """A date typed by a user: ISO ``YYYY-MM-DD`` first, else any complete date dateparser reads.
-
-    >>> parse_user_date("2025-05-06"), parse_user_date("6 May 2025")
-    (datetime.date(2025, 5, 6), datetime.date(2025, 5, 6))
-    """
-    text = text.strip()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    import dateparser  # slow to import; only for dates that are not ISO
-
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"})
-    if parsed is None:
-        raise UsageError(f"not a date: {text!r} (use YYYY-MM-DD)")
-    return parsed.date()
-
-
 def _date_arg(text: str) -> date:
+    from timeline_app.core.article import parse_date
+
     try:
-        return parse_user_date(text)
-    except UsageError as e:
+        return parse_date(text)
+    except ValueError as e:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
@@ -87,7 +69,9 @@ def _parser() -> argparse.ArgumentParser:
                                         "per supporting sentence) and DIR/timeline.json (everything).")
     sources_options(export)
     export.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    export.add_argument("--png", metavar="FILE", help="also render the timeline as a PNG image")
+    export.add_argument("--png", metavar="FILE", help="also render the timeline as a PNG picture (2400 px wide)")
+    export.add_argument("--svg", metavar="FILE", help="also render the timeline as an SVG picture")
+    export.add_argument("--title", help="title of the picture (default: counts of events and articles)")
 
     show = sub.add_parser("show", help="print the timeline as text")
     sources_options(show)
@@ -138,19 +122,43 @@ def _load(args: argparse.Namespace):  # noqa: ANN202
 def _cmd_export(args: argparse.Namespace) -> int:
     from timeline_app.core.export import export
 
-    if args.png:
-        raise UsageError("--png is not available yet: PNG rendering comes with the desktop application",
-                         EXIT_USAGE)
+    for flag, path, suffix in (("--png", args.png, ".png"), ("--svg", args.svg, ".svg")):
+        if path and not path.lower().endswith(suffix):
+            raise UsageError(f"{flag} needs a file name ending in {suffix}: {path}", EXIT_USAGE)
     timeline = _load(args)
     try:
         paths = export(timeline, args.out)
     except OSError as e:
         print(f"timeline-app: cannot write to {args.out}: {e.strerror or e}", file=sys.stderr)
         return EXIT_FAILED
+    pictures = [p for p in (args.png, args.svg) if p]
+    if pictures:
+        try:
+            paths += _render_pictures(timeline, pictures, args.title)
+        except (OSError, ValueError) as e:
+            print(f"timeline-app: cannot write the picture: {e}", file=sys.stderr)
+            return EXIT_FAILED
     n_unresolved = sum(1 for e in timeline.events if e.kind == "unresolved")
     print(f"{len(timeline.events)} events ({n_unresolved} unresolved) from {len(timeline.articles)} articles; "
           f"{len(timeline.failures)} skipped. Wrote {', '.join(str(p) for p in paths)}")
     return EXIT_OK
+
+
+def _render_pictures(timeline, paths: list[str], title: str | None) -> list:  # noqa: ANN001
+    """Draw the timeline offscreen (no window opens) into PNG/SVG files."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the command line never opens a window
+    import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
+    from PySide6 import QtWidgets
+
+    from timeline_app.core.workspace import Workspace
+    from timeline_app.gui.export_image import render_image
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["timeline-app"])
+    workspace = Workspace()
+    workspace.add(timeline.analyses, timeline.failures)
+    written = [render_image(workspace, p, title=title) for p in paths]
+    del app
+    return written
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -186,15 +194,33 @@ def _cmd_timex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline-app",
+        description="Open the timeline window, with these articles loaded. Other commands: "
+                    "timeline-app {export,show,timex} --help.")
+    parser.add_argument("sources", nargs="*", metavar="SOURCE", help="article files or folders to open")
+    parser.add_argument("--reference-date", type=_date_arg, metavar="YYYY-MM-DD",
+                        help="publication date for articles that state none")
+    parser.add_argument("--date", type=_file_date_arg, action="append", default=[], metavar="FILE=YYYY-MM-DD",
+                        help="publication date of one file; repeatable")
+    return parser
+
+
+COMMANDS = ("export", "show", "timex")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code. Without a command, the window opens."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        gui_args = _gui_parser().parse_args(argv)
+        from timeline_app.gui.app import run
+
+        return run(gui_args.sources, gui_args.reference_date, dict(gui_args.date))
     parser = _parser()
     args = parser.parse_args(argv)
     commands = {"export": _cmd_export, "show": _cmd_show, "timex": _cmd_timex}
-    if args.command is None:
-        parser.print_help()
-        print("\nThe desktop window is not part of this version yet; use 'show' or 'export'.", file=sys.stderr)
-        return EXIT_USAGE
     try:
         return commands[args.command](args)
     except UsageError as e:

@@ -205,6 +205,26 @@ def unique_names(articles: list[Article]) -> list[Article]:
     return out
 
 
+def parse_date(text: str) -> date:
+    """A date typed by a user: ISO ``YYYY-MM-DD`` first, else any complete date dateparser reads.
+
+    >>> parse_date("2025-05-06"), parse_date("6 May 2025")
+    (datetime.date(2025, 5, 6), datetime.date(2025, 5, 6))
+    """
+    text = text.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    import dateparser  # slow to import; only for dates that are not ISO
+
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"})
+    if parsed is None:
+        raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD)")
+    return parsed.date()
+
+
 # ---------------------------------------------------------------------------------------------
 # HTML
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
@@ -116,7 +116,11 @@ def timeline_document(timeline: Timeline) -> dict[str, Any]:
 def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[str]], None]) -> None:
     """Write a text file beside its target, then rename it over: a failed write leaves the old file."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    # os.open honours the umask (mkstemp would make the file private); keep an existing file's mode.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    if target.exists():
+        os.chmod(tmp, target.stat().st_mode & 0o777)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             write(f)

@@ -1,0 +1,277 @@
+"""The window, through pytest-qt: load, select, click, edit a date, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+import timeline_app.gui  # noqa: E402,F401
+from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
+
+from timeline_app.core.loading import load  # noqa: E402
+from timeline_app.core.workspace import Workspace  # noqa: E402
+from timeline_app.gui.qt_article_view import QtArticleView  # noqa: E402
+from timeline_app.gui.qt_events_table import QtEventsTable  # noqa: E402
+from timeline_app.gui.qt_main_window import QtMainWindow  # noqa: E402
+from timeline_app.gui.qt_timeline import QtTimelineView  # noqa: E402
+
+REF = date(2025, 5, 6)
+
+
+@pytest.fixture
+def workspace(seeds_dir: Path) -> Workspace:
+    result = load([seeds_dir], reference=REF)
+    ws = Workspace()
+    ws.add(result.analyses, result.failures)
+    return ws
+
+
+@pytest.fixture
+def window(qtbot, seeds_dir: Path, tmp_path: Path) -> QtMainWindow:  # noqa: ANN001
+    settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    w = QtMainWindow(Workspace(), reference=REF, settings=settings)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    with qtbot.waitSignal(w.sigLoaded, timeout=30000):
+        w.load([str(seeds_dir)])
+    return w
+
+
+def _event(ws: Workspace, date_text: str, document: str | None = None):  # noqa: ANN202
+    return next(e for e in ws.timeline.events if e.date_text == date_text
+                and (document is None or document in e.documents))
+
+
+def test_loading_the_seeds_fills_every_view(window: QtMainWindow, qtbot) -> None:  # noqa: ANN001
+    ws = window.workspace
+    assert len(ws.articles) == 5
+    assert window.events.proxy.rowCount() == len(ws.timeline.events) > 20
+    assert window.sources.table.rowCount() == 5
+    assert window.timeline.layout_data.lanes > 0
+    qtbot.waitUntil(lambda: len(window.timeline.visible_labels()) > 10, timeout=5000)
+    assert not window.is_loading()
+    assert window.recent()[0].endswith("seeds")
+
+
+def test_selecting_an_event_in_the_table_highlights_its_sentence(window: QtMainWindow, qtbot) -> None:  # noqa: ANN001
+    ws = window.workspace
+    target = _event(ws, "March 18")
+    table = window.events.table
+    row = next(r for r in range(window.events.proxy.rowCount())
+               if window.events.proxy.index(r, 0).data() == "March 18")
+    table.selectRow(row)
+    assert ws.selected == target.id
+    ev = target.evidence[0]
+    assert window.article.document == ev.document
+    spans = window.article.selected_spans()
+    assert (ev.sentence_start, ev.sentence_end, "#ffd36b") in spans
+    assert (ev.date_start, ev.date_end, "date") in spans
+    assert window.evidence.evidence() == target.evidence
+    assert window.timeline._ring.points().size == 1  # the day mark is ringed
+
+
+def test_clicking_a_sentence_in_the_article_selects_its_event(window: QtMainWindow, qtbot) -> None:  # noqa: ANN001
+    ws = window.workspace
+    doc = "004_d5d4d442800e1846.txt"
+    window.article.show_document(doc)
+    view = window.article.text
+    text = ws.article(doc).text
+    offset = text.index("Naryshkin warned")
+    cursor = view.textCursor()
+    cursor.setPosition(offset)
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    qtbot.wait(10)
+    point = view.cursorRect(cursor).center()
+    qtbot.mouseClick(view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=point)
+    assert ws.event(ws.selected).date_text == "April 15"
+    assert window.events.table.currentIndex().isValid()
+
+
+def test_clicking_a_mark_on_the_timeline_selects_it(window: QtMainWindow, qtbot) -> None:  # noqa: ANN001
+    ws = window.workspace
+    tl = window.timeline
+    target = _event(ws, "April 15")
+    i = tl.layout_data.index_of(target.id)
+    vb = tl.getPlotItem().getViewBox()
+    scene_pos = vb.mapViewToScene(QtCore.QPointF(tl.layout_data.x0[i], -float(tl.layout_data.lane[i])))
+    view_pos = tl.mapFromScene(scene_pos)
+    qtbot.mouseClick(tl.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=view_pos)
+    assert ws.selected == target.id
+
+
+def test_editing_a_publication_date_reanchors(window: QtMainWindow, qtbot) -> None:  # noqa: ANN001
+    ws = window.workspace
+    doc = "000_a9b5a5e0ed6f1e90.txt"
+    assert _event(ws, "Monday", doc).start == date(2025, 5, 5)
+    row = next(r for r in range(window.sources.table.rowCount())
+               if window.sources.table.item(r, 0).data(QtCore.Qt.ItemDataRole.UserRole + 1) == doc)
+    window.sources.table.item(row, 1).setText("2024-01-10")
+    qtbot.waitUntil(lambda: _event(ws, "Monday", doc).start == date(2024, 1, 8), timeout=5000)
+    assert ws.article(doc).date_source == "given"
+    assert window.sources.table.item(row, 1).text() == "2024-01-10"
+
+
+def test_an_invalid_date_is_refused_with_a_message(window: QtMainWindow, qtbot) -> None:  # noqa: ANN001
+    messages: list[str] = []
+    window.sources.sigMessage.connect(messages.append)
+    assert not window.sources.set_date("000_a9b5a5e0ed6f1e90.txt", "someday")
+    assert messages and "Not a date" in messages[0]
+
+
+def test_filters_narrow_the_table(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
+    table = QtEventsTable(workspace)
+    qtbot.addWidget(table)
+    total = table.proxy.rowCount()
+    table.search.setText("Ottawa")
+    assert 0 < table.proxy.rowCount() < total
+    table.search.setText("")
+    table.date_from.setText("2026")
+    table.date_to.setText("2026-12")
+    assert all(e.end is None or e.end >= date(2026, 1, 1) for e in _rows(table))
+    assert table.proxy.rowCount() < total
+    table.date_from.setText("")
+    table.date_to.setText("")
+    table.source.setCurrentIndex(table.source.findData("003_9d41ecdd828e2c4f.txt"))
+    assert all("003_9d41ecdd828e2c4f.txt" in e.documents for e in _rows(table))
+    table.date_from.setText("not a date")
+    assert "background" in table.date_from.styleSheet()
+
+
+def _rows(table: QtEventsTable) -> list:
+    from timeline_app.gui.qt_events_table import ID_ROLE
+
+    ws = table.workspace
+    return [ws.event(table.proxy.index(r, 0).data(ID_ROLE)) for r in range(table.proxy.rowCount())]
+
+
+def test_sorting_by_title(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
+    table = QtEventsTable(workspace)
+    qtbot.addWidget(table)
+    table.table.sortByColumn(2, QtCore.Qt.SortOrder.AscendingOrder)
+    titles = [table.proxy.index(r, 2).data() for r in range(table.proxy.rowCount())]
+    assert titles == sorted(titles)
+
+
+def test_labels_never_overlap(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
+    view = QtTimelineView(workspace)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.wait(50)
+    view.update_labels()
+    boxes = [lab.sceneBoundingRect() for lab in view._labels if lab.isVisible()]
+    assert boxes
+    for a in range(len(boxes)):
+        for b in range(a + 1, len(boxes)):
+            overlap = boxes[a].intersected(boxes[b])
+            assert overlap.width() < 1 or overlap.height() < 3
+
+
+def test_keyboard_pans_zooms_and_fits(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
+    view = QtTimelineView(workspace)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    vb = view.getPlotItem().getViewBox()
+    (a0, b0), _ = vb.viewRange()
+    qtbot.keyClick(view, QtCore.Qt.Key.Key_Right)
+    (a1, b1), _ = vb.viewRange()
+    assert a1 > a0
+    qtbot.keyClick(view, QtCore.Qt.Key.Key_Plus)
+    (a2, b2), _ = vb.viewRange()
+    assert (b2 - a2) < (b1 - a1)
+    qtbot.keyClick(view, QtCore.Qt.Key.Key_Home)
+    (a3, b3), _ = vb.viewRange()
+    assert abs(a3 - a0) < 1 and abs(b3 - b0) < 1
+
+
+def test_export_writes_csv_png_and_svg(window: QtMainWindow, tmp_path: Path) -> None:
+    paths = window.export_tables(str(tmp_path))
+    assert [p.name for p in paths] == ["timeline.csv", "evidence.csv", "timeline.json"]
+    png = window.export_image(str(tmp_path / "t.png"))
+    image = QtGui.QImage(str(png))
+    assert image.width() >= 2400
+    assert image.pixelColor(5, 5).lightness() > 240  # light background
+    dark = sum(1 for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+               if image.pixelColor(x, y).lightness() < 100)
+    assert dark > 100  # not empty: marks, labels and axis are drawn
+    svg = window.export_image(str(tmp_path / "t.svg"))
+    assert "<svg" in svg.read_text(encoding="utf-8")[:400]
+    view = window.export_image(str(tmp_path / "view.png"), current_view=True)
+    assert QtGui.QImage(str(view)).width() >= 2400
+
+
+def test_a_failed_picture_export_keeps_the_previous_file(window: QtMainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "t.png"
+    target.write_bytes(b"previous")
+    window.show_error = lambda message: None  # type: ignore[method-assign]
+    assert window.export_image(str(tmp_path / "t.gif")) is None
+    assert target.read_bytes() == b"previous"
+
+
+def test_bad_files_are_listed_in_the_window(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    (tmp_path / "good.txt").write_text("It began on March 18, 2025.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.Format.IniFormat)
+    w = QtMainWindow(Workspace(), settings=settings)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.sigLoaded, timeout=30000):
+        w.load([str(tmp_path)])
+    items = [w.sources.failures.item(i).text() for i in range(w.sources.failures.count())]
+    assert any("bad.txt: binary" in t for t in items)
+    assert len(w.workspace.articles) == 1
+
+
+def test_cancel_stops_a_long_load(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    for i in range(400):
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Story {i} began on March 18, 2025, and again in {1900 + i}.",
+                                                  encoding="utf-8")
+    settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.Format.IniFormat)
+    w = QtMainWindow(Workspace(), settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.sigLoaded, timeout=60000):
+        w.load([str(tmp_path)])
+        qtbot.waitUntil(lambda: w.progress.value() > 0, timeout=20000)
+        assert w.cancel_button.isVisible()
+        w.cancel_load()
+    assert len(w.workspace.articles) < 400
+    assert not w.cancel_button.isVisible()
+
+
+def test_article_offsets_survive_characters_outside_the_bmp(qtbot) -> None:  # noqa: ANN001
+    from timeline_app.core.article import DATE_REFERENCE, Article
+    from timeline_app.core.timeline import analyze
+
+    text = "Rockets 🚀🚀 flew. On March 18, talks began."
+    ws = Workspace()
+    ws.add([analyze(Article("a.txt", "a.txt", "A", text, REF, DATE_REFERENCE))])
+    view = QtArticleView(ws)
+    qtbot.addWidget(view)
+    ws.select(ws.timeline.events[0].id)
+    ev = ws.timeline.events[0].evidence[0]
+    assert (ev.date_start, ev.date_end, "date") in view.selected_spans()
+    assert text[ev.date_start:ev.date_end] == "March 18"
+    cursor = view.text.textCursor()
+    cursor.setPosition(view._to_qt(ev.date_start), QtGui.QTextCursor.MoveMode.MoveAnchor)
+    cursor.setPosition(view._to_qt(ev.date_end), QtGui.QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "March 18"
+
+
+def test_no_display_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline_app.gui import app
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    assert "No display" in app.display_problem()
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(app.ctypes.util, "find_library", lambda name: None)
+    assert "apt-get install" in app.display_problem()

@@ -1,0 +1,53 @@
+"""Starting the desktop application, with a clear message when the machine cannot show a window."""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import sys
+from datetime import date
+
+XCB_PACKAGES = ("libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-xinerama0 "
+                "libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0")
+XCB_LIBRARIES = ("xcb-cursor", "xcb-icccm", "xcb-image", "xcb-keysyms", "xcb-render-util", "xkbcommon-x11")
+
+
+def display_problem() -> str | None:
+    """Why a window cannot open here (Linux without a display or without Qt's X11 libraries), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        return ("No display was found, so the window cannot open. Run it from a desktop session, or use "
+                "'timeline-app show' / 'timeline-app export' on the command line.")
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    missing = [lib for lib in XCB_LIBRARIES if ctypes.util.find_library(lib) is None]
+    if missing:
+        return ("Qt needs X11 libraries that are not installed (" + ", ".join(f"lib{m}" for m in missing) + "). "
+                f"On Debian or Ubuntu: sudo apt-get install {XCB_PACKAGES}")
+    return None
+
+
+def run(sources: list[str], reference: date | None = None, dates: dict[str, date] | None = None) -> int:
+    """Open the window, loading ``sources`` if any; returns the exit code."""
+    problem = display_problem()
+    if problem:
+        print(f"timeline-app: {problem}", file=sys.stderr)
+        return 1
+    import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
+    import pyqtgraph as pg
+    from PySide6 import QtWidgets
+
+    from timeline_app.core.workspace import Workspace
+    from timeline_app.gui.qt_main_window import QtMainWindow, install_error_hook
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    app.setApplicationName("timeline-app")
+    app.setOrganizationName("timeline-app")
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    window = QtMainWindow(Workspace(), reference=reference, dates=dates)
+    install_error_hook(window)
+    window.show()
+    if sources:
+        window.load(sources)
+    return app.exec()

@@ -1,0 +1,230 @@
+"""The events table: sortable, filtered by text, date range and source; in sync with the selection."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from timeline_app.core.event import Event, format_span
+from timeline_app.core.workspace import Workspace
+
+COLUMNS = ("Date as written", "Date", "Title", "Sources")
+ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = QtCore.Qt.ItemDataRole.UserRole + 2
+
+
+class EventsModel(QtCore.QAbstractTableModel):
+    """The workspace's events as rows."""
+
+    def __init__(self, workspace: Workspace, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.events: list[Event] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.events = list(self.workspace.timeline.events)
+        self.endResetModel()
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.events)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: N802, B008
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation: QtCore.Qt.Orientation,  # noqa: N802
+                   role: int = QtCore.Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == QtCore.Qt.Orientation.Horizontal and role == QtCore.Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        e = self.events[index.row()]
+        col = index.column()
+        if role == QtCore.Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return e.date_text
+            if col == 1:
+                return format_span(e.start, e.end)
+            if col == 2:
+                return e.title
+            return ", ".join(e.documents)
+        if role == QtCore.Qt.ItemDataRole.ToolTipRole:
+            return e.evidence[0].sentence if e.evidence else None
+        if role == ID_ROLE:
+            return e.id
+        if role == SORT_ROLE:
+            if col == 1:
+                return int(e.id[1:])  # ids follow timeline order
+            if col == 3:
+                return f"{len(e.documents):03d} " + ", ".join(e.documents)
+            return self.data(index, QtCore.Qt.ItemDataRole.DisplayRole)
+        return None
+
+
+class EventsFilter(QtCore.QSortFilterProxyModel):
+    """Keeps the rows that match a text, overlap a date range and cite a source."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.date_from: date | None = None
+        self.date_to: date | None = None
+        self.source = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, text: str = "", date_from: date | None = None, date_to: date | None = None,
+                   source: str = "") -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.text, self.date_from, self.date_to, self.source = text.strip().lower(), date_from, date_to, source
+            self.endFilterChange()
+        else:
+            self.text, self.date_from, self.date_to, self.source = text.strip().lower(), date_from, date_to, source
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QtCore.QModelIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, EventsModel)
+        e = model.events[row]
+        if self.text:
+            haystack = " ".join([e.title, e.date_text, *(ev.sentence for ev in e.evidence)]).lower()
+            if self.text not in haystack:
+                return False
+        if self.source and self.source not in e.documents:
+            return False
+        if self.date_from or self.date_to:
+            if e.start is None and e.end is None:
+                return False
+            lo, hi = e.start or date.min, e.end or date.max
+            if self.date_from and hi < self.date_from:
+                return False
+            if self.date_to and lo > self.date_to:
+                return False
+        return True
+
+
+class QtEventsTable(QtWidgets.QWidget):
+    """A filter bar over a sortable table of events."""
+
+    def __init__(self, workspace: Workspace, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.model = EventsModel(workspace, self)
+        self.proxy = EventsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QtWidgets.QLineEdit(placeholderText="Filter: words in the title or sentences")
+        self.search.setClearButtonEnabled(True)
+        self.date_from = QtWidgets.QLineEdit(placeholderText="from YYYY-MM-DD")
+        self.date_to = QtWidgets.QLineEdit(placeholderText="to YYYY-MM-DD")
+        for w in (self.date_from, self.date_to):
+            w.setMaximumWidth(130)
+            w.setClearButtonEnabled(True)
+        self.source = QtWidgets.QComboBox()
+        self.source.setMinimumContentsLength(18)
+        self.source.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.count = QtWidgets.QLabel()
+        bar = QtWidgets.QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.date_from)
+        bar.addWidget(self.date_to)
+        bar.addWidget(self.source, 1)
+        bar.addWidget(self.count)
+        self.table = QtWidgets.QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, QtCore.Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 140)
+        header.resizeSection(1, 150)
+        header.resizeSection(3, 200)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.search.textChanged.connect(self._apply_filter)
+        self.date_from.textChanged.connect(self._apply_filter)
+        self.date_to.textChanged.connect(self._apply_filter)
+        self.source.currentIndexChanged.connect(self._apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        workspace.timeline_changed.connect(self.reload)
+        workspace.selection_changed.connect(self.show_selection)
+        self.reload()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        self.workspace.timeline_changed.disconnect(self.reload)
+        self.workspace.selection_changed.disconnect(self.show_selection)
+        super().closeEvent(event)
+
+    def reload(self) -> None:
+        current = self.source.currentData()
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem("All sources", "")
+        for a in self.workspace.articles:
+            self.source.addItem(a.name, a.name)
+        i = self.source.findData(current)
+        self.source.setCurrentIndex(max(i, 0))
+        self.source.blockSignals(False)
+        self.model.reload()
+        self._apply_filter()
+        self.show_selection(self.workspace.selected)
+
+    def _parse(self, edit: QtWidgets.QLineEdit) -> date | None:
+        text = edit.text().strip()
+        if not text:
+            edit.setStyleSheet("")
+            return None
+        for fmt_len, pad in ((10, ""), (7, "-01"), (4, "-01-01")):
+            if len(text) == fmt_len:
+                try:
+                    d = date.fromisoformat(text + pad)
+                except ValueError:
+                    break
+                edit.setStyleSheet("")
+                if edit is self.date_to and pad:  # "to 2025" means to the end of 2025
+                    d = date(d.year, 12, 31) if pad == "-01-01" else _month_end(d)
+                return d
+        edit.setStyleSheet("QLineEdit { background: #fde2e2; }")
+        return None
+
+    def _apply_filter(self) -> None:
+        self.proxy.set_filter(self.search.text(), self._parse(self.date_from), self._parse(self.date_to),
+                              self.source.currentData() or "")
+        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} events")
+
+    def _row_changed(self, current: QtCore.QModelIndex, previous: QtCore.QModelIndex) -> None:
+        if current.isValid():
+            self.workspace.select(self.proxy.data(current, ID_ROLE))
+
+    def show_selection(self, event_id: object) -> None:
+        selection = self.table.selectionModel()
+        if event_id is None:
+            selection.clearSelection()
+            return
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.data(index, ID_ROLE) == event_id:
+                if self.table.currentIndex().row() != row:
+                    selection.setCurrentIndex(index, QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                              | QtCore.QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+                return
+        selection.clearSelection()
+
+
+def _month_end(d: date) -> date:
+    from timeline_app.core.periods import month
+
+    return month(d.year, d.month)[1]

@@ -1,0 +1,323 @@
+"""The main window: sources, timeline, events table, evidence and article, all on one selection."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from datetime import date
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from timeline_app import __version__
+from timeline_app.core.article import SUFFIXES
+from timeline_app.core.loading import LoadResult, load
+from timeline_app.core.workspace import Workspace
+from timeline_app.gui.qt_article_view import QtArticleView
+from timeline_app.gui.qt_events_table import QtEventsTable
+from timeline_app.gui.qt_evidence import QtEvidencePanel
+from timeline_app.gui.qt_sources import QtSourcesPanel
+from timeline_app.gui.qt_timeline import QtTimelineView
+
+MAX_RECENT = 10
+
+
+class LoadWorker(QtCore.QObject):
+    """Reads and analyses articles on a worker thread; reports progress; stops when cancelled."""
+
+    sigProgress = QtCore.Signal(int, int, str)
+    sigFinished = QtCore.Signal(object)
+
+    def __init__(self, sources: list[str], reference: date | None, dates: dict[str, date]) -> None:
+        super().__init__()
+        self.sources, self.reference, self.dates = sources, reference, dates
+        self.cancel_event = threading.Event()
+
+    @QtCore.Slot()
+    def run(self) -> None:
+        try:
+            result = load(self.sources, reference=self.reference, dates=self.dates,
+                          progress=lambda done, total, name: self.sigProgress.emit(done, total, name),
+                          cancelled=self.cancel_event.is_set)
+        except Exception as e:  # noqa: BLE001 - reported in the window, never lost
+            self.sigFinished.emit(e)
+            return
+        self.sigFinished.emit(result)
+
+
+class QtMainWindow(QtWidgets.QMainWindow):
+    """The application window around one :class:`Workspace`."""
+
+    sigLoaded = QtCore.Signal()
+
+    def __init__(self, workspace: Workspace, *, reference: date | None = None,
+                 dates: dict[str, date] | None = None, settings: QtCore.QSettings | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.reference = reference
+        self.dates = dict(dates or {})
+        self.qsettings = settings or QtCore.QSettings("timeline-app", "timeline-app")
+        self._thread: QtCore.QThread | None = None
+        self._worker: LoadWorker | None = None
+        self.setWindowTitle("Timeline")
+        self.setAcceptDrops(True)
+        self.resize(1500, 900)
+
+        self.sources = QtSourcesPanel(workspace)
+        self.timeline = QtTimelineView(workspace, legend=True)
+        self.events = QtEventsTable(workspace)
+        self.evidence = QtEvidencePanel(workspace)
+        self.article = QtArticleView(workspace)
+
+        middle = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        middle.addWidget(self._titled("Timeline", self.timeline, "Click an event to select it; drag to pan, "
+                                      "wheel to zoom; arrows, +/- and Home on the keyboard."))
+        middle.addWidget(self._titled("Events", self.events))
+        middle.setSizes([600, 300])
+        right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        right.addWidget(self._titled("Evidence", self.evidence))
+        right.addWidget(self._titled("Article", self.article))
+        right.setSizes([330, 570])
+        main = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        main.addWidget(self._titled("Sources", self.sources, "Double-click a publication date to change it."))
+        main.addWidget(middle)
+        main.addWidget(right)
+        main.setSizes([300, 760, 440])
+        main.setStretchFactor(1, 1)
+        self.setCentralWidget(main)
+
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_load)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._set_busy(False)
+
+        self.evidence.sigOpenEvidence.connect(lambda doc, offset: self.article.show_document(doc, offset))
+        self.sources.sigOpenDocument.connect(lambda doc: self.article.show_document(doc))
+        self.sources.sigMessage.connect(self.show_error)
+        self._build_menus()
+        self._update_title()
+        workspace.timeline_changed.connect(self._update_title)
+
+    @staticmethod
+    def _titled(title: str, widget: QtWidgets.QWidget, hint: str = "") -> QtWidgets.QWidget:
+        box = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        label = QtWidgets.QLabel(f"<b>{title}</b>" + (f" <span style='color:#666'>— {hint}</span>" if hint else ""))
+        layout.addWidget(label)
+        layout.addWidget(widget, 1)
+        return box
+
+    # -- menus ---------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_files_action = file_menu.addAction("Open &Files…", self.open_files_dialog,
+                                                     QtGui.QKeySequence.StandardKey.Open)
+        file_menu.addAction("Open F&older…", self.open_folder_dialog, QtGui.QKeySequence("Ctrl+Shift+O"))
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        export = file_menu.addMenu("&Export")
+        export.addAction("Tables (CSV and JSON)…", self.export_tables_dialog, QtGui.QKeySequence("Ctrl+E"))
+        export.addAction("Picture of the whole timeline (PNG)…", lambda: self.export_image_dialog(".png", False))
+        export.addAction("Picture of the current view (PNG)…", lambda: self.export_image_dialog(".png", True))
+        export.addAction("Vector picture (SVG)…", lambda: self.export_image_dialog(".svg", False))
+        file_menu.addSeparator()
+        file_menu.addAction("&Close All", self.workspace.clear)
+        file_menu.addAction("&Quit", self.close, QtGui.QKeySequence.StandardKey.Quit)
+        view = bar.addMenu("&View")
+        view.addAction("&Fit All", self.timeline.fit_all, QtGui.QKeySequence("Ctrl+0"))
+        view.addAction("Find in Events", lambda: self.events.search.setFocus(), QtGui.QKeySequence.StandardKey.Find)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction("&About", self._about)
+
+    def _about(self) -> None:
+        QtWidgets.QMessageBox.about(self, "About Timeline",
+                                    f"<b>timeline-app {__version__}</b><p>One dated, sourced timeline from a set "
+                                    "of news articles. Works offline: nothing is fetched.</p>")
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent()
+        for path in recent:
+            self.recent_menu.addAction(path, lambda p=path: self.load([p]))
+        if not recent:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def recent(self) -> list[str]:
+        value = self.qsettings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember(self, paths: list[str]) -> None:
+        recent = [str(Path(p).resolve()) for p in paths] + self.recent()
+        self.qsettings.setValue("recent", list(dict.fromkeys(recent))[:MAX_RECENT])
+
+    def _update_title(self) -> None:
+        n = len(self.workspace.articles)
+        self.setWindowTitle(f"Timeline — {n} article{'s' if n != 1 else ''}" if n else "Timeline")
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def open_files_dialog(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUFFIXES)
+        files, _ = QtWidgets.QFileDialog.getOpenFileNames(self, "Open articles", "", f"Articles ({patterns})")
+        if files:
+            self.load(files)
+
+    def open_folder_dialog(self) -> None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, "Open a folder of articles")
+        if folder:
+            self.load([folder])
+
+    def load(self, sources: list[str]) -> None:
+        """Read articles off the GUI thread; the window stays usable, with progress and Cancel."""
+        if self._thread is not None:
+            self.show_error("Still loading; cancel it first or wait for it to finish.")
+            return
+        self._remember(sources)
+        worker = LoadWorker([str(s) for s in sources], self.reference, self.dates)
+        thread = QtCore.QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.sigProgress.connect(self._progress)
+        worker.sigFinished.connect(self._loaded)
+        worker.sigFinished.connect(thread.quit)
+        thread.finished.connect(worker.deleteLater)
+        thread.finished.connect(self._thread_done)
+        self._thread, self._worker = thread, worker
+        self._set_busy(True)
+        self.statusBar().showMessage("Loading…")
+        thread.start()
+
+    def cancel_load(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel_event.set()
+            self.statusBar().showMessage("Cancelling…")
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done * 100 // max(total, 1)}%")
+        self.statusBar().showMessage(f"Reading {name}")
+
+    def _loaded(self, result: object) -> None:
+        if isinstance(result, Exception):
+            self.show_error(f"Loading failed: {result}")
+            return
+        assert isinstance(result, LoadResult)
+        self.workspace.add(result.analyses, result.failures)
+        words = f"{len(result.analyses)} article(s) read"
+        if result.failures:
+            words += f", {len(result.failures)} not read (see Sources)"
+        if result.cancelled:
+            words += "; cancelled before the end"
+        self.statusBar().showMessage(words, 15000)
+        if self.workspace.selected is None and self.workspace.articles:
+            self.article.show_document(self.workspace.articles[0].name)
+
+    def _thread_done(self) -> None:
+        if self._thread is not None:
+            self._thread.deleteLater()
+        self._thread, self._worker = None, None
+        self._set_busy(False)
+        self.sigLoaded.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+
+    def is_loading(self) -> bool:
+        return self._thread is not None
+
+    # -- drag and drop ---------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.load(paths)
+
+    # -- export ----------------------------------------------------------------------------------
+
+    def export_tables_dialog(self) -> None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, "Export timeline.csv, evidence.csv and "
+                                                                  "timeline.json into")
+        if folder:
+            self.export_tables(folder)
+
+    def export_tables(self, folder: str) -> list[Path]:
+        from timeline_app.core.export import export
+
+        try:
+            paths = export(self.workspace.timeline, folder)
+        except OSError as e:
+            self.show_error(f"Could not export to {folder}: {e.strerror or e}")
+            return []
+        self.statusBar().showMessage(f"Wrote {', '.join(p.name for p in paths)} in {folder}", 15000)
+        return paths
+
+    def export_image_dialog(self, suffix: str, current_view: bool) -> None:
+        kind = "PNG image (*.png)" if suffix == ".png" else "SVG image (*.svg)"
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export picture", f"timeline{suffix}", kind)
+        if path:
+            if not path.lower().endswith(suffix):
+                path += suffix
+            self.export_image(path, current_view)
+
+    def export_image(self, path: str, current_view: bool = False) -> Path | None:
+        from timeline_app.gui.export_image import render_image
+
+        view_range = None
+        if current_view:
+            (xa, xb), (ya, yb) = self.timeline.getPlotItem().getViewBox().viewRange()
+            view_range = ((xa, xb), (ya, yb))
+        try:
+            written = render_image(self.workspace, path, view_range=view_range)
+        except (OSError, ValueError) as e:
+            self.show_error(f"Could not export the picture: {e}")
+            return None
+        self.statusBar().showMessage(f"Wrote {written}", 15000)
+        return written
+
+    # -- errors ----------------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 20000)
+        if not QtWidgets.QApplication.platformName() == "offscreen":
+            QtWidgets.QMessageBox.warning(self, "Timeline", message)
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        if self._worker is not None:
+            self._worker.cancel_event.set()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(5000)
+        for w in (self.timeline, self.events, self.evidence, self.article, self.sources):
+            w.close()
+        super().closeEvent(event)
+
+
+def install_error_hook(window: QtMainWindow) -> None:
+    """Unexpected errors in the window are shown to the user instead of ending the program."""
+    import sys
+
+    def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))  # type: ignore[arg-type]
+        print(text, file=sys.stderr)
+        window.show_error(f"Something went wrong: {value}. Your work is still open; details are on the console.")
+
+    sys.excepthook = hook

@@ -1,0 +1,318 @@
+"""The timeline plot: a date axis, one lane per row of marks, labels where they fit."""
+
+from __future__ import annotations
+
+import bisect
+import html
+from datetime import date
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from timeline_app.core.event import format_span
+from timeline_app.core.workspace import Workspace
+from timeline_app.gui.timeline_layout import (
+    AFTER,
+    BEFORE,
+    DAY,
+    DAY_SECONDS,
+    MARK_NAMES,
+    PERIOD,
+    RANGE,
+    TimelineLayout,
+    build_layout,
+    seconds,
+)
+
+#: Colours of the marks (light theme, readable in print).
+COLORS = {
+    DAY: "#1f5fa8",
+    PERIOD: "#8fb8e8",
+    RANGE: "#e08a1e",
+    BEFORE: "#7b4fa0",
+    AFTER: "#2f8f5b",
+}
+SELECTED = "#d62728"
+LANE_HALF_HEIGHT = 0.32
+
+
+class SpanItem(pg.GraphicsObject):
+    """All bars of the timeline in one item: a cached picture of rectangles in data coordinates."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._picture = QtGui.QPicture()
+        self._rect = QtCore.QRectF()
+
+    def set_layout(self, layout: TimelineLayout) -> None:
+        self.prepareGeometryChange()
+        picture = QtGui.QPicture()
+        painter = QtGui.QPainter(picture)
+        for mark in (PERIOD, RANGE, BEFORE, AFTER):
+            color = QtGui.QColor(COLORS[mark])
+            pen = QtGui.QPen(color.darker(130) if mark == PERIOD else color)
+            pen.setCosmetic(True)
+            pen.setWidthF(1.0)
+            fill = QtGui.QColor(color)
+            fill.setAlpha(110 if mark == PERIOD else 230)
+            painter.setPen(pen)
+            painter.setBrush(QtGui.QBrush(fill))
+            half = LANE_HALF_HEIGHT if mark in (PERIOD, RANGE) else 0.06
+            for i, m in enumerate(layout.marks):
+                if m != mark:
+                    continue
+                y = -float(layout.lane[i])
+                painter.drawRect(QtCore.QRectF(layout.x0[i], y - half, layout.x1[i] - layout.x0[i], 2 * half))
+        painter.end()
+        self._picture = picture
+        lo, hi = layout.extent
+        self._rect = QtCore.QRectF(lo, -layout.lanes - 1, max(hi - lo, 1.0), layout.lanes + 2)
+        self.update()
+
+    def paint(self, painter: QtGui.QPainter, *args: object) -> None:
+        painter.drawPicture(0, 0, self._picture)
+
+    def boundingRect(self) -> QtCore.QRectF:  # noqa: N802 - Qt override
+        return self._rect
+
+
+class QtTimelineView(pg.PlotWidget):
+    """The timeline of a :class:`Workspace`: click to select, hover for the full title.
+
+    Keys: arrows pan, +/- zoom, Home or F fits everything.
+    """
+
+    MAX_LABELS = 250
+
+    def __init__(self, workspace: Workspace, parent: QtWidgets.QWidget | None = None, *,
+                 title: str | None = None, legend: bool = False) -> None:
+        axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        super().__init__(parent=parent, axisItems={"bottom": axis}, background="w")
+        self.workspace = workspace
+        self.layout_data = TimelineLayout()
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        plot = self.getPlotItem()
+        plot.hideAxis("left")
+        plot.showGrid(x=True, y=False, alpha=0.18)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        for name in ("bottom",):
+            ax = plot.getAxis(name)
+            ax.setPen(pg.mkPen("#333333"))
+            ax.setTextPen(pg.mkPen("#222222"))
+        if title:
+            plot.setTitle(title, color="#111111", size="14pt")
+        self._spans = SpanItem()
+        self._points = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#ffffff", width=1), brush=pg.mkBrush(COLORS[DAY]))
+        self._heads = pg.ScatterPlotItem(size=11, pen=None)
+        self._selection = QtWidgets.QGraphicsRectItem()
+        pen = QtGui.QPen(QtGui.QColor(SELECTED))
+        pen.setCosmetic(True)
+        pen.setWidthF(2.5)
+        self._selection.setPen(pen)
+        self._selection.setBrush(QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush))
+        self._selection.setZValue(20)
+        self._selection.hide()
+        self._ring = pg.ScatterPlotItem(size=17, pen=pg.mkPen(SELECTED, width=2.5), brush=None)
+        self._ring.setZValue(21)
+        for item in (self._spans, self._points, self._heads, self._ring):
+            plot.addItem(item)
+        plot.addItem(self._selection)
+        self._labels: list[pg.TextItem] = []
+        self._font = QtGui.QFont()
+        self._font.setPointSizeF(9.0)
+        self._metrics = QtGui.QFontMetricsF(self._font)
+        if legend:
+            self._add_legend()
+        self._label_timer = QtCore.QTimer(self)
+        self._label_timer.setSingleShot(True)
+        self._label_timer.setInterval(25)
+        self._label_timer.timeout.connect(self.update_labels)
+        plot.getViewBox().sigRangeChanged.connect(lambda *_: self._label_timer.start())
+        self.scene().sigMouseMoved.connect(self._hover)
+        self.scene().sigMouseClicked.connect(self._clicked)
+        workspace.timeline_changed.connect(self.refresh)
+        workspace.selection_changed.connect(self._show_selection)
+        self.refresh()
+
+    # -- model -> view ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.workspace.timeline_changed.disconnect(self.refresh)
+        self.workspace.selection_changed.disconnect(self._show_selection)
+        super().closeEvent(event)
+
+    def refresh(self) -> None:
+        """Lay the workspace's events out again and draw them."""
+        layout = build_layout(self.workspace.timeline.events)
+        self.layout_data = layout
+        self._spans.set_layout(layout)
+        days = [i for i, m in enumerate(layout.marks) if m == DAY]
+        self._points.setData(x=layout.x0[days], y=-layout.lane[days].astype(float), data=days)
+        heads_x, heads_y, symbols, brushes = [], [], [], []
+        for i, m in enumerate(layout.marks):
+            if m == BEFORE:
+                heads_x.append(layout.x0[i]); heads_y.append(-float(layout.lane[i])); symbols.append("t3")
+                brushes.append(pg.mkBrush(COLORS[BEFORE]))
+            elif m == AFTER:
+                heads_x.append(layout.x1[i]); heads_y.append(-float(layout.lane[i])); symbols.append("t2")
+                brushes.append(pg.mkBrush(COLORS[AFTER]))
+        self._heads.setData(x=heads_x, y=heads_y, symbol=symbols, brush=brushes)
+        self.fit_all()
+        self._show_selection(self.workspace.selected)
+
+    def fit_all(self) -> None:
+        lo, hi = self.layout_data.extent
+        pad = max((hi - lo) * 0.03, 5 * DAY_SECONDS)
+        right = min(max(hi, self.layout_data.reach), hi + (hi - lo) * 0.5) + pad
+        lanes = max(self.layout_data.lanes, 1)
+        self.getPlotItem().getViewBox().setRange(xRange=(lo - pad, right), yRange=(-lanes + 0.4, 0.8), padding=0)
+        self.update_labels()
+
+    def set_x_range(self, lo: date, hi: date) -> None:
+        self.getPlotItem().getViewBox().setXRange(seconds(lo), seconds(hi), padding=0)
+
+    def _show_selection(self, event_id: object) -> None:
+        layout = self.layout_data
+        i = layout.index_of(event_id) if isinstance(event_id, str) else None
+        self._selection.hide()
+        self._ring.setData([], [])
+        if i is None:
+            return
+        vb = self.getPlotItem().getViewBox()
+        (xa, xb), _ = vb.viewRange()
+        x0, x1 = layout.x0[i], layout.x1[i]
+        y = -float(layout.lane[i])
+        if layout.marks[i] == DAY:
+            self._ring.setData([x0], [y])
+        else:
+            self._selection.setRect(QtCore.QRectF(x0, y - 0.45, x1 - x0, 0.9))
+            self._selection.show()
+        if x1 < xa or x0 > xb:  # bring it into view, keeping the zoom
+            half = (xb - xa) / 2
+            vb.setXRange((x0 + x1) / 2 - half, (x0 + x1) / 2 + half, padding=0)
+
+    # -- labels -------------------------------------------------------------------------------
+
+    def update_labels(self) -> None:
+        """Label the visible events whose titles fit before the next mark in their lane."""
+        layout = self.layout_data
+        vb = self.getPlotItem().getViewBox()
+        (xa, xb), (ya, yb) = vb.viewRange()
+        width_px = max(vb.width(), 1.0)
+        height_px = max(vb.height(), 1.0)
+        x_per_px = (xb - xa) / width_px
+        lane_px = height_px / max(yb - ya, 1e-9)
+        shown = 0
+        # Where lanes are closer than a line of text, label every k-th lane only.
+        every = max(1, int(np.ceil(self._metrics.height() / max(lane_px, 1e-9))))
+        if every <= 4 and layout.lanes:
+            first_lane = max(0, int(np.floor(-yb)))
+            last_lane = min(layout.lanes - 1, int(np.ceil(-ya)))
+            for lane in range(first_lane, last_lane + 1):
+                if lane % every:
+                    continue
+                idx, xs = layout.by_lane[lane], layout.lane_x0[lane]
+                j = max(0, bisect.bisect_left(xs, xa) - 1)
+                while j < len(idx) and shown < self.MAX_LABELS:
+                    i = idx[j]
+                    if layout.x0[i] > xb:
+                        break
+                    j += 1
+                    if layout.x1[i] < xa:
+                        continue
+                    mark = layout.marks[i]
+                    # labels of arrows follow their closed end; others start at the mark
+                    start = max(layout.x1[i] if mark == BEFORE else layout.x0[i], xa)
+                    gap = 8 if mark in (DAY, BEFORE) else 4
+                    left_px = (start - xa) / x_per_px + gap
+                    next_px = (layout.x0[idx[j]] - xa) / x_per_px if j < len(idx) else width_px
+                    room = min(next_px, width_px) - left_px - 6
+                    title = layout.titles[i]
+                    text_w = self._metrics.horizontalAdvance(title)
+                    if room < 60:
+                        continue
+                    if text_w > room:
+                        title = self._metrics.elidedText(title, QtCore.Qt.TextElideMode.ElideRight, room)
+                    label = self._label(shown)
+                    label.setText(title)
+                    label.setPos(start + gap * x_per_px, -float(layout.lane[i]))
+                    label.show()
+                    shown += 1
+        for label in self._labels[shown:]:
+            label.hide()
+
+    def _label(self, k: int) -> pg.TextItem:
+        while len(self._labels) <= k:
+            item = pg.TextItem(color="#111111", anchor=(0, 0.5))
+            item.setFont(self._font)
+            item.textItem.document().setDocumentMargin(0)  # boxes as tall as the text, for packing
+            item.setZValue(10)
+            self.getPlotItem().addItem(item, ignoreBounds=True)
+            self._labels.append(item)
+        return self._labels[k]
+
+    def visible_labels(self) -> list[str]:
+        return [lab.toPlainText() for lab in self._labels if lab.isVisible()]
+
+    # -- interaction --------------------------------------------------------------------------
+
+    def event_at_scene(self, pos: QtCore.QPointF) -> str | None:
+        vb = self.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(pos):
+            return None
+        p = vb.mapSceneToView(pos)
+        (xa, xb), _ = vb.viewRange()
+        tolerance = 7 * (xb - xa) / max(vb.width(), 1.0)
+        lane = int(round(-p.y()))
+        if abs(-p.y() - lane) > 0.45:
+            return None
+        i = self.layout_data.hit(p.x(), lane, tolerance)
+        return None if i is None else self.layout_data.ids[i]
+
+    def _hover(self, pos: QtCore.QPointF) -> None:
+        event = self.workspace.event(self.event_at_scene(pos))
+        if event is None:
+            QtWidgets.QToolTip.hideText()
+            return
+        sources = ", ".join(event.documents)
+        text = (f"<b>{html.escape(event.title)}</b><br>{html.escape(format_span(event.start, event.end))} "
+                f"— “{html.escape(event.date_text)}”<br><i>{html.escape(sources)}</i>")
+        QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), text, self)
+
+    def _clicked(self, ev: object) -> None:
+        if ev.button() != QtCore.Qt.MouseButton.LeftButton or ev.double():  # type: ignore[attr-defined]
+            return
+        self.workspace.select(self.event_at_scene(ev.scenePos()))  # type: ignore[attr-defined]
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802 - Qt override
+        vb = self.getPlotItem().getViewBox()
+        (xa, xb), _ = vb.viewRange()
+        step = (xb - xa) * 0.15
+        key = event.key()
+        Key = QtCore.Qt.Key
+        if key == Key.Key_Left:
+            vb.setXRange(xa - step, xb - step, padding=0)
+        elif key == Key.Key_Right:
+            vb.setXRange(xa + step, xb + step, padding=0)
+        elif key in (Key.Key_Plus, Key.Key_Equal):
+            vb.scaleBy(x=0.7, y=1)
+        elif key == Key.Key_Minus:
+            vb.scaleBy(x=1 / 0.7, y=1)
+        elif key in (Key.Key_Home, Key.Key_F):
+            self.fit_all()
+        else:
+            super().keyPressEvent(event)
+
+    def _add_legend(self) -> None:
+        """A one-row legend under the date axis, outside the area of the marks."""
+        plot = self.getPlotItem()
+        legend = pg.LegendItem(colCount=len(MARK_NAMES), labelTextColor="#111111", labelTextSize="12pt",
+                               horSpacing=24)
+        plot.layout.addItem(legend, 4, 1)
+        symbols = {DAY: "o", PERIOD: "s", RANGE: "s", BEFORE: "t3", AFTER: "t2"}
+        for mark, name in MARK_NAMES.items():
+            sample = pg.ScatterPlotItem(symbol=symbols[mark], size=11, brush=pg.mkBrush(COLORS[mark]),
+                                        pen=pg.mkPen(QtGui.QColor(COLORS[mark]).darker(130)))
+            legend.addItem(sample, name)

@@ -1,0 +1,145 @@
+"""Where each event goes on the timeline plot: its mark, its extent on the x axis and its lane.
+
+Pure Python and NumPy (no Qt), so the layout can be tested and measured on its own. x values are
+seconds since 1970-01-01 at UTC midnight, what ``pyqtgraph.DateAxisItem(utcOffset=0)`` expects.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from timeline_app.core.event import Event
+
+DAY_SECONDS = 86400
+EPOCH = date(1970, 1, 1)
+
+# Marks, and what the legend calls them.
+DAY, PERIOD, RANGE, BEFORE, AFTER = "day", "period", "range", "before", "after"
+MARK_NAMES = {
+    DAY: "Day",
+    PERIOD: "Month, season or year (the whole period)",
+    RANGE: "Range (from … to …)",
+    BEFORE: "Open start (by, until, before)",
+    AFTER: "Open end (after, starting)",
+}
+
+
+def seconds(d: date) -> float:
+    return float((d - EPOCH).days * DAY_SECONDS)
+
+
+def mark_of(e: Event) -> str | None:
+    """The kind of mark that draws an event, or None when it has no place (unresolved)."""
+    if e.start is None and e.end is None:
+        return None
+    if e.start is None:
+        return BEFORE
+    if e.end is None:
+        return AFTER
+    if e.kind == "point" and e.start == e.end:
+        return DAY
+    if e.kind == "point":
+        return PERIOD
+    return RANGE
+
+
+@dataclass
+class TimelineLayout:
+    """Parallel arrays, one entry per drawn event, plus per-lane indexes for hit tests and labels."""
+
+    ids: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+    x0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    x1: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    lane: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    extent: tuple[float, float] = (0.0, 1.0)
+    #: where the marks and their labels end at the fit-all zoom (x)
+    reach: float = 1.0
+    lanes: int = 0
+    #: per lane: event indexes sorted by x0, and their x0 values
+    by_lane: list[list[int]] = field(default_factory=list)
+    lane_x0: list[list[float]] = field(default_factory=list)
+
+    def index_of(self, event_id: str) -> int | None:
+        try:
+            return self.ids.index(event_id)
+        except ValueError:
+            return None
+
+    def hit(self, x: float, lane: int, tolerance: float) -> int | None:
+        """The event drawn at ``x`` in ``lane`` (within ``tolerance`` x units), the nearest one."""
+        if not 0 <= lane < self.lanes:
+            return None
+        xs, idx = self.lane_x0[lane], self.by_lane[lane]
+        j = bisect.bisect_right(xs, x + tolerance)
+        best, best_d = None, tolerance
+        for k in range(max(0, j - 50), j):
+            i = idx[k]
+            lo, hi = self.x0[i], self.x1[i]
+            d = 0.0 if lo <= x <= hi else min(abs(x - lo), abs(x - hi))
+            if d <= best_d:
+                best, best_d = i, d
+        return best
+
+
+def build_layout(events: list[Event], label_px: float = 7.0, nominal_width_px: float = 1400.0) -> TimelineLayout:
+    """Lay events out in lanes so that marks (and, for small timelines, labels) do not overlap."""
+    rows = [(e, m) for e in events if (m := mark_of(e)) is not None]
+    n = len(rows)
+    if n == 0:
+        today = seconds(date.today())
+        return TimelineLayout(extent=(today - 365 * DAY_SECONDS, today + 365 * DAY_SECONDS),
+                              reach=today + 365 * DAY_SECONDS)
+    starts = [seconds(e.start) if e.start else None for e, _ in rows]
+    ends = [seconds(e.end) + DAY_SECONDS if e.end else None for e, _ in rows]
+    known = [x for x in starts + ends if x is not None]
+    lo, hi = min(known), max(known)
+    span = max(hi - lo, 30 * DAY_SECONDS)
+    arrow = max(span * 0.05, 60 * DAY_SECONDS)
+    x0 = np.empty(n)
+    x1 = np.empty(n)
+    for i, ((_, mark), s, e) in enumerate(zip(rows, starts, ends)):
+        if mark == BEFORE:
+            x0[i], x1[i] = e - arrow, e  # type: ignore[operator]
+        elif mark == AFTER:
+            x0[i], x1[i] = s, s + arrow  # type: ignore[operator]
+        elif mark == DAY:
+            x0[i] = x1[i] = s + DAY_SECONDS / 2  # type: ignore[operator]
+        else:
+            x0[i], x1[i] = s, e
+    extent = (float(x0.min()), float(x1.max()))
+    width = max(extent[1] - extent[0], 30 * DAY_SECONDS)
+    # Reserve room for the label at the fit-all zoom while the timeline is small enough to label it all.
+    per_px = width / nominal_width_px
+    reserve = [min(len(e.title), 60) * label_px * per_px + 16 * per_px if n <= 400 else 4 * per_px
+               for e, _ in rows]
+    order = sorted(range(n), key=lambda i: (x0[i], x1[i]))
+    lane = np.zeros(n, dtype=int)
+    free: list[tuple[float, int]] = []  # (x where the lane is free again, lane)
+    lanes = 0
+    reach = extent[1]
+    for i in order:
+        if free and free[0][0] <= x0[i]:
+            _, k = heapq.heappop(free)
+        else:
+            k = lanes
+            lanes += 1
+        lane[i] = k
+        label_start = x1[i] if rows[i][1] == BEFORE else x0[i]
+        busy_until = max(x1[i], label_start + reserve[i])
+        reach = max(reach, busy_until)
+        heapq.heappush(free, (busy_until, k))
+    by_lane: list[list[int]] = [[] for _ in range(lanes)]
+    for i in order:
+        by_lane[lane[i]].append(i)
+    return TimelineLayout(
+        ids=[e.id for e, _ in rows], titles=[e.title for e, _ in rows], marks=[m for _, m in rows],
+        x0=x0, x1=x1, lane=lane, extent=extent, reach=float(reach), lanes=lanes, by_lane=by_lane,
+        lane_x0=[[float(x0[i]) for i in idx] for idx in by_lane],
+    )
