@@ -27,20 +27,19 @@ def render_image(workspace: Workspace, path: str | os.PathLike[str], *, width: i
     The file is written beside its target and renamed into place, so a failure leaves any previous
     file as it was. Needs a QApplication (offscreen is fine).
     """
-    import pyqtgraph.exporters as exporters
-
     from timeline_app.gui.qt_timeline import QtTimelineView
 
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".png", ".svg"):
         raise ValueError(f"unsupported image type {suffix or '(none)'}: use .png or .svg")
-    view = QtTimelineView(workspace, title=title or default_title(workspace), legend=True)
+    width = max(int(width), MIN_WIDTH)
+    scale = width / 1600
+    view = QtTimelineView(workspace, title=title or default_title(workspace), legend=True, scale=scale)
     try:
         view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         lanes = max(view.layout_data.lanes, 1)
-        base_width = 1600
-        view.resize(base_width, int(min(max(lanes * 24 + 190, 620), 3200)))
+        view.resize(width, int(min(max(lanes * 24 + 190, 620), 3200) * scale))
         view.show()
         QtWidgets.QApplication.processEvents()
         view.fit_all()
@@ -55,12 +54,7 @@ def render_image(workspace: Workspace, path: str | os.PathLike[str], *, width: i
         tmp = target.with_name(f".{target.stem}.tmp{suffix}")
         try:
             if suffix == ".png":
-                exporter = exporters.ImageExporter(view.getPlotItem())
-                exporter.parameters()["width"] = max(int(width), MIN_WIDTH)
-                exporter.parameters()["antialias"] = True
-                result = exporter.export(str(tmp))
-                if result is False or not tmp.exists() or tmp.stat().st_size == 0:
-                    raise OSError(f"could not write the image {target}")
+                _render_png(view, tmp)
             else:
                 _render_svg(view, tmp, title or default_title(workspace))
             os.replace(tmp, target)
@@ -92,4 +86,21 @@ def _render_svg(view: QtWidgets.QWidget, path: Path, title: str) -> None:
     finally:
         painter.end()
     if not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"could not write the image {path}")
+
+
+def _render_png(view: QtWidgets.QWidget, path: Path) -> None:
+    """Paint the view, laid out at full size, into an image (no scaling of a smaller rendering)."""
+    from PySide6 import QtGui
+
+    image = QtGui.QImage(view.size(), QtGui.QImage.Format.Format_RGB32)
+    image.fill(QtGui.QColor("white"))
+    painter = QtGui.QPainter(image)
+    painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
+    try:
+        view.render(painter)
+    finally:
+        painter.end()
+    if not image.save(str(path), "PNG"):
         raise OSError(f"could not write the image {path}")

@@ -86,7 +86,9 @@ class QtTimelineView(pg.PlotWidget):
     MAX_LABELS = 250
 
     def __init__(self, workspace: Workspace, parent: QtWidgets.QWidget | None = None, *,
-                 title: str | None = None, legend: bool = False) -> None:
+                 title: str | None = None, legend: bool = False, scale: float = 1.0) -> None:
+        """``scale`` enlarges text and marks alike (pictures drawn at briefing size use it)."""
+        font_size = 9.0 * scale
         axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         super().__init__(parent=parent, axisItems={"bottom": axis}, background="w")
         self.workspace = workspace
@@ -94,18 +96,25 @@ class QtTimelineView(pg.PlotWidget):
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         plot = self.getPlotItem()
         plot.hideAxis("left")
-        plot.showGrid(x=True, y=False, alpha=0.18)
+        plot.showGrid(x=True, y=False, alpha=0.12)
         plot.setMenuEnabled(False)
         plot.hideButtons()
-        for name in ("bottom",):
-            ax = plot.getAxis(name)
-            ax.setPen(pg.mkPen("#333333"))
-            ax.setTextPen(pg.mkPen("#222222"))
+        ax = plot.getAxis("bottom")
+        ax.setPen(pg.mkPen("#333333", width=scale))
+        ax.setTextPen(pg.mkPen("#222222"))
+        tick_font = QtGui.QFont()
+        tick_font.setPointSizeF(9.0 * scale)
+        ax.setStyle(tickFont=tick_font, tickLength=int(-6 * scale), tickTextOffset=int(4 * scale))
+        ax.setHeight(int(28 * scale))
         if title:
-            plot.setTitle(title, color="#111111", size="14pt")
+            plot.setTitle(title, color="#111111", size=f"{14 * scale:g}pt")
+            row_height = int(40 * scale)  # pyqtgraph fixes the title row at 30 px, too small for larger text
+            plot.titleLabel.setMaximumHeight(row_height)
+            plot.layout.setRowFixedHeight(0, row_height)
         self._spans = SpanItem()
-        self._points = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#ffffff", width=1), brush=pg.mkBrush(COLORS[DAY]))
-        self._heads = pg.ScatterPlotItem(size=11, pen=None)
+        self._points = pg.ScatterPlotItem(size=9 * scale, pen=pg.mkPen("#ffffff", width=scale),
+                                          brush=pg.mkBrush(COLORS[DAY]))
+        self._heads = pg.ScatterPlotItem(size=11 * scale, pen=None)
         self._selection = QtWidgets.QGraphicsRectItem()
         pen = QtGui.QPen(QtGui.QColor(SELECTED))
         pen.setCosmetic(True)
@@ -114,22 +123,24 @@ class QtTimelineView(pg.PlotWidget):
         self._selection.setBrush(QtGui.QBrush(QtCore.Qt.BrushStyle.NoBrush))
         self._selection.setZValue(20)
         self._selection.hide()
-        self._ring = pg.ScatterPlotItem(size=17, pen=pg.mkPen(SELECTED, width=2.5), brush=None)
+        self._ring = pg.ScatterPlotItem(size=17 * scale, pen=pg.mkPen(SELECTED, width=2.5 * scale), brush=None)
         self._ring.setZValue(21)
         for item in (self._spans, self._points, self._heads, self._ring):
             plot.addItem(item)
         plot.addItem(self._selection)
         self._labels: list[pg.TextItem] = []
         self._font = QtGui.QFont()
-        self._font.setPointSizeF(9.0)
+        self._font.setPointSizeF(font_size)
+        self._scale = scale
         self._metrics = QtGui.QFontMetricsF(self._font)
         if legend:
-            self._add_legend()
+            self._add_legend(f"{font_size:g}pt", scale)
         self._label_timer = QtCore.QTimer(self)
         self._label_timer.setSingleShot(True)
         self._label_timer.setInterval(25)
         self._label_timer.timeout.connect(self.update_labels)
         plot.getViewBox().sigRangeChanged.connect(lambda *_: self._label_timer.start())
+        plot.getViewBox().sigResized.connect(lambda *_: self._label_timer.start())
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._clicked)
         workspace.timeline_changed.connect(self.refresh)
@@ -225,13 +236,13 @@ class QtTimelineView(pg.PlotWidget):
                     mark = layout.marks[i]
                     # labels of arrows follow their closed end; others start at the mark
                     start = max(layout.x1[i] if mark == BEFORE else layout.x0[i], xa)
-                    gap = 8 if mark in (DAY, BEFORE) else 4
+                    gap = (8 if mark in (DAY, BEFORE) else 4) * self._scale
                     left_px = (start - xa) / x_per_px + gap
                     next_px = (layout.x0[idx[j]] - xa) / x_per_px if j < len(idx) else width_px
-                    room = min(next_px, width_px) - left_px - 6
+                    room = min(next_px, width_px) - left_px - 6 * self._scale
                     title = layout.titles[i]
                     text_w = self._metrics.horizontalAdvance(title)
-                    if room < 60:
+                    if room < 60 * self._scale:
                         continue
                     if text_w > room:
                         title = self._metrics.elidedText(title, QtCore.Qt.TextElideMode.ElideRight, room)
@@ -305,14 +316,14 @@ class QtTimelineView(pg.PlotWidget):
         else:
             super().keyPressEvent(event)
 
-    def _add_legend(self) -> None:
+    def _add_legend(self, size: str, scale: float) -> None:
         """A one-row legend under the date axis, outside the area of the marks."""
         plot = self.getPlotItem()
-        legend = pg.LegendItem(colCount=len(MARK_NAMES), labelTextColor="#111111", labelTextSize="12pt",
-                               horSpacing=24)
+        legend = pg.LegendItem(colCount=len(MARK_NAMES), labelTextColor="#111111", labelTextSize=size,
+                               horSpacing=int(20 * scale))
         plot.layout.addItem(legend, 4, 1)
         symbols = {DAY: "o", PERIOD: "s", RANGE: "s", BEFORE: "t3", AFTER: "t2"}
         for mark, name in MARK_NAMES.items():
-            sample = pg.ScatterPlotItem(symbol=symbols[mark], size=11, brush=pg.mkBrush(COLORS[mark]),
+            sample = pg.ScatterPlotItem(symbol=symbols[mark], size=11 * scale, brush=pg.mkBrush(COLORS[mark]),
                                         pen=pg.mkPen(QtGui.QColor(COLORS[mark]).darker(130)))
             legend.addItem(sample, name)

@@ -22,10 +22,10 @@ EPOCH = date(1970, 1, 1)
 DAY, PERIOD, RANGE, BEFORE, AFTER = "day", "period", "range", "before", "after"
 MARK_NAMES = {
     DAY: "Day",
-    PERIOD: "Month, season or year (the whole period)",
-    RANGE: "Range (from … to …)",
-    BEFORE: "Open start (by, until, before)",
-    AFTER: "Open end (after, starting)",
+    PERIOD: "Month, season or year",
+    RANGE: "From … to …",
+    BEFORE: "By, until, before",
+    AFTER: "After, starting",
 }
 
 
