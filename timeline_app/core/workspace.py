@@ -31,6 +31,7 @@ class Workspace:
         self.timeline = Timeline([], [], [])
         self.selected: str | None = None
         self._by_id: dict[str, Event] = {}
+        self._by_document: dict[str, list[tuple[Event, Evidence]]] = {}
 
     # -- sources -----------------------------------------------------------------------------
 
@@ -89,8 +90,7 @@ class Workspace:
 
     def evidence_in(self, document: str) -> list[tuple[Event, Evidence]]:
         """Every (event, evidence) pair citing a sentence of ``document``, in text order."""
-        pairs = [(e, ev) for e in self.timeline.events for ev in e.evidence if ev.document == document]
-        return sorted(pairs, key=lambda p: (p[1].sentence_start, p[1].date_start))
+        return self._by_document.get(document, [])
 
     def event_at(self, document: str, offset: int) -> str | None:
         """The event whose evidence in ``document`` covers ``offset`` (its date first, then its sentence)."""
@@ -116,6 +116,13 @@ class Workspace:
             anchor = (old.evidence[0].document, old.evidence[0].date_start)
         self.timeline = timeline_from(self._analyses, self._failures, self.settings)
         self._by_id = {e.id: e for e in self.timeline.events}
+        by_document: dict[str, list[tuple[Event, Evidence]]] = {}
+        for e in self.timeline.events:
+            for ev in e.evidence:
+                by_document.setdefault(ev.document, []).append((e, ev))
+        for pairs in by_document.values():
+            pairs.sort(key=lambda p: (p[1].sentence_start, p[1].date_start))
+        self._by_document = by_document
         self.timeline_changed.emit()
         # keep the selection on the same mention when ids shift
         new_id = None

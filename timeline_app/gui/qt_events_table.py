@@ -21,11 +21,13 @@ class EventsModel(QtCore.QAbstractTableModel):
         super().__init__(parent)
         self.workspace = workspace
         self.events: list[Event] = []
+        self.rows: dict[str, int] = {}
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
         self.events = list(self.workspace.timeline.events)
+        self.rows = {e.id: i for i, e in enumerate(self.events)}
         self.endResetModel()
 
     def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: N802, B008
@@ -213,15 +215,15 @@ class QtEventsTable(QtWidgets.QWidget):
         if event_id is None:
             selection.clearSelection()
             return
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.proxy.data(index, ID_ROLE) == event_id:
-                if self.table.currentIndex().row() != row:
-                    selection.setCurrentIndex(index, QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                              | QtCore.QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
-                return
-        selection.clearSelection()
+        row = self.model.rows.get(event_id) if isinstance(event_id, str) else None
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QtCore.QModelIndex()
+        if not index.isValid():  # filtered out
+            selection.clearSelection()
+            return
+        if self.table.currentIndex().row() != index.row():
+            selection.setCurrentIndex(index, QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QtCore.QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
 
 
 def _month_end(d: date) -> date:

@@ -65,12 +65,12 @@ class TimelineLayout:
     #: per lane: event indexes sorted by x0, and their x0 values
     by_lane: list[list[int]] = field(default_factory=list)
     lane_x0: list[list[float]] = field(default_factory=list)
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
 
     def index_of(self, event_id: str) -> int | None:
-        try:
-            return self.ids.index(event_id)
-        except ValueError:
-            return None
+        if len(self._index) != len(self.ids):
+            self._index = {e: i for i, e in enumerate(self.ids)}
+        return self._index.get(event_id)
 
     def hit(self, x: float, lane: int, tolerance: float) -> int | None:
         """The event drawn at ``x`` in ``lane`` (within ``tolerance`` x units), the nearest one."""
