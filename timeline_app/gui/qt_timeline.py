@@ -211,7 +211,9 @@ class QtTimelineView(pg.PlotWidget):
         layout = self.layout_data
         vb = self.getPlotItem().getViewBox()
         (xa, xb), (ya, yb) = vb.viewRange()
-        width_px = max(vb.width(), 1.0)
+        # never more room than the visible part of the view (a wide layout can overhang it)
+        visible = self.viewport().width() - vb.sceneBoundingRect().left()
+        width_px = max(min(vb.width(), visible), 1.0)
         height_px = max(vb.height(), 1.0)
         x_per_px = (xb - xa) / width_px
         lane_px = height_px / max(yb - ya, 1e-9)
@@ -322,8 +324,29 @@ class QtTimelineView(pg.PlotWidget):
         legend = pg.LegendItem(colCount=len(MARK_NAMES), labelTextColor="#111111", labelTextSize=size,
                                horSpacing=int(20 * scale))
         plot.layout.addItem(legend, 4, 1)
+        self._legend = legend
         symbols = {DAY: "o", PERIOD: "s", RANGE: "s", BEFORE: "t3", AFTER: "t2"}
         for mark, name in MARK_NAMES.items():
             sample = pg.ScatterPlotItem(symbol=symbols[mark], size=11 * scale, brush=pg.mkBrush(COLORS[mark]),
                                         pen=pg.mkPen(QtGui.QColor(COLORS[mark]).darker(130)))
             legend.addItem(sample, name)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """As many legend columns as the width allows: a wide legend would widen the plot past the view."""
+        legend = getattr(self, "_legend", None)
+        if legend is None:
+            return
+        widths = [item.boundingRect().width() + sample.boundingRect().width() + legend.layout.horizontalSpacing()
+                  for sample, item in legend.items]
+        available = self.width() - 40
+        columns = len(widths)
+        # items fill rows left to right, so column c holds items c, c + columns, ...
+        while columns > 1 and sum(max(widths[c::columns]) for c in range(columns)) > available:
+            columns -= 1
+        if columns != legend.columnCount:
+            legend.setColumnCount(columns)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._fit_legend()
+        super().resizeEvent(event)
