@@ -150,6 +150,7 @@ class QtTimelineView(pg.PlotWidget):
     # -- model -> view ------------------------------------------------------------------------
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._label_timer.stop()
         self.workspace.timeline_changed.disconnect(self.refresh)
         self.workspace.selection_changed.disconnect(self._show_selection)
         super().closeEvent(event)
@@ -208,6 +209,8 @@ class QtTimelineView(pg.PlotWidget):
 
     def update_labels(self) -> None:
         """Label the visible events whose titles fit before the next mark in their lane."""
+        if getattr(self, "closed", False):
+            return
         layout = self.layout_data
         vb = self.getPlotItem().getViewBox()
         (xa, xb), (ya, yb) = vb.viewRange()
@@ -348,5 +351,7 @@ class QtTimelineView(pg.PlotWidget):
             legend.setColumnCount(columns)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 - Qt override
-        self._fit_legend()
+        # pyqtgraph's close() clears the scene, then detaches the viewport (a resize): items are gone by then
+        if not getattr(self, "closed", False):
+            self._fit_legend()
         super().resizeEvent(event)
