@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline_app.core.article import DATE_REFERENCE, DATE_UNKNOWN, Article
+from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import UNRESOLVED, build_timeline
 
 
@@ -25,7 +26,7 @@ def test_one_event_per_placed_date_in_a_sentence_with_its_evidence() -> None:
 def test_order_is_chronological_finer_first_then_stable() -> None:
     a = _article("a.txt", "It happened in 2025. It happened on March 18. It happened in March. It happened in 2024.")
     b = _article("b.txt", "It also happened on March 18.")
-    tl = build_timeline([a, b])
+    tl = build_timeline([a, b], settings=Settings(fuse=False))
     assert [(e.date_text, e.documents) for e in tl.events] == [
         ("2024", ["a.txt"]), ("2025", ["a.txt"]), ("March", ["a.txt"]), ("March 18", ["a.txt"]),
         ("March 18", ["b.txt"])]

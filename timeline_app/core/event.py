@@ -57,6 +57,12 @@ class Event:
     date_text: str
     title: str
     evidence: list[Evidence] = field(default_factory=list)
+    #: why the event is kept off the timeline (page furniture, hidden by the user), or None
+    excluded: str | None = None
+    #: supporting articles, an article and its copies counted once
+    independent: int = 0
+    #: facts the supporting sentences disagree on
+    conflicts: list[str] = field(default_factory=list)
 
     @property
     def documents(self) -> list[str]:

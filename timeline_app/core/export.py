@@ -12,15 +12,16 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from timeline_app import __version__
+from timeline_app.core.event import Event
 from timeline_app.core.timeline import Timeline
 
 if TYPE_CHECKING:
     import pandas as pd
 
 TIMELINE_COLUMNS = ["event_id", "start", "end", "granularity", "kind", "date_text", "value", "title",
-                    "n_sources", "sources"]
+                    "n_sources", "sources", "n_independent", "conflicts"]
 EVIDENCE_COLUMNS = ["event_id", "document", "char_start", "char_end", "sentence", "date_text", "date_start",
-                    "date_end", "value", "publication_date"]
+                    "date_end", "value", "publication_date", "copy_of"]
 JSON_SCHEMA_VERSION = 1
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -50,6 +51,7 @@ def timeline_frame(timeline: Timeline) -> pd.DataFrame:
             "event_id": e.id, "start": _iso(e.start), "end": _iso(e.end), "granularity": e.granularity,
             "kind": e.kind, "date_text": e.date_text, "value": e.value, "title": e.title,
             "n_sources": len(e.documents), "sources": "; ".join(e.documents),
+            "n_independent": e.independent, "conflicts": " | ".join(e.conflicts),
         }
         for e in timeline.events
     ]
@@ -66,6 +68,7 @@ def evidence_frame(timeline: Timeline) -> pd.DataFrame:
             "event_id": e.id, "document": ev.document, "char_start": ev.sentence_start, "char_end": ev.sentence_end,
             "sentence": ev.sentence, "date_text": ev.date_text, "date_start": ev.date_start,
             "date_end": ev.date_end, "value": ev.value, "publication_date": _iso(published.get(ev.document)),
+            "copy_of": timeline.copies.get(ev.document, ""),
         }
         for e in timeline.events
         for ev in e.evidence
@@ -102,15 +105,19 @@ def timeline_document(timeline: Timeline) -> dict[str, Any]:
             for a in timeline.analyses
         ],
         "failures": [{"name": f.name, "path": f.path, "reason": f.reason} for f in timeline.failures],
-        "events": [
-            {
-                "id": e.id, "start": e.start, "end": e.end, "granularity": e.granularity, "kind": e.kind,
-                "value": e.value, "date_text": e.date_text, "title": e.title, "sources": e.documents,
-                "evidence": [asdict(ev) for ev in e.evidence],
-            }
-            for e in timeline.events
-        ],
+        "copies": timeline.copies,
+        "events": [_event_document(e) for e in timeline.events],
+        "excluded": [_event_document(e) for e in timeline.excluded],
     })
+
+
+def _event_document(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id, "start": e.start, "end": e.end, "granularity": e.granularity, "kind": e.kind,
+        "value": e.value, "date_text": e.date_text, "title": e.title, "sources": e.documents,
+        "independent_sources": e.independent, "conflicts": e.conflicts, "excluded": e.excluded,
+        "evidence": [asdict(ev) for ev in e.evidence],
+    }
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[str]], None]) -> None:

@@ -25,5 +25,9 @@ class Settings:
     merge_similarity: float = 0.3
     #: Vague references ("recently", "now") are typed but kept off the timeline unless this is set.
     place_vague: bool = False
+    #: Mentions of the same happening across articles become one event.
+    fuse: bool = True
+    #: Articles that copy another are found, so that they do not count as confirmations.
+    detect_copies: bool = True
     #: Largest file read as an article, in bytes.
     max_file_bytes: int = 20_000_000

@@ -9,6 +9,9 @@ from datetime import date
 
 from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.event import Event, Evidence, make_title
+from timeline_app.core.fusion import fuse
+from timeline_app.core.provenance import conflicts, copies, independent_sources
+from timeline_app.core.relevance import furniture, reason_at
 from timeline_app.core.sentences import Sentence, SentenceIndex, split_sentences
 from timeline_app.core.settings import Settings
 from timeline_app.core.temporal import TemporalExpression, tag
@@ -23,11 +26,12 @@ _STOP = frozenset(
 
 @dataclass
 class ArticleAnalysis:
-    """What was read from one article: its sentences and temporal expressions."""
+    """What was read from one article: its sentences, temporal expressions and page furniture."""
 
     article: Article
     sentences: list[Sentence]
     expressions: list[TemporalExpression]
+    furniture: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -37,6 +41,10 @@ class Timeline:
     events: list[Event]
     analyses: list[ArticleAnalysis]
     failures: list[ReadFailure] = field(default_factory=list)
+    #: events kept off the timeline, each with its reason
+    excluded: list[Event] = field(default_factory=list)
+    #: articles that copy or lightly rewrite another: {copy: original}
+    copies: dict[str, str] = field(default_factory=dict)
 
     @property
     def articles(self) -> list[Article]:
@@ -55,7 +63,7 @@ def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalys
     """Sentences and temporal expressions of one article, anchored on its publication date."""
     sentences = split_sentences(article.text)
     expressions = tag(article.text, article.published, settings)
-    return ArticleAnalysis(article, sentences, expressions)
+    return ArticleAnalysis(article, sentences, expressions, furniture(article.text))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -104,7 +112,7 @@ def _merge_within_article(mentions: list[_Mention], settings: Settings) -> list[
     return groups
 
 
-def _event(group: list[_Mention], settings: Settings) -> Event:
+def _event(group: list[_Mention], settings: Settings, furniture_spans: list[tuple[int, int, str]]) -> Event:
     first = group[0]
     e = first.expr
     evidence = [
@@ -116,9 +124,10 @@ def _event(group: list[_Mention], settings: Settings) -> Event:
     date_at = first.sentence.text.find(re.sub(r"\s+", " ", e.text))
     span = (date_at, date_at + len(re.sub(r"\s+", " ", e.text))) if date_at >= 0 else None
     kind = e.kind if e.placed else UNRESOLVED
+    excluded = reason_at(furniture_spans, first.sentence.start, first.sentence.end)
     return Event(id="", start=e.lo, end=e.hi, granularity=e.granularity, kind=kind, value=e.value,
                  date_text=re.sub(r"\s+", " ", e.text), title=make_title(first.sentence.text, span, settings.title_max),
-                 evidence=evidence)
+                 evidence=evidence, excluded=excluded)
 
 
 def build_timeline(articles: Sequence[Article], failures: Sequence[ReadFailure] = (),
@@ -132,19 +141,34 @@ def timeline_from(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFa
                   settings: Settings | None = None) -> Timeline:
     """Order the events of analysed articles.
 
-    One event per mention of a date in a sentence; mentions within one article that give the same
-    dates and share most of their words (a summary bullet and the paragraph it sums up) are one
-    event. Unresolved mentions (relative dates in an article with no known publication date) come
-    last, with no dates.
+    One event per happening: mentions of a date within one article that give the same dates and
+    share most of their words (a summary bullet and the paragraph it sums up) are one event, and
+    then mentions across articles that agree on the date and the content are fused. Mentions in
+    page furniture are kept apart as excluded. Unresolved mentions (relative dates in an article
+    with no known publication date) come last, with no dates.
     """
     settings = settings or Settings()
     events: list[Event] = []
     for i, analysis in enumerate(analyses):
         for group in _merge_within_article(_mentions(analysis, i, settings), settings):
-            events.append(_event(group, settings))
+            events.append(_event(group, settings, analysis.furniture))
+    kept = [e for e in events if e.excluded is None]
+    excluded = [e for e in events if e.excluded is not None]
+    if settings.fuse:
+        kept = fuse(kept)
+    copy_of = copies(analyses) if settings.detect_copies else {}
+    for e in kept:
+        e.independent = independent_sources(e, copy_of)
+        e.conflicts = conflicts(e)
     order = {a.article.name: i for i, a in enumerate(analyses)}
-    events.sort(key=lambda ev: (not ev.placed, *ev.sort_key(), order[ev.evidence[0].document],
-                                ev.evidence[0].date_start))
-    for n, ev in enumerate(events, 1):
+
+    def key(ev: Event) -> tuple[object, ...]:
+        return (not ev.placed, *ev.sort_key(), order[ev.evidence[0].document], ev.evidence[0].date_start)
+
+    kept.sort(key=key)
+    excluded.sort(key=key)
+    for n, ev in enumerate(kept, 1):
         ev.id = f"e{n:04d}"
-    return Timeline(events, list(analyses), list(failures))
+    for n, ev in enumerate(excluded, 1):
+        ev.id = f"x{n:04d}"
+    return Timeline(kept, list(analyses), list(failures), excluded, copy_of)

@@ -1,0 +1,155 @@
+"""One event per happening: mentions of the same thing across articles become one event.
+
+Two events are the same happening when their dates agree (the same interval, or one inside the
+other: "this year" holds "March 18") and their sentences say much the same thing. Candidates are
+blocked by date, so the cost stays near-linear in the number of events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from timeline_app.core import periods
+from timeline_app.core.event import Event, Evidence
+
+_STOP = frozenset(
+    "the a an of and or to in on at for by with from that this its their his her is are was were will would "
+    "has have had be been it as which who said says also than over into about after before more most".split()
+)
+
+
+def content(evidence: Evidence) -> str:
+    """The words of a supporting sentence that carry its content: no date, no stop-words, stemmed."""
+    s = evidence.sentence.replace(evidence.date_text, " ")
+    return " ".join(w[:6] for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in _STOP and len(w) > 2)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _tolerance(e: Event) -> timedelta:
+    """How far two readings of the same interval may differ: anchored durations ("over the next
+    decade") move with each article's publication date."""
+    if e.kind == "range" and e.value.startswith("P") and e.start and e.end:
+        return max(timedelta(days=7), (e.end - e.start) / 100)
+    return timedelta(0)
+
+
+def _key(e: Event) -> tuple[object, ...]:
+    return (e.kind, e.start, e.end)
+
+
+def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold: float = 65.0) -> list[Event]:
+    """Merge events that report the same happening; each result cites every supporting sentence."""
+    n = len(events)
+    if n < 2:
+        return list(events)
+    texts = [[content(ev) for ev in e.evidence] for e in events]
+
+    def similar(i: int, j: int, threshold: float) -> bool:
+        if set(events[i].documents) == set(events[j].documents):
+            return False  # one article: already merged where it should be
+        return any(fuzz.token_set_ratio(a, b, score_cutoff=threshold) for a in texts[i] for b in texts[j] if a and b)
+
+    uf = _UnionFind(n)
+    # 1. The same dates (within a tolerance for anchored durations): blocked by kind and start month.
+    buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        if e.start is None and e.end is None:
+            continue
+        anchor = e.start or e.end
+        buckets[(e.kind, anchor.year, anchor.month if _tolerance(e) == timedelta(0) else 0)].append(i)  # type: ignore[union-attr]
+    for members in buckets.values():
+        for a_pos, i in enumerate(members):
+            ei = events[i]
+            tol = _tolerance(ei)
+            for j in members[a_pos + 1:]:
+                ej = events[j]
+                if _dates_match(ei, ej, tol) and uf.find(i) != uf.find(j) and similar(i, j, same_threshold):
+                    uf.union(i, j)
+    # 2. A coarser point holds a finer one ("this year" / "March 18"): attach it to its best match.
+    points = sorted((i for i, e in enumerate(events) if e.kind == "point" and e.start and e.end),
+                    key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
+    starts = [events[i].start for i in points]
+    for i in points:
+        outer = events[i]
+        if outer.start == outer.end:
+            continue  # a day holds nothing finer
+        lo = bisect.bisect_left(starts, outer.start)  # type: ignore[arg-type]
+        hi = bisect.bisect_right(starts, outer.end)  # type: ignore[arg-type]
+        best, best_score = None, nested_threshold
+        for k in range(lo, hi):
+            j = points[k]
+            inner = events[j]
+            if j == i or inner.end > outer.end or _span(inner) >= _span(outer):  # type: ignore[operator]
+                continue
+            if set(inner.documents) == set(outer.documents):
+                continue
+            score = max((fuzz.token_set_ratio(a, b) for a in texts[i] for b in texts[j] if a and b), default=0.0)
+            if score >= best_score:
+                best, best_score = j, score
+        if best is not None:
+            uf.union(i, best)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    return [_merged([events[i] for i in members]) for members in groups.values()]
+
+
+def _span(e: Event) -> int:
+    return ((e.end or date.max) - (e.start or date.min)).days
+
+
+def _dates_match(a: Event, b: Event, tol: timedelta) -> bool:
+    if a.kind != b.kind:
+        return False
+    for x, y in ((a.start, b.start), (a.end, b.end)):
+        if (x is None) != (y is None):
+            return False
+        if x is not None and abs(x - y) > tol:  # type: ignore[operator]
+            return False
+    return True
+
+
+def _merged(members: list[Event]) -> Event:
+    """One event from several: the most specific date its evidence supports, the clearest title."""
+    if len(members) == 1:
+        return members[0]
+    # most specific: the finest granularity, then the shortest interval, then the most supported
+    counts: dict[tuple[object, ...], int] = defaultdict(int)
+    for m in members:
+        counts[_key(m)] += len(m.evidence)
+    best = min(members, key=lambda m: (periods.rank(m.granularity), _span(m), -counts[_key(m)]))
+    titled = [m for m in members if _key(m) == _key(best)]
+    # the clearest title: whole (not cut), of a readable length, the most informative
+    title_source = min(titled, key=lambda m: (m.title.endswith("…"), not 30 <= len(m.title) <= 90,
+                                               -len(m.title)))
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    for m in sorted(members, key=lambda m: (m is not best, m.evidence[0].document)):
+        for ev in m.evidence:
+            k = (ev.document, ev.date_start, ev.date_end)
+            if k not in seen:
+                seen.add(k)
+                evidence.append(ev)
+    return Event(id="", start=best.start, end=best.end, granularity=best.granularity, kind=best.kind,
+                 value=best.value, date_text=best.date_text, title=title_source.title, evidence=evidence)

@@ -1,0 +1,149 @@
+"""How well an event is supported: copies that are not confirmations, and facts that disagree."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from timeline_app.core.event import Event
+
+if TYPE_CHECKING:
+    from timeline_app.core.timeline import ArticleAnalysis
+
+_STOP = frozenset(
+    "the a an of and or to in on at for by with from that this its their his her is are was were will would "
+    "has have had be been it as which who said says also than over into about after before more most".split()
+)
+#: share of the shorter article's sentences found, in order, in the other: above it, one copies the other
+COPY_ALIGNMENT = 0.7
+
+
+def _words(text: str) -> list[str]:
+    return [w[:6] for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")) if w not in _STOP and len(w) > 2]
+
+
+def _sentences(analysis: "ArticleAnalysis") -> list[str]:
+    return [" ".join(w) for s in analysis.sentences if len(w := _words(s.text)) >= 6]
+
+
+def alignment(a: list[str], b: list[str], cutoff: float = 60.0) -> float:
+    """Share of the sentences of ``a`` that have a close match in ``b``, in the same order."""
+    if not a or not b:
+        return 0.0
+    matched: list[int] = []
+    for s in a:
+        best, best_j = cutoff, -1
+        for j, t in enumerate(b):
+            score = fuzz.token_sort_ratio(s, t, score_cutoff=best)
+            if score >= best:
+                best, best_j = score, j
+        if best_j >= 0:
+            matched.append(best_j)
+    tails: list[int] = []  # longest increasing run of matched positions: the order is kept
+    for j in matched:
+        k = bisect.bisect_left(tails, j)
+        tails[k:k + 1] = [j]
+    return len(tails) / min(len(a), len(b))
+
+
+def copies(analyses: Sequence["ArticleAnalysis"]) -> dict[str, str]:
+    """Articles that copy or lightly rewrite another: {copy name: original name}.
+
+    The original is the earlier published one (then the one listed first). Candidate pairs must
+    share several word pairs, so most pairs of a large set are never compared.
+    """
+    sents = {a.article.name: _sentences(a) for a in analyses}
+    shingles: dict[str, set[tuple[str, str]]] = {}
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name, ss in sents.items():
+        words = " ".join(ss).split()
+        shingles[name] = set(zip(words, words[1:]))
+        for sh in shingles[name]:
+            index[sh].append(name)
+    shared: Counter[tuple[str, str]] = Counter()
+    for holders in index.values():
+        if 1 < len(holders) <= 50:
+            for i, a in enumerate(holders):
+                for b in holders[i + 1:]:
+                    shared[(a, b) if a < b else (b, a)] += 1
+    order = {a.article.name: (a.article.published or _far_future(), i) for i, a in enumerate(analyses)}
+    result: dict[str, str] = {}
+    for (a, b), count in shared.items():
+        if count < 5:
+            continue
+        if min(alignment(sents[a], sents[b]), alignment(sents[b], sents[a])) < COPY_ALIGNMENT:
+            continue
+        original, copy = sorted((a, b), key=lambda n: order[n])
+        while original in result:  # a copy of a copy points at the first original
+            original = result[original]
+        if copy != original:
+            result.setdefault(copy, original)
+    return result
+
+
+def _far_future():  # noqa: ANN202
+    from datetime import date
+
+    return date.max
+
+
+def independent_sources(event: Event, copy_of: dict[str, str]) -> int:
+    """Supporting articles, counting an article and its copies once."""
+    return len({copy_of.get(doc, doc) for doc in event.documents})
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts that differ between sources
+
+_COUNTRIES = ("Lithuania", "Latvia", "Estonia", "Finland", "Poland", "Belarus", "Russia", "Ukraine", "Germany",
+              "France", "Sweden", "Norway", "Denmark", "Moldova", "Georgia", "Romania", "Hungary", "Slovakia",
+              "Czechia", "Czech Republic", "Bulgaria", "Greece", "Turkey", "Italy", "Spain", "Portugal", "Netherlands",
+              "Belgium", "Austria", "Switzerland", "United States", "United Kingdom", "Britain", "China", "Iran",
+              "Israel", "Japan", "Canada", "Kazakhstan", "Armenia", "Azerbaijan")
+_MEASURE = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b", re.IGNORECASE)
+_KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "kilometers": 1.0, "kilometres": 1.0, "mile": 1.609,
+       "miles": 1.609, "mi": 1.609}
+
+
+#: Group names that stand for their members ("the other Baltic states").
+_GROUPS = {r"\bBaltic (?:states|nations|countries|republics)\b|\bthe Baltics\b": ("Lithuania", "Latvia", "Estonia")}
+
+
+def _countries(sentence: str) -> frozenset[str]:
+    names = {c for c in _COUNTRIES if re.search(rf"\b{re.escape(c)}\b", sentence)}
+    for pattern, members in _GROUPS.items():
+        if re.search(pattern, sentence):
+            names.update(members)
+    return frozenset(names)
+
+
+def conflicts(event: Event) -> list[str]:
+    """Facts the supporting sentences disagree on: which countries take part; distances."""
+    notes: list[str] = []
+    by_doc: dict[str, frozenset[str]] = {}
+    for ev in event.evidence:
+        by_doc[ev.document] = by_doc.get(ev.document, frozenset()) | _countries(ev.sentence)
+    # only lists of three or more countries (who takes part), not places mentioned in passing
+    by_doc = {d: names for d, names in by_doc.items() if len(names) >= 3}
+    if len(by_doc) >= 2:
+        every = frozenset.union(*by_doc.values())
+        for country in sorted(every):
+            missing = [d for d, names in by_doc.items() if country not in names]
+            having = [d for d, names in by_doc.items() if country in names]
+            if missing:
+                notes.append(f"{country}: named by {', '.join(having)}; not by {', '.join(missing)}")
+    distances: dict[str, float] = {}
+    for ev in event.evidence:
+        for m in _MEASURE.finditer(ev.sentence):
+            distances.setdefault(ev.document, float(m["num"].replace(",", "")) * _KM[m["unit"].lower()])
+    if len(distances) >= 2:
+        lo, hi = min(distances.values()), max(distances.values())
+        if hi > lo * 1.1:
+            notes.append("distance: " + "; ".join(f"{d} {km:.0f} km" for d, km in distances.items()))
+    return notes

@@ -1,0 +1,52 @@
+"""Page furniture (sign-ups, news feeds, related links) in an article's text, by line and block.
+
+>>> text = "Story on May 5.\\nRelated article: Other news\\nMore.\\n\\nNews Feed\\n\\nOther on May 5."
+>>> [text[s:e] for s, e, _ in furniture(text)]
+['Related article: Other news', 'News Feed\\n\\nOther on May 5.']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+Span = tuple[int, int, str]
+
+
+@cache
+def _data() -> dict[str, list[str]]:
+    text = resources.files("timeline_app.resources").joinpath("boilerplate_en.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return {k: [x.lower() for x in v] for k, v in data.items()}
+
+
+def furniture(text: str) -> list[Span]:
+    """Spans of ``text`` that are page furniture, each with the reason, in order."""
+    data = _data()
+    headers, prefixes, phrases = set(data["section_headers"]), tuple(data["line_prefixes"]), data["phrases"]
+    spans: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        key = re.sub(r"\s+", " ", line.strip().lower()).rstrip(":")
+        if not key:
+            continue
+        if key in headers:
+            spans.append((start + len(line) - len(line.lstrip()), len(text), f"page section \"{line.strip()}\""))
+            break
+        if key.startswith(prefixes):
+            spans.append((start, end, f"page furniture (\"{line.strip()[:40]}\")"))
+        elif any(p in key for p in phrases):
+            spans.append((start, end, "page furniture (sign-up, cookie or byline text)"))
+    return spans
+
+
+def reason_at(spans: list[Span], start: int, end: int) -> str | None:
+    """The furniture reason covering ``[start, end)``, if any."""
+    for s, e, why in spans:
+        if s <= start and end <= e + 1:
+            return why
+    return None
