@@ -1,0 +1,109 @@
+"""One event per happening; copies; conflicting facts; page furniture."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.article import DATE_REFERENCE, Article
+from timeline_app.core.loading import load
+from timeline_app.core.provenance import alignment, conflicts
+from timeline_app.core.relevance import furniture
+from timeline_app.core.timeline import build_timeline, timeline_from
+
+REF = date(2025, 5, 6)
+
+
+def _article(name: str, text: str, published: date = REF) -> Article:
+    return Article(name, name, name, text, published, DATE_REFERENCE)
+
+
+def _dates(tl) -> list[tuple[str, tuple[str, ...]]]:  # noqa: ANN001
+    return [(e.date_text, tuple(e.documents)) for e in tl.events]
+
+
+# (article a, article b, fused?) — same or nested dates; similar or different content
+PAIRS = [
+    ("In January, Lithuania announced plans to raise defense spending to 6% of GDP.",
+     "In January, Vilnius announced plans to raise its defense spending to 6% of GDP.", True),
+    ("On March 18, Lithuania, Estonia, Latvia and Poland declared their intent to leave the Ottawa Convention.",
+     "This year, Lithuania and Poland announced their intention to withdraw from the Ottawa Convention.", True),
+    ("Lithuania said Monday it will spend 1.1 billion euros on border defenses.",
+     "A novel about Soviet dissidents won a Pulitzer Prize on May 5.", False),
+    ("In January, Lithuania announced plans to raise defense spending.",
+     "In January, a storm closed the port of Klaipeda for three days.", False),
+    ("In 2022 Russia launched its full-scale invasion of Ukraine.",
+     "In 2023 Russia launched its full-scale invasion of Ukraine.", False),
+    ("The plan covers spending from 2026 to 2030, at 5% of GDP a year.",
+     "Spending will reach 5% of GDP annually between 2026 and 2030.", True),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "fused"), PAIRS, ids=[str(i) for i in range(len(PAIRS))])
+def test_fusion_pairs(a: str, b: str, fused: bool) -> None:
+    tl = build_timeline([_article("a.txt", a), _article("b.txt", b)])
+    together = [e for e in tl.events if len(e.documents) == 2]
+    assert bool(together) == fused, _dates(tl)
+
+
+def test_fused_event_takes_the_most_specific_date_and_cites_everything() -> None:
+    tl = build_timeline([
+        _article("a.txt", "Lithuania announced plans this year to withdraw from the Ottawa Convention on landmines."),
+        _article("b.txt", "On March 18, Lithuania declared its intent to withdraw from the Ottawa Convention on mines."),
+    ])
+    [event] = tl.events
+    assert (event.start, event.end, event.granularity) == (date(2025, 3, 18), date(2025, 3, 18), "day")
+    assert {ev.date_text for ev in event.evidence} == {"this year", "March 18"}
+
+
+def test_anchored_durations_of_articles_a_day_apart_fuse() -> None:
+    tl = build_timeline([
+        _article("a.txt", "Lithuania will spend 1.1 billion euros over the next decade on its border.", date(2025, 5, 5)),
+        _article("b.txt", "Lithuania will invest 1.1 billion euros over the next decade on border defenses."),
+    ])
+    assert len(tl.events) == 1 and len(tl.events[0].evidence) == 2
+
+
+def test_seeds_give_one_event_per_happening(seeds_dir: Path) -> None:
+    tl = timeline_from(load([seeds_dir], reference=REF).analyses)
+    assert len(tl.events) == 9
+    assert tl.copies == {"002_04602f35b3b6d311.txt": "000_a9b5a5e0ed6f1e90.txt"}
+    monday = next(e for e in tl.events if e.start == date(2025, 5, 5))
+    assert (len(monday.documents), monday.independent) == (3, 2)  # 002 copies 000: one confirmation
+    ottawa = next(e for e in tl.events if e.start == date(2025, 3, 18))
+    assert ottawa.conflicts == ["Finland: named by 000_a9b5a5e0ed6f1e90.txt, 001_724430eba241dc41.txt, "
+                                "002_04602f35b3b6d311.txt; not by 004_d5d4d442800e1846.txt"]
+    [pulitzer] = tl.excluded
+    assert "News Feed" in pulitzer.excluded and "Pulitzer" in pulitzer.evidence[0].sentence
+
+
+def test_alignment_measures_kept_sentences_in_order() -> None:
+    a = ["lithua spend billio border", "mines bulk fundin earmar", "baltic states target russia", "ottawa treaty"]
+    assert alignment(a, list(a)) == 1.0
+    assert alignment(a, list(reversed(a))) == 0.25
+    assert alignment(a, ["weather rain today cold", "footba match result"]) == 0.0
+
+
+def test_distance_in_km_and_miles_disagree() -> None:
+    from timeline_app.core.event import Event, Evidence
+
+    def ev(doc: str, sentence: str) -> Evidence:
+        return Evidence(doc, 0, len(sentence), sentence, 0, 4, "2025", "2025")
+
+    e = Event("e1", REF, REF, "day", "point", "2025", "2025", "t", [
+        ev("a.txt", "The corridor is about 70 kilometers long."), ev("b.txt", "The corridor is a 65-mile strip.")])
+    assert conflicts(e) == ["distance: a.txt 70 km; b.txt 105 km"]
+
+
+@pytest.mark.parametrize(("text", "kept_out"), [
+    ("Story.\nRelated posts\n\nOther story on May 5.", "Other story on May 5."),
+    ("Story.\nThis website uses cookies to improve your experience.", "uses cookies"),
+    ("Story.\nRelated article: Critic flees Russia", "Critic flees Russia"),
+    ("Story.\n\nEditors' Picks\n\nA story on March 3.", "A story on March 3."),
+])
+def test_furniture(text: str, kept_out: str) -> None:
+    at = text.index(kept_out)
+    assert any(s <= at and at + len(kept_out) <= e for s, e, _ in furniture(text))
+    assert not any(s <= 0 < e for s, e, _ in furniture(text))  # the story itself stays
