@@ -42,6 +42,11 @@ class Evidence:
     date_end: int
     date_text: str
     value: str
+    #: this mention's own reading of its date (an event may be more precise than some mentions)
+    start: date | None = None
+    end: date | None = None
+    granularity: str = ""
+    kind: str = ""
 
 
 @dataclass
@@ -63,6 +68,11 @@ class Event:
     independent: int = 0
     #: facts the supporting sentences disagree on
     conflicts: list[str] = field(default_factory=list)
+    #: set by the researcher
+    starred: bool = False
+    note: str = ""
+    manual: bool = False
+    edited: bool = False
 
     @property
     def documents(self) -> list[str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from timeline_app.core.article import Article, ReadFailure
+from timeline_app.core.curation import Curation, apply
 from timeline_app.core.event import Event, Evidence, make_title
 from timeline_app.core.fusion import fuse
 from timeline_app.core.provenance import conflicts, copies, independent_sources
@@ -117,7 +118,8 @@ def _event(group: list[_Mention], settings: Settings, furniture_spans: list[tupl
     e = first.expr
     evidence = [
         Evidence(m.document, m.sentence.start, m.sentence.end, m.sentence.text, m.expr.start, m.expr.end,
-                 m.expr.text, m.expr.value)
+                 re.sub(r"\s+", " ", m.expr.text), m.expr.value, m.expr.lo, m.expr.hi, m.expr.granularity,
+                 m.expr.kind if m.expr.placed else UNRESOLVED)
         for m in group
     ]
     # The sentence's cleaned text may be shorter than its span; locate the date inside it by text.
@@ -138,8 +140,8 @@ def build_timeline(articles: Sequence[Article], failures: Sequence[ReadFailure] 
 
 
 def timeline_from(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFailure] = (),
-                  settings: Settings | None = None) -> Timeline:
-    """Order the events of analysed articles.
+                  settings: Settings | None = None, curation: Curation | None = None) -> Timeline:
+    """Order the events of analysed articles, with a researcher's edits applied on top.
 
     One event per happening: mentions of a date within one article that give the same dates and
     share most of their words (a summary bullet and the paragraph it sums up) are one event, and
@@ -147,6 +149,19 @@ def timeline_from(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFa
     page furniture are kept apart as excluded. Unresolved mentions (relative dates in an article
     with no known publication date) come last, with no dates.
     """
+    return finish(machine_reading(analyses, settings), analyses, failures, curation)
+
+
+@dataclass
+class MachineReading:
+    """The events as read, before any edit: worth keeping, since edits are re-applied often."""
+
+    events: list[Event]
+    excluded: list[Event]
+    copies: dict[str, str]
+
+
+def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | None = None) -> MachineReading:
     settings = settings or Settings()
     events: list[Event] = []
     for i, analysis in enumerate(analyses):
@@ -157,13 +172,22 @@ def timeline_from(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFa
     if settings.fuse:
         kept = fuse(kept)
     copy_of = copies(analyses) if settings.detect_copies else {}
-    for e in kept:
+    for e in kept + excluded:
         e.independent = independent_sources(e, copy_of)
         e.conflicts = conflicts(e)
+    return MachineReading(kept, excluded, copy_of)
+
+
+def finish(reading: MachineReading, analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFailure] = (),
+           curation: Curation | None = None) -> Timeline:
+    """Apply edits, then order the events and number them."""
+    kept, excluded = apply(reading.events, reading.excluded, curation or Curation())
     order = {a.article.name: i for i, a in enumerate(analyses)}
 
     def key(ev: Event) -> tuple[object, ...]:
-        return (not ev.placed, *ev.sort_key(), order[ev.evidence[0].document], ev.evidence[0].date_start)
+        first = ev.evidence[0] if ev.evidence else None
+        return (not ev.placed, *ev.sort_key(), order.get(first.document, -1) if first else -1,
+                first.date_start if first else 0, ev.title)
 
     kept.sort(key=key)
     excluded.sort(key=key)
@@ -171,4 +195,6 @@ def timeline_from(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFa
         ev.id = f"e{n:04d}"
     for n, ev in enumerate(excluded, 1):
         ev.id = f"x{n:04d}"
-    return Timeline(kept, list(analyses), list(failures), excluded, copy_of)
+    return Timeline(kept, list(analyses), list(failures), excluded, reading.copies)
+
+

@@ -13,7 +13,8 @@ from psygnal import Signal
 from timeline_app.core.article import DATE_GIVEN, DATE_UNKNOWN, Article, ReadFailure
 from timeline_app.core.event import Event, Evidence
 from timeline_app.core.settings import Settings
-from timeline_app.core.timeline import ArticleAnalysis, Timeline, analyze, timeline_from
+from timeline_app.core.curation import Command, CommandStack, Curation, key_of
+from timeline_app.core.timeline import ArticleAnalysis, MachineReading, Timeline, analyze, finish, machine_reading
 
 
 class Workspace:
@@ -23,6 +24,8 @@ class Workspace:
     timeline_changed = Signal()
     #: The selected event id changed (``None``: nothing selected).
     selection_changed = Signal(object)
+    #: The undo/redo history changed.
+    history_changed = Signal()
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
@@ -30,6 +33,8 @@ class Workspace:
         self._failures: list[ReadFailure] = []
         self.timeline = Timeline([], [], [])
         self.selected: str | None = None
+        self.commands = CommandStack()
+        self._reading = MachineReading([], [], {})
         self._by_id: dict[str, Event] = {}
         self._by_document: dict[str, list[tuple[Event, Evidence]]] = {}
 
@@ -109,13 +114,47 @@ class Workspace:
                 counts[doc] = counts.get(doc, 0) + 1
         return counts
 
+    # -- edits -------------------------------------------------------------------------------
+
+    @property
+    def curation(self) -> Curation:
+        return self.commands.curation
+
+    def run(self, command: Command) -> None:
+        """Do an edit (undoable) and show its result."""
+        self.commands.push(command)
+        self._refresh()
+
+    def undo(self) -> None:
+        if self.commands.undo() is not None:
+            self._refresh()
+
+    def redo(self) -> None:
+        if self.commands.redo() is not None:
+            self._refresh()
+
+    def set_curation(self, curation: Curation) -> None:
+        """Replace every edit (opening a project); the undo history starts afresh."""
+        self.commands = CommandStack(curation)
+        self._refresh()
+
+    def excluded(self) -> list[Event]:
+        return list(self.timeline.excluded)
+
+    # -- rebuilding ----------------------------------------------------------------------------
+
     def _rebuild(self) -> None:
+        """Read the articles' events again (articles changed), then apply the edits."""
+        self._reading = machine_reading(self._analyses, self.settings)
+        self._refresh()
+
+    def _refresh(self) -> None:
         anchor = None
         old = self.event(self.selected)
         if old is not None:
-            anchor = (old.evidence[0].document, old.evidence[0].date_start)
-        self.timeline = timeline_from(self._analyses, self._failures, self.settings)
-        self._by_id = {e.id: e for e in self.timeline.events}
+            anchor = key_of(old)
+        self.timeline = finish(self._reading, self._analyses, self._failures, self.curation)
+        self._by_id = {e.id: e for e in self.timeline.events + self.timeline.excluded}
         by_document: dict[str, list[tuple[Event, Evidence]]] = {}
         for e in self.timeline.events:
             for ev in e.evidence:
@@ -125,10 +164,12 @@ class Workspace:
         self._by_document = by_document
         self.timeline_changed.emit()
         # keep the selection on the same mention when ids shift
+        self.history_changed.emit()
         new_id = None
         if anchor is not None:
-            new_id = next((e.id for e in self.timeline.events
-                           if any((ev.document, ev.date_start) == anchor for ev in e.evidence)), None)
+            new_id = next((e.id for e in self.timeline.events + self.timeline.excluded
+                           if key_of(e) == anchor or any((ev.document, ev.date_start) == anchor
+                                                          for ev in e.evidence)), None)
         previous, self.selected = self.selected, new_id
         if new_id != previous:
             self.selection_changed.emit(new_id)

@@ -1,0 +1,448 @@
+"""A researcher's corrections, kept apart from what the machine read, and the commands that make them.
+
+Edits name events by a *key*: the (document, offset) of a date mention the event cites. Keys stay
+valid when the timeline is rebuilt (another article loaded, a publication date changed), so edits
+are re-applied on top of each new reading. Every change is a :class:`Command` with ``do`` and
+``undo``, run on a :class:`CommandStack` (the pattern of glue's ``glue/core/command.py``).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from timeline_app.core import periods
+from timeline_app.core.event import Event, Evidence
+
+Key = tuple[str, int]
+HIDDEN_BY_USER = "hidden by you"
+
+
+def key_of(event: Event) -> Key:
+    """The key that names ``event`` in edits: its first cited mention (or its manual id)."""
+    if event.evidence:
+        ev = event.evidence[0]
+        return (ev.document, ev.date_start)
+    return ("", int(event.id[1:]) if event.id[1:].isdigit() else 0)
+
+
+def _keys(event: Event) -> set[Key]:
+    return {(ev.document, ev.date_start) for ev in event.evidence}
+
+
+@dataclass
+class ManualEvent:
+    """An event a researcher adds by hand."""
+
+    number: int
+    title: str
+    start: date | None
+    end: date | None
+    granularity: str = "day"
+    note: str = ""
+
+
+@dataclass
+class Curation:
+    """Every edit, by key. Applied with :func:`apply` to the machine's events."""
+
+    titles: dict[Key, str] = field(default_factory=dict)
+    dates: dict[Key, tuple[date | None, date | None, str]] = field(default_factory=dict)
+    notes: dict[Key, str] = field(default_factory=dict)
+    starred: set[Key] = field(default_factory=set)
+    hidden: set[Key] = field(default_factory=set)
+    restored: set[Key] = field(default_factory=set)
+    merges: list[list[Key]] = field(default_factory=list)
+    splits: list[list[Key]] = field(default_factory=list)
+    detached: set[Key] = field(default_factory=set)
+    attached: list[tuple[Key, Evidence]] = field(default_factory=list)
+    manual: list[ManualEvent] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not any(vars(self).values())
+
+    # -- serialization (project files) ------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        def k(key: Key) -> list[object]:
+            return [key[0], key[1]]
+
+        def d(x: date | None) -> str | None:
+            return x.isoformat() if x else None
+
+        return {
+            "titles": [[*k(key), v] for key, v in self.titles.items()],
+            "dates": [[*k(key), d(s), d(e), g] for key, (s, e, g) in self.dates.items()],
+            "notes": [[*k(key), v] for key, v in self.notes.items()],
+            "starred": [k(x) for x in sorted(self.starred)],
+            "hidden": [k(x) for x in sorted(self.hidden)],
+            "restored": [k(x) for x in sorted(self.restored)],
+            "merges": [[k(x) for x in group] for group in self.merges],
+            "splits": [[k(x) for x in group] for group in self.splits],
+            "detached": [k(x) for x in sorted(self.detached)],
+            "attached": [[*k(target), _evidence_json(ev)] for target, ev in self.attached],
+            "manual": [{"number": m.number, "title": m.title, "start": d(m.start), "end": d(m.end),
+                        "granularity": m.granularity, "note": m.note} for m in self.manual],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Curation:
+        """Read edits back; raises ``ValueError`` (or ``KeyError``/``TypeError``) on malformed data."""
+
+        def k(x: list[object]) -> Key:
+            doc, offset = x[0], x[1]
+            if not isinstance(doc, str) or not isinstance(offset, int):
+                raise ValueError(f"not an event key: {x!r}")
+            return (doc, offset)
+
+        def d(x: object) -> date | None:
+            return date.fromisoformat(x) if isinstance(x, str) else None
+
+        return cls(
+            titles={k(x[:2]): str(x[2]) for x in data.get("titles", [])},
+            dates={k(x[:2]): (d(x[2]), d(x[3]), str(x[4])) for x in data.get("dates", [])},
+            notes={k(x[:2]): str(x[2]) for x in data.get("notes", [])},
+            starred={k(x) for x in data.get("starred", [])},
+            hidden={k(x) for x in data.get("hidden", [])},
+            restored={k(x) for x in data.get("restored", [])},
+            merges=[[k(x) for x in g] for g in data.get("merges", [])],
+            splits=[[k(x) for x in g] for g in data.get("splits", [])],
+            detached={k(x) for x in data.get("detached", [])},
+            attached=[(k(x[:2]), _evidence_from_json(x[2])) for x in data.get("attached", [])],
+            manual=[ManualEvent(int(m["number"]), str(m["title"]), d(m.get("start")), d(m.get("end")),
+                                str(m.get("granularity", "day")), str(m.get("note", ""))) for m in data.get("manual", [])],
+        )
+
+
+def _evidence_json(ev: Evidence) -> dict[str, Any]:
+    return {f: (v.isoformat() if isinstance(v := getattr(ev, f), date) else v) for f in Evidence.__dataclass_fields__}
+
+
+def _evidence_from_json(data: dict[str, Any]) -> Evidence:
+    fields = {k: v for k, v in data.items() if k in Evidence.__dataclass_fields__}
+    for k in ("start", "end"):
+        if isinstance(fields.get(k), str):
+            fields[k] = date.fromisoformat(fields[k])
+    return Evidence(**fields)
+
+
+def apply(events: list[Event], excluded: list[Event], curation: Curation) -> tuple[list[Event], list[Event]]:
+    """The timeline with the edits applied: (shown events, excluded events), in no particular order."""
+    from timeline_app.core.fusion import _merged
+
+    pool = [replace(e, evidence=list(e.evidence), conflicts=list(e.conflicts)) for e in events + excluded]
+    # split off and detach sentences
+    for group in curation.splits:
+        wanted = set(group)
+        moved: list[Evidence] = []
+        source: Event | None = None
+        for e in pool:
+            keep = [ev for ev in e.evidence if (ev.document, ev.date_start) not in wanted]
+            if len(keep) != len(e.evidence):
+                moved += [ev for ev in e.evidence if (ev.document, ev.date_start) in wanted]
+                source = source or e
+                e.evidence = keep
+        if moved and source is not None:
+            own = min(moved, key=lambda ev: (periods.rank(ev.granularity),
+                                             ((ev.end or date.max) - (ev.start or date.min)).days))
+            pool.append(replace(source, evidence=moved, excluded=None, title=_title_for(moved, source),
+                                start=own.start, end=own.end, granularity=own.granularity,
+                                kind=own.kind or source.kind, value=own.value, date_text=own.date_text))
+    for e in pool:
+        e.evidence = [ev for ev in e.evidence if (ev.document, ev.date_start) not in curation.detached]
+    pool = [e for e in pool if e.evidence]
+    # merge
+    for group in curation.merges:
+        wanted = set(group)
+        members = [e for e in pool if _keys(e) & wanted]
+        if len(members) > 1:
+            merged = _merged(members)
+            merged.excluded = None
+            merged.independent = max(m.independent for m in members)
+            pool = [e for e in pool if not any(e is m for m in members)] + [merged]
+    # attach sentences
+    for target, ev in curation.attached:
+        for e in pool:
+            if target in _keys(e):
+                e.evidence.append(ev)
+                break
+    # manual events
+    for m in curation.manual:
+        pool.append(Event(id=f"m{m.number:04d}", start=m.start, end=m.end, granularity=m.granularity,
+                          kind="point" if m.start == m.end else "range", value="", date_text="(added by hand)",
+                          title=m.title, note=m.note, manual=True))
+    shown: list[Event] = []
+    hidden: list[Event] = []
+    for e in pool:
+        keys = _keys(e) or {key_of(e)}
+        for key in keys:
+            if key in curation.titles:
+                e.title = curation.titles[key]
+            if key in curation.dates:
+                e.start, e.end, e.granularity = curation.dates[key]
+                e.kind = kind_for(e.start, e.end, e.granularity)
+                e.edited = True
+            if key in curation.notes:
+                e.note = curation.notes[key]
+        e.starred = bool(keys & curation.starred)
+        if keys & curation.hidden:
+            e.excluded = HIDDEN_BY_USER
+        elif keys & curation.restored:
+            e.excluded = None
+        (hidden if e.excluded else shown).append(e)
+    return shown, hidden
+
+
+def kind_for(start: date | None, end: date | None, granularity: str) -> str:
+    """The kind of an interval a user typed: a day or a whole month/year is a point.
+
+    >>> kind_for(date(2025, 3, 1), date(2025, 3, 31), "month"), kind_for(None, date(2030, 12, 31), "year")
+    ('point', 'before')
+    """
+    if start is None:
+        return "before"
+    if end is None:
+        return "after"
+    if start == end:
+        return "point"
+    whole = {"month": lambda: periods.month(start.year, start.month), "year": lambda: periods.year(start.year)}
+    if granularity in whole and whole[granularity]() == (start, end):
+        return "point"
+    return "range"
+
+
+def _title_for(evidence: list[Evidence], source: Event) -> str:
+    from timeline_app.core.event import make_title
+
+    ev = evidence[0]
+    at = ev.sentence.find(ev.date_text)
+    return make_title(ev.sentence, (at, at + len(ev.date_text)) if at >= 0 else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+
+class Command(ABC):
+    """One undoable edit. ``label`` names it in "Undo <label>"."""
+
+    label = "edit"
+
+    @abstractmethod
+    def do(self, curation: Curation) -> None: ...
+
+    @abstractmethod
+    def undo(self, curation: Curation) -> None: ...
+
+
+class _SetMapping(Command):
+    """Set ``curation.<attr>[key] = value``; undo puts back what was there."""
+
+    attr = ""
+
+    def __init__(self, key: Key, value: object) -> None:
+        self.key, self.value = key, value
+        self._had = False
+        self._old: object = None
+
+    def do(self, curation: Curation) -> None:
+        mapping = getattr(curation, self.attr)
+        self._had, self._old = self.key in mapping, mapping.get(self.key)
+        mapping[self.key] = self.value
+
+    def undo(self, curation: Curation) -> None:
+        mapping = getattr(curation, self.attr)
+        if self._had:
+            mapping[self.key] = self._old
+        else:
+            mapping.pop(self.key, None)
+
+
+class EditTitle(_SetMapping):
+    attr = "titles"
+    label = "Edit Title"
+
+
+class EditDates(_SetMapping):
+    """``value`` is (start, end, granularity)."""
+
+    attr = "dates"
+    label = "Edit Dates"
+
+
+class EditNote(_SetMapping):
+    attr = "notes"
+    label = "Edit Note"
+
+
+class _Toggle(Command):
+    """Put keys in (``on``) or take them out of a set of the curation; undo restores it."""
+
+    attr = ""
+
+    def __init__(self, keys: list[Key] | Key, on: bool = True) -> None:
+        self.keys = [keys] if isinstance(keys, tuple) else list(keys)
+        self.on = on
+        self._before: set[Key] = set()
+
+    def do(self, curation: Curation) -> None:
+        target: set[Key] = getattr(curation, self.attr)
+        self._before = set(target)
+        if self.on:
+            target.update(self.keys)
+        else:
+            target.difference_update(self.keys)
+
+    def undo(self, curation: Curation) -> None:
+        target: set[Key] = getattr(curation, self.attr)
+        target.clear()
+        target.update(self._before)
+
+
+class Star(_Toggle):
+    attr = "starred"
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return "Star" if self.on else "Unstar"
+
+
+class Hide(Command):
+    """Hide an event from the timeline (``on``) or restore one, whether hidden or excluded as furniture."""
+
+    def __init__(self, keys: list[Key] | Key, on: bool = True) -> None:
+        self.keys = [keys] if isinstance(keys, tuple) else list(keys)
+        self.on = on
+        self._before: tuple[set[Key], set[Key]] = (set(), set())
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return "Hide" if self.on else "Restore"
+
+    def do(self, curation: Curation) -> None:
+        self._before = (set(curation.hidden), set(curation.restored))
+        if self.on:
+            curation.hidden.update(self.keys)
+            curation.restored.difference_update(self.keys)
+        else:
+            curation.hidden.difference_update(self.keys)
+            curation.restored.update(self.keys)
+
+    def undo(self, curation: Curation) -> None:
+        curation.hidden, curation.restored = set(self._before[0]), set(self._before[1])
+
+
+class Merge(Command):
+    """Make one event of several (named by keys)."""
+
+    label = "Merge Events"
+
+    def __init__(self, keys: list[Key]) -> None:
+        self.keys = list(keys)
+
+    def do(self, curation: Curation) -> None:
+        curation.merges.append(list(self.keys))
+
+    def undo(self, curation: Curation) -> None:
+        curation.merges.remove(self.keys)
+
+
+class Split(Command):
+    """Move some of an event's mentions (by key) into an event of their own."""
+
+    label = "Split Event"
+
+    def __init__(self, keys: list[Key]) -> None:
+        self.keys = list(keys)
+
+    def do(self, curation: Curation) -> None:
+        curation.splits.append(list(self.keys))
+
+    def undo(self, curation: Curation) -> None:
+        curation.splits.remove(self.keys)
+
+
+class Detach(_Toggle):
+    """Take a sentence out of an event's evidence."""
+
+    attr = "detached"
+    label = "Detach Sentence"
+
+
+class Attach(Command):
+    """Add a sentence as evidence of an event."""
+
+    label = "Attach Sentence"
+
+    def __init__(self, target: Key, evidence: Evidence) -> None:
+        self.item = (target, evidence)
+
+    def do(self, curation: Curation) -> None:
+        curation.attached.append(self.item)
+
+    def undo(self, curation: Curation) -> None:
+        curation.attached.remove(self.item)
+
+
+class AddEvent(Command):
+    """Add an event by hand, with a note."""
+
+    label = "Add Event"
+
+    def __init__(self, title: str, start: date | None, end: date | None, granularity: str = "day",
+                 note: str = "") -> None:
+        self.args = (title, start, end, granularity, note)
+        self.event: ManualEvent | None = None
+
+    def do(self, curation: Curation) -> None:
+        number = max((m.number for m in curation.manual), default=0) + 1
+        self.event = ManualEvent(number, *self.args)
+        curation.manual.append(self.event)
+
+    def undo(self, curation: Curation) -> None:
+        if self.event in curation.manual:
+            curation.manual.remove(self.event)
+
+
+class CommandStack:
+    """Done and undone commands over one :class:`Curation`."""
+
+    def __init__(self, curation: Curation | None = None) -> None:
+        self.curation = curation or Curation()
+        self._done: list[Command] = []
+        self._undone: list[Command] = []
+
+    def push(self, command: Command) -> None:
+        command.do(self.curation)
+        self._done.append(command)
+        self._undone.clear()
+
+    def undo(self) -> Command | None:
+        if not self._done:
+            return None
+        command = self._done.pop()
+        command.undo(self.curation)
+        self._undone.append(command)
+        return command
+
+    def redo(self) -> Command | None:
+        if not self._undone:
+            return None
+        command = self._undone.pop()
+        command.do(self.curation)
+        self._done.append(command)
+        return command
+
+    @property
+    def undo_label(self) -> str | None:
+        return self._done[-1].label if self._done else None
+
+    @property
+    def redo_label(self) -> str | None:
+        return self._undone[-1].label if self._undone else None
+
+    def clear(self) -> None:
+        self._done.clear()
+        self._undone.clear()
