@@ -107,3 +107,26 @@ def test_furniture(text: str, kept_out: str) -> None:
     at = text.index(kept_out)
     assert any(s <= at and at + len(kept_out) <= e for s, e, _ in furniture(text))
     assert not any(s <= 0 < e for s, e, _ in furniture(text))  # the story itself stays
+
+
+def test_a_missing_publication_date_is_inferred_from_another_article(seeds_dir: Path) -> None:
+    from timeline_app.core.article import read_article
+    from timeline_app.core.provenance import infer_publication_dates
+    from timeline_app.core.timeline import analyze
+
+    analyses = [analyze(read_article(seeds_dir / name)) for name in
+                ("000_a9b5a5e0ed6f1e90.txt", "004_d5d4d442800e1846.txt")]
+    assert analyses[0].article.published is None
+    inferred = infer_publication_dates(analyses)[0].article
+    assert (inferred.published, inferred.date_source) == (date(2025, 5, 5), "inferred")
+    assert "004_d5d4d442800e1846.txt" in inferred.date_note
+
+
+def test_nothing_is_inferred_from_unrelated_articles(tmp_path: Path) -> None:
+    from timeline_app.core.provenance import infer_publication_dates
+    from timeline_app.core.timeline import analyze
+
+    undated = Article("a.txt", "a.txt", "A", "The museum reopened on Monday after repairs.", None, "unknown")
+    dated = _article("b.txt", "Lithuania said on May 5 that it will mine its border.")
+    out = infer_publication_dates([analyze(undated), analyze(dated)])
+    assert out[0].article.published is None

@@ -111,12 +111,17 @@ def _load(args: argparse.Namespace):  # noqa: ANN202
             print(f"timeline-app: --date names {name}, which is not among the articles read", file=sys.stderr)
     if not articles:
         raise UsageError("no article could be read")
-    undated = [a.name for a in articles if a.published is None]
+    timeline = build_timeline(articles, failures, settings)
+    for a in timeline.articles:
+        if a.date_source == "inferred":
+            print(f"timeline-app: publication date of {a.name} inferred as {a.published}: {a.date_note}",
+                  file=sys.stderr)
+    undated = [a.name for a in timeline.articles if a.published is None]
     if undated:
         print(f"timeline-app: no publication date for {len(undated)} article(s) ({', '.join(undated[:3])}"
               f"{', ...' if len(undated) > 3 else ''}); their relative dates stay unresolved. "
               "Give --reference-date or --date FILE=YYYY-MM-DD.", file=sys.stderr)
-    return build_timeline(articles, failures, settings)
+    return timeline
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

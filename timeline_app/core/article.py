@@ -21,6 +21,7 @@ SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 
 #: Where an article's publication date came from.
 DATE_GIVEN, DATE_DETECTED, DATE_REFERENCE, DATE_UNKNOWN = "given", "detected", "reference", "unknown"
+DATE_INFERRED = "inferred"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Article:
     date_source: str
     #: Where the publication date stands in ``text`` (a byline), so it is not read as an event.
     dateline: tuple[int, int] | None = None
+    #: How an inferred publication date was found.
+    date_note: str = ""
 
 
 @dataclass(frozen=True)

@@ -135,8 +135,11 @@ def _event(group: list[_Mention], settings: Settings, furniture_spans: list[tupl
 def build_timeline(articles: Sequence[Article], failures: Sequence[ReadFailure] = (),
                    settings: Settings | None = None) -> Timeline:
     """Read every article's dates and order the resulting events (see :func:`timeline_from`)."""
+    from timeline_app.core.provenance import infer_publication_dates
+
     settings = settings or Settings()
-    return timeline_from([analyze(a, settings) for a in articles], failures, settings)
+    analyses = infer_publication_dates([analyze(a, settings) for a in articles], settings)
+    return timeline_from(analyses, failures, settings)
 
 
 def timeline_from(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFailure] = (),

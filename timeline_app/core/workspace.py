@@ -12,6 +12,7 @@ from psygnal import Signal
 
 from timeline_app.core.article import DATE_GIVEN, DATE_UNKNOWN, Article, ReadFailure
 from timeline_app.core.event import Event, Evidence
+from timeline_app.core.provenance import infer_publication_dates
 from timeline_app.core.settings import Settings
 from timeline_app.core.curation import Command, CommandStack, Curation, key_of
 from timeline_app.core.timeline import ArticleAnalysis, MachineReading, Timeline, analyze, finish, machine_reading
@@ -59,7 +60,7 @@ class Workspace:
                 a = ArticleAnalysis(replace(a.article, name=a.article.path), a.sentences, a.expressions)
             names.add(a.article.name)
             fresh.append(a)
-        self._analyses = kept + fresh
+        self._analyses = infer_publication_dates(kept + fresh, self.settings)
         known = {f.path for f in failures}
         self._failures = [f for f in self._failures if f.path not in known and f.path not in paths] + list(failures)
         self._rebuild()
