@@ -275,3 +275,149 @@ def test_no_display_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.setattr(app.ctypes.util, "find_library", lambda name: None)
     assert "apt-get install" in app.display_problem()
+
+
+# -- curation, provenance and projects in the window -------------------------------------------
+
+
+def _menu_action(menu: QtWidgets.QMenu, starts: str) -> QtGui.QAction:
+    return next(a for a in menu.actions() if a.text().startswith(starts))
+
+
+def test_undo_redo_carry_the_command_name(window: QtMainWindow) -> None:
+    from timeline_app.core.curation import EditTitle, key_of
+
+    ws = window.workspace
+    e = _event(ws, "April 15")
+    assert not window.undo_action.isEnabled()
+    ws.run(EditTitle(key_of(e), "Naryshkin warns"))
+    assert window.undo_action.text() == "Undo Edit Title" and window.windowTitle().startswith("*")
+    window.undo_action.trigger()
+    assert _event(ws, "April 15").title == e.title
+    assert window.redo_action.text() == "Redo Edit Title"
+    window.redo_action.trigger()
+    assert _event(ws, "April 15").title == "Naryshkin warns"
+
+
+def test_context_menu_hides_stars_and_merges(window: QtMainWindow) -> None:
+    from timeline_app.gui.qt_actions import fill_event_menu
+
+    ws = window.workspace
+    a, b = _event(ws, "April 15"), _event(ws, "within the next five years")
+    menu = QtWidgets.QMenu()
+    fill_event_menu(menu, ws, [a], window)
+    _menu_action(menu, "Star").trigger()
+    assert _event(ws, "April 15").starred
+    assert "★" in window.events.proxy.index(
+        next(r for r in range(window.events.proxy.rowCount())
+             if window.events.proxy.index(r, 0).data() == "April 15"), 2).data()
+    menu = QtWidgets.QMenu()
+    fill_event_menu(menu, ws, [_event(ws, "April 15"), b], window)
+    _menu_action(menu, "Merge 2").trigger()
+    assert len(ws.timeline.events) == 8
+    menu = QtWidgets.QMenu()
+    fill_event_menu(menu, ws, [ws.timeline.events[0]], window)
+    _menu_action(menu, "Hide").trigger()
+    assert window.excluded.list.count() == 2 and window.side_tabs.tabText(1) == "Excluded (2)"
+
+
+def test_excluded_items_are_listed_with_their_reason_and_restored_in_one_click(window: QtMainWindow) -> None:
+    ws = window.workspace
+    assert window.excluded.list.count() == 1
+    assert "News Feed" in window.excluded.list.item(0).text()
+    window.excluded.list.setCurrentRow(0)
+    window.excluded.restore_button.click()
+    assert window.excluded.list.count() == 0
+    assert any("Pulitzer" in e.evidence[0].sentence for e in ws.timeline.events)
+    window.undo_action.trigger()
+    assert window.excluded.list.count() == 1
+
+
+def test_support_copies_and_conflicts_are_shown(window: QtMainWindow) -> None:
+    ws = window.workspace
+    monday = next(e for e in ws.timeline.events if e.start == date(2025, 5, 5))
+    row = window.events.model.rows[monday.id]
+    assert window.events.model.index(row, 3).data() == "3 sources, 2 independent"
+    ottawa = next(e for e in ws.timeline.events if e.start == date(2025, 3, 18))
+    assert window.events.model.index(window.events.model.rows[ottawa.id], 3).data().endswith("⚠")
+    ws.select(ottawa.id)
+    assert "Sources disagree" in window.evidence.summary.text() and "Finland" in window.evidence.summary.text()
+    copies = {window.sources.table.item(r, 0).data(QtCore.Qt.ItemDataRole.UserRole + 1):
+              window.sources.table.item(r, 4).text() for r in range(window.sources.table.rowCount())}
+    assert copies["002_04602f35b3b6d311.txt"] == "000_a9b5a5e0ed6f1e90.txt"
+
+
+def test_split_and_detach_from_the_evidence_pane(window: QtMainWindow) -> None:
+    from timeline_app.core.curation import Detach, Split
+
+    ws = window.workspace
+    ottawa = next(e for e in ws.timeline.events if e.start == date(2025, 3, 18))
+    ws.select(ottawa.id)
+    assert window.evidence.list.count() == 4
+    window.evidence.list.item(3).setSelected(True)
+    keys = [(ev.document, ev.date_start) for ev in window.evidence.selected_evidence()]
+    ws.run(Split(keys))
+    assert len(ws.timeline.events) == 10
+    ws.undo()
+    ws.run(Detach(keys))
+    assert len(next(e for e in ws.timeline.events if e.start == date(2025, 3, 18)).evidence) == 3
+
+
+def test_attach_a_sentence_from_the_article(window: QtMainWindow) -> None:
+    ws = window.workspace
+    ottawa = next(e for e in ws.timeline.events if e.start == date(2025, 3, 18))
+    ws.select(ottawa.id)
+    doc = "003_9d41ecdd828e2c4f.txt"
+    window.article.show_document(doc)
+    offset = ws.article(doc).text.index("In a significant policy shift")
+    assert window.article.attach_sentence_at(offset)
+    assert doc in next(e for e in ws.timeline.events if e.start == date(2025, 3, 18)).documents
+
+
+def test_save_and_reopen_a_project_in_the_window(window: QtMainWindow, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from timeline_app.core.curation import EditTitle, key_of
+
+    ws = window.workspace
+    ws.run(EditTitle(key_of(_event(ws, "April 15")), "Naryshkin warns"))
+    ws.select(_event(ws, "April 15").id)
+    path = tmp_path / "story.timeline.json"
+    assert window.save_project_to(path)
+    assert not window.windowTitle().startswith("*") and window.windowTitle().startswith("story.timeline.json")
+    settings = QtCore.QSettings(str(tmp_path / "s2.ini"), QtCore.QSettings.Format.IniFormat)
+    other = QtMainWindow(Workspace(), settings=settings)
+    qtbot.addWidget(other)
+    with qtbot.waitSignal(other.sigLoaded, timeout=30000):
+        assert other.open_project(path)
+    qtbot.waitUntil(lambda: any(e.title == "Naryshkin warns" for e in other.workspace.timeline.events), timeout=5000)
+    assert other.workspace.event(other.workspace.selected).title == "Naryshkin warns"
+    assert other.reference == REF
+
+
+def test_a_damaged_project_is_reported_in_the_window(window: QtMainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "bad.timeline.json"
+    path.write_text("{oops", encoding="utf-8")
+    messages: list[str] = []
+    window.show_error = messages.append  # type: ignore[method-assign]
+    assert not window.open_project(path)
+    assert "damaged" in messages[0] and path.read_text(encoding="utf-8") == "{oops"
+    assert len(window.workspace.articles) == 5  # what was open stays open
+
+
+def test_autosave_keeps_unsaved_work_for_recovery(window: QtMainWindow, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from timeline_app.core import project as proj
+    from timeline_app.core.curation import Star, key_of
+    from timeline_app.gui.qt_main_window import autosave_path, remove_autosave
+
+    remove_autosave()
+    window.workspace.run(Star(key_of(_event(window.workspace, "April 15"))))
+    window.autosave()
+    saved = proj.load(autosave_path())
+    assert saved.curation.starred and len(saved.sources) == 5
+    settings = QtCore.QSettings(str(tmp_path / "s3.ini"), QtCore.QSettings.Format.IniFormat)
+    other = QtMainWindow(Workspace(), settings=settings)
+    qtbot.addWidget(other)
+    with qtbot.waitSignal(other.sigLoaded, timeout=30000):
+        assert other.open_project(autosave_path(), recovered=True)
+    qtbot.waitUntil(lambda: any(e.starred for e in other.workspace.timeline.events), timeout=5000)
+    assert other.project_path is None and other.windowTitle().startswith("*")
+    remove_autosave()

@@ -171,7 +171,7 @@ def apply(events: list[Event], excluded: list[Event], curation: Curation) -> tup
     # manual events
     for m in curation.manual:
         pool.append(Event(id=f"m{m.number:04d}", start=m.start, end=m.end, granularity=m.granularity,
-                          kind="point" if m.start == m.end else "range", value="", date_text="(added by hand)",
+                          kind=kind_for(m.start, m.end, m.granularity), value="", date_text="(added by hand)",
                           title=m.title, note=m.note, manual=True))
     shown: list[Event] = []
     hidden: list[Event] = []

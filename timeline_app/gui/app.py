@@ -6,6 +6,7 @@ import ctypes.util
 import os
 import sys
 from datetime import date
+from pathlib import Path
 
 XCB_PACKAGES = ("libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-xinerama0 "
                 "libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0")
@@ -39,7 +40,7 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     from PySide6 import QtWidgets
 
     from timeline_app.core.workspace import Workspace
-    from timeline_app.gui.qt_main_window import QtMainWindow, install_error_hook
+    from timeline_app.gui.qt_main_window import QtMainWindow, install_error_hook, offer_recovery
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationName("timeline-app")
@@ -48,6 +49,10 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     window = QtMainWindow(Workspace(), reference=reference, dates=dates)
     install_error_hook(window)
     window.show()
-    if sources:
+    recovered = offer_recovery(window)
+    projects = [s for s in sources if s.endswith(".json")]
+    if projects and not recovered:
+        window.open_project(Path(projects[0]))
+    elif sources and not recovered:
         window.load(sources)
     return app.exec()

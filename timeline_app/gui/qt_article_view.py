@@ -30,6 +30,8 @@ class QtArticleView(QtWidgets.QWidget):
         self.text.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.viewport().setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
         self.text.viewport().installEventFilter(self)
+        self.text.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
@@ -153,3 +155,27 @@ class QtArticleView(QtWidgets.QWidget):
                 cursor = self.text.cursorForPosition(event.position().toPoint())
                 self.click_offset(self._from_qt(cursor.position()))
         return super().eventFilter(watched, event)
+
+    def attach_sentence_at(self, offset: int) -> bool:
+        """Make the sentence at ``offset`` evidence of the selected event (undoable)."""
+        from timeline_app.core.curation import Attach, key_of
+        from timeline_app.core.event import Evidence
+
+        event = self.workspace.event(self.workspace.selected)
+        sentence = self.workspace.sentence_at(self.document, offset) if self.document else None
+        if event is None or sentence is None:
+            return False
+        evidence = Evidence(self.document, sentence.start, sentence.end, sentence.text, sentence.start,
+                            sentence.start, "", "")
+        self.workspace.run(Attach(key_of(event), evidence))
+        return True
+
+    def _context_menu(self, pos: QtCore.QPoint) -> None:
+        menu = self.text.createStandardContextMenu()
+        offset = self._from_qt(self.text.cursorForPosition(pos).position())
+        event = self.workspace.event(self.workspace.selected)
+        if event is not None and self.document is not None:
+            menu.addSeparator()
+            title = event.title if len(event.title) < 40 else event.title[:39] + "…"
+            menu.addAction(f"Attach This Sentence to “{title}”", lambda: self.attach_sentence_at(offset))
+        menu.exec(self.text.viewport().mapToGlobal(pos))

@@ -9,7 +9,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from timeline_app.core.event import Event, format_span
 from timeline_app.core.workspace import Workspace
 
-COLUMNS = ("Date as written", "Date", "Title", "Sources")
+COLUMNS = ("Date as written", "Date", "Title", "Support", "Sources")
 ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = QtCore.Qt.ItemDataRole.UserRole + 2
 
@@ -53,19 +53,44 @@ class EventsModel(QtCore.QAbstractTableModel):
             if col == 1:
                 return format_span(e.start, e.end)
             if col == 2:
-                return e.title
+                return ("★ " if e.starred else "") + e.title + (" ✎" if e.note else "")
+            if col == 3:
+                return support_text(e)
             return ", ".join(e.documents)
         if role == QtCore.Qt.ItemDataRole.ToolTipRole:
-            return e.evidence[0].sentence if e.evidence else None
+            if col == 3:
+                return support_tooltip(e, self.workspace.timeline.copies)
+            return e.evidence[0].sentence if e.evidence else e.note or None
+        if role == QtCore.Qt.ItemDataRole.ForegroundRole and col == 3 and e.conflicts:
+            return QtGui.QColor("#b00020")
         if role == ID_ROLE:
             return e.id
         if role == SORT_ROLE:
             if col == 1:
                 return int(e.id[1:])  # ids follow timeline order
             if col == 3:
-                return f"{len(e.documents):03d} " + ", ".join(e.documents)
+                return e.independent * 1000 + len(e.documents)
+            if col == 4:
+                return ", ".join(e.documents)
             return self.data(index, QtCore.Qt.ItemDataRole.DisplayRole)
         return None
+
+
+def support_text(e: Event) -> str:
+    """"3 sources, 2 independent ⚠": how well an event is supported, at a glance."""
+    if e.manual:
+        return "added by hand"
+    n = len(e.documents)
+    text = f"{n} source{'s' if n != 1 else ''}"
+    if e.independent and e.independent < n:
+        text += f", {e.independent} independent"
+    return text + (" ⚠" if e.conflicts else "")
+
+
+def support_tooltip(e: Event, copies: dict[str, str]) -> str:
+    lines = [f"{d} copies {copies[d]}" for d in e.documents if d in copies]
+    lines += [f"Sources disagree: {c}" for c in e.conflicts]
+    return "\n".join(lines) or "Each source is independent of the others."
 
 
 class EventsFilter(QtCore.QSortFilterProxyModel):
@@ -141,7 +166,9 @@ class QtEventsTable(QtWidgets.QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, QtCore.Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -150,7 +177,8 @@ class QtEventsTable(QtWidgets.QWidget):
         header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 140)
         header.resizeSection(1, 150)
-        header.resizeSection(3, 200)
+        header.resizeSection(3, 150)
+        header.resizeSection(4, 200)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -209,6 +237,19 @@ class QtEventsTable(QtWidgets.QWidget):
     def _row_changed(self, current: QtCore.QModelIndex, previous: QtCore.QModelIndex) -> None:
         if current.isValid():
             self.workspace.select(self.proxy.data(current, ID_ROLE))
+
+    def selected_events(self) -> list[Event]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        events = [self.workspace.event(self.proxy.index(r, 0).data(ID_ROLE)) for r in rows]
+        return [e for e in events if e is not None]
+
+    def _context_menu(self, pos: QtCore.QPoint) -> None:
+        from timeline_app.gui.qt_actions import fill_event_menu
+
+        menu = QtWidgets.QMenu(self)
+        fill_event_menu(menu, self.workspace, self.selected_events(), self)
+        if not menu.isEmpty():
+            menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def show_selection(self, event_id: object) -> None:
         selection = self.table.selectionModel()

@@ -32,6 +32,9 @@ class QtEvidencePanel(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
+        self.list.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.itemClicked.connect(self._open)
         self.list.itemActivated.connect(self._open)
         workspace.selection_changed.connect(self.show_event)
@@ -51,14 +54,27 @@ class QtEvidencePanel(QtWidgets.QWidget):
         if event is None:
             self.summary.setText("Select an event to see its sources.")
             return
-        n = len(event.documents)
-        self.summary.setText(
-            f"<b>{html.escape(event.title)}</b><br>{html.escape(format_span(event.start, event.end))} "
-            f"<span style='color:#555'>({html.escape(event.kind)}, {html.escape(event.granularity or '-')})</span>"
-            f"<br>{n} source{'s' if n != 1 else ''}, {len(event.evidence)} sentence"
-            f"{'s' if len(event.evidence) != 1 else ''}")
+        from timeline_app.gui.qt_events_table import support_text
+
+        copies = self.workspace.timeline.copies
+        parts = [
+            f"<b>{'★ ' if event.starred else ''}{html.escape(event.title)}</b>",
+            f"{html.escape(format_span(event.start, event.end))} <span style='color:#555'>({html.escape(event.kind)}"
+            f", {html.escape(event.granularity or '-')}{', edited' if event.edited else ''})</span>",
+            f"{html.escape(support_text(event))}, {len(event.evidence)} sentence"
+            f"{'s' if len(event.evidence) != 1 else ''}",
+        ]
+        parts += [f"<span style='color:#555'>{html.escape(d)} copies {html.escape(copies[d])}</span>"
+                  for d in event.documents if d in copies]
+        parts += [f"<span style='color:#b00020'>⚠ Sources disagree — {html.escape(c)}</span>" for c in event.conflicts]
+        if event.excluded:
+            parts.append(f"<span style='color:#b00020'>Not on the timeline: {html.escape(event.excluded)}</span>")
+        if event.note:
+            parts.append(f"<i>Note: {html.escape(event.note)}</i>")
+        self.summary.setText("<br>".join(parts))
         for ev in event.evidence:
-            item = QtWidgets.QListWidgetItem(f"{ev.document}\n“{ev.sentence}”")
+            copy = f" (copy of {copies[ev.document]})" if ev.document in copies else ""
+            item = QtWidgets.QListWidgetItem(f"{ev.document}{copy} — “{ev.date_text}”\n{ev.sentence}")
             item.setData(EVIDENCE_ROLE, ev)
             item.setToolTip(f"“{ev.date_text}” → {ev.value}")
             self.list.addItem(item)
@@ -70,3 +86,21 @@ class QtEvidencePanel(QtWidgets.QWidget):
         ev = item.data(EVIDENCE_ROLE)
         if isinstance(ev, Evidence):
             self.sigOpenEvidence.emit(ev.document, ev.date_start)
+
+    def selected_evidence(self) -> list[Evidence]:
+        return [item.data(EVIDENCE_ROLE) for item in self.list.selectedItems()]
+
+    def _context_menu(self, pos: QtCore.QPoint) -> None:
+        from timeline_app.core.curation import Detach, Split
+
+        chosen = self.selected_evidence()
+        if not chosen:
+            return
+        keys = [(ev.document, ev.date_start) for ev in chosen]
+        menu = QtWidgets.QMenu(self)
+        if len(chosen) < self.list.count():
+            n = len(chosen)
+            menu.addAction(f"Split {n} Sentence{'s' if n != 1 else ''} into a New Event",
+                           lambda: self.workspace.run(Split(keys)))
+        menu.addAction("Detach from This Event (not support)", lambda: self.workspace.run(Detach(keys)))
+        menu.exec(self.list.viewport().mapToGlobal(pos))

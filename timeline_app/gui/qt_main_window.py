@@ -13,13 +13,16 @@ from timeline_app import __version__
 from timeline_app.core.article import SUFFIXES
 from timeline_app.core.loading import LoadResult, load
 from timeline_app.core.workspace import Workspace
+from timeline_app.gui.qt_actions import add_event, fill_event_menu
 from timeline_app.gui.qt_article_view import QtArticleView
 from timeline_app.gui.qt_events_table import QtEventsTable
 from timeline_app.gui.qt_evidence import QtEvidencePanel
+from timeline_app.gui.qt_excluded import QtExcludedPanel
 from timeline_app.gui.qt_sources import QtSourcesPanel
 from timeline_app.gui.qt_timeline import QtTimelineView
 
 MAX_RECENT = 10
+AUTOSAVE_MS = 60_000
 
 
 class LoadWorker(QtCore.QObject):
@@ -68,6 +71,13 @@ class QtMainWindow(QtWidgets.QMainWindow):
         self.events = QtEventsTable(workspace)
         self.evidence = QtEvidencePanel(workspace)
         self.article = QtArticleView(workspace)
+        self.excluded = QtExcludedPanel(workspace)
+        self.project_path: Path | None = None
+        self._dirty = False
+        self._autosave_timer = QtCore.QTimer(self)
+        self._autosave_timer.setInterval(AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
 
         middle = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         middle.addWidget(self._titled("Timeline", self.timeline, "Click an event to select it; drag to pan, "
@@ -75,7 +85,12 @@ class QtMainWindow(QtWidgets.QMainWindow):
         middle.addWidget(self._titled("Events", self.events))
         middle.setSizes([600, 300])
         right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
-        right.addWidget(self._titled("Evidence", self.evidence))
+        self.side_tabs = QtWidgets.QTabWidget()
+        self.side_tabs.addTab(self.evidence, "Evidence")
+        self.side_tabs.addTab(self.excluded, "Excluded")
+        self.excluded.sigCountChanged.connect(lambda n: self.side_tabs.setTabText(1, f"Excluded ({n})"))
+        self.side_tabs.setTabText(1, f"Excluded ({self.excluded.list.count()})")
+        right.addWidget(self.side_tabs)
         right.addWidget(self._titled("Article", self.article))
         right.setSizes([330, 570])
         main = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
@@ -101,6 +116,7 @@ class QtMainWindow(QtWidgets.QMainWindow):
         self._build_menus()
         self._update_title()
         workspace.timeline_changed.connect(self._update_title)
+        workspace.history_changed.connect(self._history_changed)
 
     @staticmethod
     def _titled(title: str, widget: QtWidgets.QWidget, hint: str = "") -> QtWidgets.QWidget:
@@ -123,6 +139,10 @@ class QtMainWindow(QtWidgets.QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        file_menu.addAction("Open &Project…", self.open_project_dialog, QtGui.QKeySequence("Ctrl+Shift+P"))
+        file_menu.addAction("&Save Project", self.save_project, QtGui.QKeySequence.StandardKey.Save)
+        file_menu.addAction("Save Project &As…", self.save_project_as, QtGui.QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
         export = file_menu.addMenu("&Export")
         export.addAction("Tables (CSV and JSON)…", self.export_tables_dialog, QtGui.QKeySequence("Ctrl+E"))
         export.addAction("Picture of the whole timeline (PNG)…", lambda: self.export_image_dialog(".png", False))
@@ -131,11 +151,39 @@ class QtMainWindow(QtWidgets.QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction("&Close All", self.workspace.clear)
         file_menu.addAction("&Quit", self.close, QtGui.QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu("&Edit")
+        self.undo_action = edit.addAction("Undo", self.workspace.undo, QtGui.QKeySequence.StandardKey.Undo)
+        self.redo_action = edit.addAction("Redo", self.workspace.redo, QtGui.QKeySequence.StandardKey.Redo)
+        edit.addSeparator()
+        edit.addAction("Add Event…", lambda: add_event(self.workspace, self), QtGui.QKeySequence("Ctrl+N"))
+        self.event_menu = edit.addMenu("Selected Event")
+        self.event_menu.aboutToShow.connect(self._fill_event_menu)
+        self._history_changed()
         view = bar.addMenu("&View")
         view.addAction("&Fit All", self.timeline.fit_all, QtGui.QKeySequence("Ctrl+0"))
         view.addAction("Find in Events", lambda: self.events.search.setFocus(), QtGui.QKeySequence.StandardKey.Find)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction("&About", self._about)
+
+    def _history_changed(self) -> None:
+        stack = self.workspace.commands
+        self.undo_action.setText(f"Undo {stack.undo_label}" if stack.undo_label else "Undo")
+        self.redo_action.setText(f"Redo {stack.redo_label}" if stack.redo_label else "Redo")
+        self.undo_action.setEnabled(stack.undo_label is not None)
+        self.redo_action.setEnabled(stack.redo_label is not None)
+        if stack.undo_label or stack.redo_label:
+            self._set_dirty(True)
+
+    def _fill_event_menu(self) -> None:
+        self.event_menu.clear()
+        events = self.events.selected_events() or [e for e in [self.workspace.event(self.workspace.selected)] if e]
+        fill_event_menu(self.event_menu, self.workspace, events, self)
+        if self.event_menu.isEmpty():
+            self.event_menu.addAction("(no event selected)").setEnabled(False)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self._update_title()
 
     def _about(self) -> None:
         QtWidgets.QMessageBox.about(self, "About Timeline",
@@ -162,7 +210,9 @@ class QtMainWindow(QtWidgets.QMainWindow):
 
     def _update_title(self) -> None:
         n = len(self.workspace.articles)
-        self.setWindowTitle(f"Timeline — {n} article{'s' if n != 1 else ''}" if n else "Timeline")
+        name = self.project_path.name if self.project_path else "Timeline"
+        count = f" — {n} article{'s' if n != 1 else ''}" if n else ""
+        self.setWindowTitle(f"{'*' if self._dirty else ''}{name}{count}")
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -177,12 +227,13 @@ class QtMainWindow(QtWidgets.QMainWindow):
         if folder:
             self.load([folder])
 
-    def load(self, sources: list[str]) -> None:
+    def load(self, sources: list[str], *, remember: bool = True) -> None:
         """Read articles off the GUI thread; the window stays usable, with progress and Cancel."""
         if self._thread is not None:
             self.show_error("Still loading; cancel it first or wait for it to finish.")
             return
-        self._remember(sources)
+        if remember:
+            self._remember(sources)
         worker = LoadWorker([str(s) for s in sources], self.reference, self.dates)
         thread = QtCore.QThread(self)
         worker.moveToThread(thread)
@@ -293,6 +344,111 @@ class QtMainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage(f"Wrote {written}", 15000)
         return written
 
+    # -- projects --------------------------------------------------------------------------------
+
+    def current_project(self):  # noqa: ANN201 - a core Project
+        from timeline_app.core import project as proj
+
+        view = {}
+        (xa, xb), (ya, yb) = self.timeline.getPlotItem().getViewBox().viewRange()
+        view["x_range"], view["y_range"] = [xa, xb], [ya, yb]
+        selected = self.workspace.event(self.workspace.selected)
+        if selected is not None:
+            from timeline_app.core.curation import key_of
+
+            view["selected"] = list(key_of(selected))
+        return proj.project_from_workspace(self.workspace, self.reference, view)
+
+    def save_project(self) -> bool:
+        if self.project_path is None:
+            return self.save_project_as()
+        return self.save_project_to(self.project_path)
+
+    def save_project_as(self) -> bool:
+        from timeline_app.core import project as proj
+
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save project", f"timeline{proj.SUFFIX}",
+                                                        f"Timeline projects (*{proj.SUFFIX} *.json)")
+        if not path:
+            return False
+        return self.save_project_to(Path(path))
+
+    def save_project_to(self, path: Path) -> bool:
+        from timeline_app.core import project as proj
+
+        try:
+            proj.save(self.current_project(), path)
+        except (OSError, proj.ProjectError) as e:
+            self.show_error(f"The project was not saved: {e}")
+            return False
+        self.project_path = Path(path)
+        self._set_dirty(False)
+        remove_autosave()
+        self.statusBar().showMessage(f"Saved {path}", 10000)
+        return True
+
+    def open_project_dialog(self) -> None:
+        from timeline_app.core import project as proj
+
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open project", "",
+                                                        f"Timeline projects (*{proj.SUFFIX} *.json)")
+        if path:
+            self.open_project(Path(path))
+
+    def open_project(self, path: Path, *, recovered: bool = False) -> bool:
+        """Open a project: its articles load in the background, then its edits and view apply."""
+        from timeline_app.core import project as proj
+
+        try:
+            project = proj.load(path)
+        except proj.ProjectError as e:
+            self.show_error(str(e))
+            return False
+        problems = proj.changed_sources(project)
+        self.workspace.clear()
+        self.reference = project.reference_date
+        self.dates = proj.given_dates(project)
+        self.project_path = None if recovered else Path(path)
+
+        def apply_project() -> None:
+            self.sigLoaded.disconnect(apply_project)
+            self.workspace.set_curation(project.curation)
+            self._apply_view(project.view)
+            self._set_dirty(recovered)
+            if problems:
+                self.show_error("Some articles changed since the project was saved: "
+                                + "; ".join(f"{Path(p).name} ({why})" for p, why in problems))
+
+        self.sigLoaded.connect(apply_project)
+        self.load([s.path for s in project.sources], remember=False)
+        return True
+
+    def _apply_view(self, view: dict) -> None:
+        if "x_range" in view and "y_range" in view:
+            self.timeline.getPlotItem().getViewBox().setRange(xRange=view["x_range"], yRange=view["y_range"],
+                                                              padding=0)
+        selected = view.get("selected")
+        if isinstance(selected, list) and len(selected) == 2:
+            key = (selected[0], selected[1])
+            from timeline_app.core.curation import key_of
+
+            found = next((e.id for e in self.workspace.timeline.events if key_of(e) == key), None)
+            self.workspace.select(found)
+
+    def autosave(self) -> None:
+        """Keep a copy of unsaved work where the next start finds it after a crash."""
+        if not self._dirty or not self.workspace.articles:
+            return
+        from timeline_app.core import project as proj
+
+        path = autosave_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)
+            proj.save(self.current_project(), path)
+        except (OSError, proj.ProjectError):
+            pass  # autosave is a safety net; the status bar is for the user's own saves
+
     # -- errors ----------------------------------------------------------------------------------
 
     def show_error(self, message: str) -> None:
@@ -301,14 +457,55 @@ class QtMainWindow(QtWidgets.QMainWindow):
             QtWidgets.QMessageBox.warning(self, "Timeline", message)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        if self._dirty and self.workspace.articles and QtWidgets.QApplication.platformName() != "offscreen":
+            answer = QtWidgets.QMessageBox.question(
+                self, "Timeline", "Save your edits as a project before closing?",
+                QtWidgets.QMessageBox.StandardButton.Save | QtWidgets.QMessageBox.StandardButton.Discard
+                | QtWidgets.QMessageBox.StandardButton.Cancel)
+            if answer == QtWidgets.QMessageBox.StandardButton.Cancel or (
+                    answer == QtWidgets.QMessageBox.StandardButton.Save and not self.save_project()):
+                event.ignore()
+                return
+        self._autosave_timer.stop()
+        remove_autosave()  # a clean exit: nothing to recover next time
         if self._worker is not None:
             self._worker.cancel_event.set()
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait(5000)
-        for w in (self.timeline, self.events, self.evidence, self.article, self.sources):
+        for w in (self.timeline, self.events, self.evidence, self.article, self.sources, self.excluded):
             w.close()
         super().closeEvent(event)
+
+
+def autosave_path() -> Path:
+    """Where unsaved work is kept between autosaves (per user)."""
+    from timeline_app.core.project import SUFFIX
+
+    base = QtCore.QStandardPaths.writableLocation(QtCore.QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".timeline-app") / f"autosave{SUFFIX}"
+
+
+def remove_autosave() -> None:
+    try:
+        autosave_path().unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def offer_recovery(window: QtMainWindow) -> bool:
+    """After a crash, offer the work the last autosave kept; True when it was reopened."""
+    path = autosave_path()
+    if not path.exists():
+        return False
+    answer = QtWidgets.QMessageBox.question(
+        window, "Recover unsaved work?",
+        "The application did not close normally last time. Reopen the work saved automatically then?",
+        QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No)
+    if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+        return window.open_project(path, recovered=True)
+    remove_autosave()
+    return False
 
 
 def install_error_hook(window: QtMainWindow) -> None:

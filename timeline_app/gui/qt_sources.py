@@ -9,7 +9,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from timeline_app.core.workspace import Workspace
 
 NAME_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Article", "Published", "From", "Events")
+COLUMNS = ("Article", "Published", "From", "Events", "Copy of")
 DATE_COLUMN = 1
 
 
@@ -33,7 +33,7 @@ class QtSourcesPanel(QtWidgets.QWidget):
                                    | QtWidgets.QAbstractItemView.EditTrigger.EditKeyPressed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        for col in (1, 2, 3, 4):
             header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         self.failures = QtWidgets.QListWidget()
         self.failures.setMaximumHeight(110)
@@ -69,11 +69,19 @@ class QtSourcesPanel(QtWidgets.QWidget):
             if a.published is None:
                 when.setForeground(QtGui.QColor("#b00020"))
             source = QtWidgets.QTableWidgetItem(a.date_source)
+            if a.date_note:
+                source.setToolTip(a.date_note)
+                when.setToolTip(f"Inferred: {a.date_note}. Double-click to change.")
             count = QtWidgets.QTableWidgetItem()
             count.setData(QtCore.Qt.ItemDataRole.DisplayRole, counts.get(a.name, 0))
-            for item in (source, count):
+            original = self.workspace.timeline.copies.get(a.name, "")
+            copy = QtWidgets.QTableWidgetItem(original)
+            if original:
+                copy.setToolTip(f"{a.name} copies or lightly rewrites {original}: it does not count as a "
+                                "separate confirmation")
+            for item in (source, count, copy):
                 item.setFlags(item.flags() & ~QtCore.Qt.ItemFlag.ItemIsEditable)
-            for col, item in enumerate((name, when, source, count)):
+            for col, item in enumerate((name, when, source, count, copy)):
                 self.table.setItem(row, col, item)
         self.table.blockSignals(False)
         failures = self.workspace.failures

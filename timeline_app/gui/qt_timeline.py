@@ -98,6 +98,7 @@ class QtTimelineView(pg.PlotWidget):
         plot.hideAxis("left")
         plot.showGrid(x=True, y=False, alpha=0.12)
         plot.setMenuEnabled(False)
+        plot.getViewBox().setMenuEnabled(False)  # our own menu: edits of the event under the mouse
         plot.hideButtons()
         ax = plot.getAxis("bottom")
         ax.setPen(pg.mkPen("#333333", width=scale))
@@ -301,6 +302,18 @@ class QtTimelineView(pg.PlotWidget):
         if ev.button() != QtCore.Qt.MouseButton.LeftButton or ev.double():  # type: ignore[attr-defined]
             return
         self.workspace.select(self.event_at_scene(ev.scenePos()))  # type: ignore[attr-defined]
+
+    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        from timeline_app.gui.qt_actions import fill_event_menu
+
+        found = self.workspace.event(self.event_at_scene(self.mapToScene(event.pos())))
+        menu = QtWidgets.QMenu(self)
+        if found is not None:
+            self.workspace.select(found.id)
+            fill_event_menu(menu, self.workspace, [found], self)
+            menu.addSeparator()
+        menu.addAction("Fit All", self.fit_all)
+        menu.exec(event.globalPos())
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802 - Qt override
         vb = self.getPlotItem().getViewBox()
