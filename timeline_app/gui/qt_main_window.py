@@ -97,7 +97,7 @@ class QtMainWindow(QtWidgets.QMainWindow):
         main.addWidget(self._titled("Sources", self.sources, "Double-click a publication date to change it."))
         main.addWidget(middle)
         main.addWidget(right)
-        main.setSizes([300, 760, 440])
+        main.setSizes([360, 720, 420])
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
 
