@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.core.workspace import Workspace
+from timeline_app.gui.listening import Listening
 
 SENTENCE = "#fff3c4"  # a sentence that supports some event
 SELECTED = "#ffd36b"  # the selected event's sentence
 DATE_MARK = "#1f5fa8"  # its date expression
 
 
-class QtArticleView(QtWidgets.QWidget):
+class QtArticleView(Listening, QtWidgets.QWidget):
     """Shows one article; clicking a marked sentence selects its event."""
 
     def __init__(self, workspace: Workspace, parent: QtWidgets.QWidget | None = None) -> None:
@@ -36,12 +37,11 @@ class QtArticleView(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.text)
-        workspace.timeline_changed.connect(self._reload)
-        workspace.selection_changed.connect(self._selection_changed)
+        self.listen(workspace.timeline_changed, self._reload)
+        self.listen(workspace.selection_changed, self._selection_changed)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.workspace.timeline_changed.disconnect(self._reload)
-        self.workspace.selection_changed.disconnect(self._selection_changed)
+        self.stop_listening()
         super().closeEvent(event)
 
     def show_document(self, name: str | None, scroll_to: int | None = None) -> None:

@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.core.event import Event, format_span
 from timeline_app.core.workspace import Workspace
+from timeline_app.gui.listening import Listening
 
 COLUMNS = ("Date as written", "Date", "Title", "Support", "Sources")
 ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
@@ -135,7 +136,7 @@ class EventsFilter(QtCore.QSortFilterProxyModel):
         return True
 
 
-class QtEventsTable(QtWidgets.QWidget):
+class QtEventsTable(Listening, QtWidgets.QWidget):
     """A filter bar over a sortable table of events."""
 
     def __init__(self, workspace: Workspace, parent: QtWidgets.QWidget | None = None) -> None:
@@ -188,13 +189,12 @@ class QtEventsTable(QtWidgets.QWidget):
         self.date_to.textChanged.connect(self._apply_filter)
         self.source.currentIndexChanged.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        workspace.timeline_changed.connect(self.reload)
-        workspace.selection_changed.connect(self.show_selection)
+        self.listen(workspace.timeline_changed, self.reload)
+        self.listen(workspace.selection_changed, self.show_selection)
         self.reload()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.workspace.timeline_changed.disconnect(self.reload)
-        self.workspace.selection_changed.disconnect(self.show_selection)
+        self.stop_listening()
         super().closeEvent(event)
 
     def reload(self) -> None:

@@ -8,11 +8,12 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.core.event import Evidence, format_span
 from timeline_app.core.workspace import Workspace
+from timeline_app.gui.listening import Listening
 
 EVIDENCE_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 
 
-class QtEvidencePanel(QtWidgets.QWidget):
+class QtEvidencePanel(Listening, QtWidgets.QWidget):
     """What supports the selected event: its date, title and every citing sentence."""
 
     #: An evidence item was chosen: (document name, character offset) to show.
@@ -37,12 +38,11 @@ class QtEvidencePanel(QtWidgets.QWidget):
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.itemClicked.connect(self._open)
         self.list.itemActivated.connect(self._open)
-        workspace.selection_changed.connect(self.show_event)
-        workspace.timeline_changed.connect(self._refresh)
+        self.listen(workspace.selection_changed, self.show_event)
+        self.listen(workspace.timeline_changed, self._refresh)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.workspace.selection_changed.disconnect(self.show_event)
-        self.workspace.timeline_changed.disconnect(self._refresh)
+        self.stop_listening()
         super().closeEvent(event)
 
     def _refresh(self) -> None:

@@ -7,11 +7,12 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from timeline_app.core.curation import Hide, key_of
 from timeline_app.core.event import format_span
 from timeline_app.core.workspace import Workspace
+from timeline_app.gui.listening import Listening
 
 ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 
 
-class QtExcludedPanel(QtWidgets.QWidget):
+class QtExcludedPanel(Listening, QtWidgets.QWidget):
     """The excluded events; one click restores one to the timeline (undoable)."""
 
     sigCountChanged = QtCore.Signal(int)
@@ -32,11 +33,11 @@ class QtExcludedPanel(QtWidgets.QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemDoubleClicked.connect(lambda item: self.restore(item.data(ID_ROLE)))
         self.restore_button.clicked.connect(self._restore_current)
-        workspace.timeline_changed.connect(self.reload)
+        self.listen(workspace.timeline_changed, self.reload)
         self.reload()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.workspace.timeline_changed.disconnect(self.reload)
+        self.stop_listening()
         super().closeEvent(event)
 
     def reload(self) -> None:

@@ -7,13 +7,14 @@ from datetime import date
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.core.workspace import Workspace
+from timeline_app.gui.listening import Listening
 
 NAME_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Article", "Published", "From", "Events", "Copy of")
 DATE_COLUMN = 1
 
 
-class QtSourcesPanel(QtWidgets.QWidget):
+class QtSourcesPanel(Listening, QtWidgets.QWidget):
     """One row per article; double-click its date to change it and re-anchor its relative dates."""
 
     #: An article was chosen to be shown.
@@ -49,11 +50,11 @@ class QtSourcesPanel(QtWidgets.QWidget):
         layout.addWidget(self.failures)
         self.table.itemChanged.connect(self._edited)
         self.table.currentCellChanged.connect(self._current_changed)
-        workspace.timeline_changed.connect(self.reload)
+        self.listen(workspace.timeline_changed, self.reload)
         self.reload()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.workspace.timeline_changed.disconnect(self.reload)
+        self.stop_listening()
         super().closeEvent(event)
 
     def reload(self) -> None:

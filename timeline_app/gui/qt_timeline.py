@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.core.event import format_span
 from timeline_app.core.workspace import Workspace
+from timeline_app.gui.listening import Listening
 from timeline_app.gui.timeline_layout import (
     AFTER,
     BEFORE,
@@ -77,7 +78,7 @@ class SpanItem(pg.GraphicsObject):
         return self._rect
 
 
-class QtTimelineView(pg.PlotWidget):
+class QtTimelineView(Listening, pg.PlotWidget):
     """The timeline of a :class:`Workspace`: click to select, hover for the full title.
 
     Keys: arrows pan, +/- zoom, Home or F fits everything.
@@ -144,16 +145,15 @@ class QtTimelineView(pg.PlotWidget):
         plot.getViewBox().sigResized.connect(lambda *_: self._label_timer.start())
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._clicked)
-        workspace.timeline_changed.connect(self.refresh)
-        workspace.selection_changed.connect(self._show_selection)
+        self.listen(workspace.timeline_changed, self.refresh)
+        self.listen(workspace.selection_changed, self._show_selection)
         self.refresh()
 
     # -- model -> view ------------------------------------------------------------------------
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._label_timer.stop()
-        self.workspace.timeline_changed.disconnect(self.refresh)
-        self.workspace.selection_changed.disconnect(self._show_selection)
+        self.stop_listening()
         super().closeEvent(event)
 
     def refresh(self) -> None:
