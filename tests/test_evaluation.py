@@ -1,0 +1,74 @@
+"""The TempEval-3 scorer, on small TimeML snippets written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.evaluation import Annotation, Document, evaluate, parse_timeml, read_corpus, score_document
+
+DOC = """<?xml version="1.0" ?><TimeML><DOCID>T1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2025-05-06" functionInDocument="CREATION_TIME">2025-05-06</TIMEX3></DCT>
+<TEXT>Lithuania said <TIMEX3 tid="t1" type="DATE" value="2025-05-05">Monday</TIMEX3> it will
+<EVENT eid="e1">spend</EVENT> &amp; invest <TIMEX3 tid="t2" type="DURATION" value="P10Y">the next decade</TIMEX3>,
+as it did <TIMEX3 tid="t3" type="DATE" value="2022">in 2022</TIMEX3>.</TEXT></TimeML>"""
+
+
+def test_parse_keeps_offsets_into_the_plain_text() -> None:
+    doc = parse_timeml(DOC, "t1.tml")
+    assert doc.dct == date(2025, 5, 6)
+    assert "&amp;" not in doc.text and "<EVENT" not in doc.text and "& invest" in doc.text
+    assert [doc.text[g.start:g.end] for g in doc.gold] == ["Monday", "the next decade", "in 2022"]
+    assert [(g.type, g.value) for g in doc.gold] == [("DATE", "2025-05-05"), ("DURATION", "P10Y"), ("DATE", "2022")]
+
+
+def _score(found: list[tuple[str, str, str]]):  # noqa: ANN202
+    doc = parse_timeml(DOC, "t1.tml")
+    annotations = []
+    for text, type_, value in found:
+        at = doc.text.index(text)
+        annotations.append(Annotation(at, at + len(text), type_, value))
+    return evaluate([doc], lambda text, dct: annotations)
+
+
+@pytest.mark.parametrize(("found", "relaxed", "strict", "type_ok", "value_ok"), [
+    ([("Monday", "DATE", "2025-05-05"), ("the next decade", "DURATION", "P10Y"), ("in 2022", "DATE", "2022")],
+     3, 3, 3, 3),
+    ([("Monday", "DATE", "2025-05-12"), ("next decade", "DATE", "P10Y"), ("2022", "DATE", "2022")], 3, 1, 2, 2),
+    ([("Monday", "DATE", "2025-05-05"), ("Lithuania", "DATE", "XXXX")], 1, 1, 1, 1),
+    ([], 0, 0, 0, 0),
+])
+def test_counts(found, relaxed, strict, type_ok, value_ok) -> None:  # noqa: ANN001
+    s = _score(found)
+    assert (s.gold, s.system, s.relaxed, s.strict, s.type_ok, s.value_ok) == (3, len(found), relaxed, strict,
+                                                                              type_ok, value_ok)
+
+
+def test_figures() -> None:
+    s = _score([("Monday", "DATE", "2025-05-12"), ("the next decade", "DURATION", "P10Y"),
+                ("Lithuania", "DATE", "XXXX")])
+    assert (round(s.relaxed_p, 3), round(s.relaxed_r, 3)) == (0.667, 0.667)
+    assert round(s.relaxed_f1, 3) == 0.667 and round(s.value_accuracy, 3) == 0.5
+    assert abs(s.value_f1 - 0.5 * 2 / 3) < 1e-9
+    assert ("t1.tml", "Monday", "2025-05-05", "2025-05-12") in s.misses
+    assert ("t1.tml", "in 2022", "2022", "(not found)") in s.misses
+
+
+def test_matching_is_one_to_one() -> None:
+    doc = Document("d", "from 2026 to 2030", None, [Annotation(5, 9, "DATE", "2026")])
+    s = evaluate([doc], lambda text, dct: [Annotation(0, 17, "DATE", "2026"), Annotation(5, 9, "DATE", "2026")])
+    assert (s.relaxed, s.system) == (1, 2)
+
+
+def test_our_tagger_on_the_snippet_and_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline_app.cli import main
+
+    (tmp_path / "t1.tml").write_text(DOC, encoding="utf-8")
+    assert len(read_corpus([tmp_path])) == 1
+    assert main(["evaluate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "ours" in out and "dateparser" in out and "value F1" in out
+    ours = next(line for line in out.splitlines() if line.startswith("ours"))
+    assert ours.split()[-1] == "100.0"  # value F1 on the snippet

