@@ -37,7 +37,7 @@ CASES = [
     ("Profits fell in Q3 2024.", "Q3 2024", "2024-Q3", "point", "2024-07-01", "2024-09-30"),
     ("Profits fell in the second half of 2024.", "the second half of 2024", "2024-H2", "point", "2024-07-01",
      "2024-12-31"),
-    ("The budget for fiscal 2024 was cut.", "fiscal 2024", "FY2024", "point", "2024-01-01", "2024-12-31"),
+    ("The budget for fiscal 2024 was cut.", "fiscal 2024", "2024", "point", "2024-01-01", "2024-12-31"),
     ("Talks ran May 5-7, 2025 in Riga.", "May 5-7, 2025", "2025-05-05/2025-05-07", "range", "2025-05-05",
      "2025-05-07"),
     ("Posted May 6, 2025 9:48 AM", "May 6, 2025 9:48 AM", "2025-05-06T09:48", "point", "2025-05-06", "2025-05-06"),

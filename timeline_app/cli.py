@@ -198,7 +198,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if not args.no_baselines:
         results["dateparser"] = ev.evaluate(docs, ev.dateparser_tagger)
         heideltime, why = ev.heideltime_tagger()
-        results["heideltime"] = ev.evaluate(docs, heideltime) if heideltime else why
+        try:
+            results["heideltime"] = ev.evaluate(docs, heideltime) if heideltime else why
+        except Exception as e:  # noqa: BLE001 - an optional baseline must not stop the evaluation
+            results["heideltime"] = f"failed ({type(e).__name__}: {e})"
     print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold TIMEX3")
     print(ev.report(results, args.worst))
     return EXIT_OK

@@ -218,15 +218,10 @@ def heideltime_tagger() -> tuple[Tagger | None, str]:
         result = heideltime(text, language="English", document_type="news",
                             dct=dct.isoformat() if dct else None)
         out: list[Annotation] = []
-        pos = 0
-        for item in result or []:
-            value, surface = item[0], item[1]
-            at = text.find(surface, pos)
-            if at < 0:
-                continue
-            pos = at + len(surface)
-            out.append(Annotation(at, at + len(surface), "DATE", value))
-        return out
+        for item in result or []:  # {"text", "type", "value", "span": [start, end]}
+            start, end = item["span"]
+            out.append(Annotation(int(start), int(end), str(item.get("type", "DATE")), str(item["value"])))
+        return sorted(out, key=lambda a: a.start)
 
     return run, ""
 

@@ -79,13 +79,19 @@ class _Point:
     form: str = ""
 
 
+#: Places an expression from the last date and the last quarter the text mentioned before it (or None).
+Resolver = Callable[["TemporalExpression", "TemporalExpression | None", "TemporalExpression | None", "date | None"],
+                    "TemporalExpression | None"]
+
+
 @dataclass
 class _Context:
     text: str
     ref: date | None
     lex: Lexicon
     settings: Settings
-    deferred: dict[tuple[int, int], tuple[int, str, str]] = field(default_factory=dict)
+    #: expressions placed from the story's own last dates, resolved in text order after the finding
+    deferred: dict[tuple[int, int], Resolver] = field(default_factory=dict)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -112,7 +118,7 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
             except (ValueError, OverflowError, KeyError):
                 expr = None  # an impossible date such as "February 30, 2025" is not a date
             if expr is not None:
-                candidates.append((-(m.end() - m.start()), rule.priority, m.start(), replace(expr, rule=rule.name)))
+                candidates.append((-(expr.end - expr.start), rule.priority, expr.start, replace(expr, rule=rule.name)))
     candidates.sort(key=lambda c: c[:3])
     taken: list[tuple[int, int]] = []
     chosen: list[TemporalExpression] = []
@@ -145,20 +151,51 @@ def _segments(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 def _resolve_discourse(exprs: list[TemporalExpression], ctx: _Context) -> list[TemporalExpression]:
-    """Place "a year earlier" and "the next day" on the last date the text mentioned before them."""
+    """Place "a year earlier", "the next day" and "the quarter" on what the text mentioned before them."""
     out: list[TemporalExpression] = []
     anchor: TemporalExpression | None = None
+    quarter: TemporalExpression | None = None
     for e in exprs:
-        shift = ctx.deferred.get((e.start, e.end))
-        if shift is not None:
-            n, unit, granularity = shift
-            base = anchor.lo if anchor is not None and anchor.lo is not None else ctx.ref
-            if base is not None:
-                e = _shifted(e, base, n, unit, granularity, anchored=anchor is None)
-        elif e.placed and e.kind == POINT and e.granularity in ("day", "month", "year") and e.lo is not None:
-            anchor = e
+        resolver = ctx.deferred.get((e.start, e.end))
+        if resolver is not None:
+            e = resolver(e, anchor, quarter, ctx.ref) or e
+        elif e.placed and e.kind == POINT and e.lo is not None:  # only dates the text states anchor others
+            if e.granularity in ("day", "month", "year"):
+                anchor = e
+            elif e.granularity == "quarter":
+                quarter = e
         out.append(e)
     return out
+
+
+def _shift_resolver(n: int, unit: str, granularity: str) -> Resolver:
+    """For "two days later", "a year earlier": from the last date mentioned, else the reference date.
+
+    After a quarter ("third-quarter profit ... a year earlier") a year's shift keeps the quarter.
+    """
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        if unit in ("year", "decade") and quarter is not None and (anchor is None or quarter.start > anchor.start):
+            return _shifted(e, quarter.lo, n, unit, "quarter", anchored=False)  # type: ignore[arg-type]
+        base = anchor.lo if anchor is not None and anchor.lo is not None else ref
+        if base is None:
+            return None
+        return _shifted(e, base, n, unit, granularity, anchored=anchor is None)
+
+    return resolve
+
+
+def _ago_resolver(n: int, unit: str) -> Resolver:
+    """"A year ago" reports a quarter a year back when the story is about a quarter."""
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        if quarter is None or unit != "year" or (anchor is not None and anchor.start > quarter.start):
+            return None
+        return _shifted(e, quarter.lo, n, unit, "quarter", anchored=True)  # type: ignore[arg-type]
+
+    return resolve
 
 
 def _shifted(e: TemporalExpression, base: date, n: int, unit: str, granularity: str, anchored: bool) -> TemporalExpression:
@@ -221,12 +258,16 @@ def _tense(ctx: _Context, start: int, end: int) -> str | None:
             return "past"
         return None
 
-    # A future marker anywhere before the date decides ("will be held in December"); else the nearest.
-    verdicts = [judge(w) for w in _words_before(ctx, start, 10)]
-    if "future" in verdicts:
-        return "future"
-    if "past" in verdicts:
-        return "past"
+    # The nearest marker before the date decides; a participle after a future auxiliary ("will be
+    # held") is future.
+    before = _words_before(ctx, start, 10)
+    for i, word in enumerate(before):
+        verdict = judge(word)
+        if verdict == "past" and any(judge(w) == "future" for w in before[i + 1:i + 3]) and \
+                before[i + 1:i + 2] in (["be"], ["been"]):
+            return "future"
+        if verdict:
+            return verdict
     for word in _words_after(ctx, end, 6):
         if verdict := judge(word):
             return verdict
@@ -271,7 +312,7 @@ def _weekday_date(ref: date, weekday: int, direction: str | None) -> date:
         return ref + timedelta(days=ahead or 7)
     if direction == "this":
         return periods.week(ref)[0] + timedelta(days=weekday - 1)
-    if direction == "past" or (direction is None and back <= ahead):
+    if direction in ("past", None):  # news reports a bare weekday in the past week unless said otherwise
         return ref - timedelta(days=back)
     return ref + timedelta(days=ahead)
 
@@ -414,7 +455,8 @@ def _point_weekday(g: dict[str, str | None], ctx: _Context, start: int, end: int
         return None
     if ctx.ref is None:
         return _Point(None, None, f"XXXX-WXX-{wd}", "day", True, "weekday")
-    d = _weekday_date(ctx.ref, wd, _tense(ctx, start, end))
+    possessive = ctx.text[end:end + 2] in ("'s", "’s")  # "Wednesday's ruling" has happened
+    d = _weekday_date(ctx.ref, wd, "past" if possessive else _tense(ctx, start, end))
     return _day_point(d, True, "weekday")
 
 
@@ -453,6 +495,11 @@ def _relative_period(ctx: _Context, start: int, end: int, *, allow_the: bool) ->
         if not allow_the:
             return None
         word = "this"
+    return _relative_point(ctx, word, unit)
+
+
+def _relative_point(ctx: _Context, word: str, unit: str) -> _Point | None:
+    """The period ``unit`` (week, month, year, a season...) shifted as ``word`` says (this, next, last)."""
     n = ctx.lex.relative_shifts.get(word)
     if n is None:
         return None
@@ -664,16 +711,24 @@ def _h_anchored_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression 
     if not count_text and not m["prep"] and (unit_name == "day" or direction in ("following", "previous", "preceding")):
         # "the next day", "the following week": a date relative to the story's last date
         granularity = _CALENDAR_UNIT.get(unit_name, "day")
-        ctx.deferred[(m.start(), m.end())] = (sign * factor, _SHIFT_UNIT.get(unit_name, unit_name), granularity)
+        ctx.deferred[(m.start(), m.end())] = _shift_resolver(sign * factor, _SHIFT_UNIT.get(unit_name, unit_name),
+                                                             granularity)
         return _expr(m, ctx, "DATE", "XXXX-XX-XX", granularity, POINT, None, None, anchored=True, placed=False)
     # "the coming months": a plural unit with no count is a duration of unknown length
+    t_start = m.start("dir") if not has_the else m.start() + ctx.text[m.start():m.start("dir")].lower().rfind("the")
+    if not count_text and m["prep"] and m["prep"].lower() in ("in", "during", "into", "of") \
+            and not m["unit"].lower().endswith("s") and unit_name in ("week", "month", "quarter", "year"):
+        # "in the next year", "during the past month": that calendar period, a date
+        p = _relative_point(ctx, {"coming": "next", "past": "last", "previous": "last"}.get(direction, direction),
+                            unit_name)
+        if p is not None:
+            return _expr((t_start, m.end()), ctx, "DATE", p.value, p.granularity, POINT, p.lo, p.hi, anchored=True)
     vague = (bool(count_text) and count_text.lower() in ctx.lex.vague_numbers) or (
         not count_text and m["unit"].lower().endswith(("s", "ies")))
     count = None if vague else _count(ctx, count_text)
     if count_text and not vague and count is None:
         return None
     value = _duration_value(count, symbol, factor, is_time)
-    t_start = m.start("dir") if not has_the else m.start() + ctx.text[m.start():m.start("dir")].lower().rfind("the")
     timexes = (_timex(ctx, t_start, m.end(), "DURATION", value),)
     if count is None or ctx.ref is None or is_time:
         return _expr(m, ctx, "DURATION", value, _CALENDAR_UNIT.get(unit_name, "day"), DURATION, None, None,
@@ -731,9 +786,10 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     if direction in ("ago", "from now", "hence"):
         if ctx.ref is None:
             return _expr(m, ctx, "DATE", "XXXX", granularity, POINT, None, None, anchored=True, placed=False)
+        ctx.deferred[(m.start(), m.end())] = _ago_resolver(sign * count * factor, shift_unit)
         lo, hi, value = _period_of(periods.shift(ctx.ref, sign * count * factor, shift_unit), granularity)
         return _expr(m, ctx, "DATE", value, granularity, POINT, lo, hi, anchored=True)
-    ctx.deferred[(m.start(), m.end())] = (sign * count * factor, shift_unit, granularity)
+    ctx.deferred[(m.start(), m.end())] = _shift_resolver(sign * count * factor, shift_unit, granularity)
     return _expr(m, ctx, "DATE", "XXXX", granularity, POINT, None, None, anchored=True, placed=False)
 
 
@@ -914,7 +970,7 @@ def _h_fiscal_year(m: re.Match[str], ctx: _Context) -> TemporalExpression | None
     y_text = m["year"]
     y = int(y_text) if len(y_text) == 4 else 2000 + int(y_text)
     lo, hi = periods.year(y)
-    return _expr(m, ctx, "DATE", f"FY{y:04d}", "year", POINT, lo, hi)
+    return _expr(m, ctx, "DATE", f"{y:04d}", "year", POINT, lo, hi)
 
 
 def _h_season(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
@@ -971,6 +1027,37 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
                  placed=False)
 
 
+def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"The quarter", "the latest quarter", "the year-earlier period": the quarter the story is about."""
+    which = (m["which"] or m["which2"] or "").lower()
+    if m["what"].lower() == "period" and which in ("", "fiscal", "current", "recent", "previous", "prior",
+                                                   "preceding"):
+        return None  # "the period" alone says too little
+    back = 4 if which in ("year-ago", "year-earlier", "year-before", "comparable") else \
+        1 if which in ("previous", "prior", "preceding") else 0
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        if quarter is not None:
+            base = quarter.lo
+        elif ref is not None:  # the current quarter, else the last one completed
+            base = ref if which == "current" else periods.shift(ref, -1, "quarter")
+        else:
+            return None
+        return _shifted(e, base, -3 * back, "month", "quarter", anchored=quarter is None)  # type: ignore[arg-type]
+
+    ctx.deferred[(m.start(), m.end())] = resolve
+    return _expr(m, ctx, "DATE", "XXXX-QX", "quarter", POINT, None, None, anchored=True, placed=False)
+
+
+def _h_bare_plural_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"For years", "in months": a duration of unknown length (the preposition is not part of it)."""
+    unit_name, symbol, factor, is_time = _unit(ctx, m["unit"])
+    value = _duration_value(None, symbol, factor, is_time)
+    return _expr((m.start("unit"), m.end("unit")), ctx, "DURATION", value, _CALENDAR_UNIT.get(unit_name, "day"),
+                 DURATION, None, None, placed=False)
+
+
 def _h_set(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     key = re.sub(r"\s+", " ", m["word"].lower())
     return _expr(m, ctx, "SET", ctx.lex.sets[key], "", SET, None, None, placed=False)
@@ -1011,6 +1098,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "half": _h_half,
     "fiscal_year": _h_fiscal_year,
     "season": _h_season,
+    "quarter_reference": _h_quarter_reference,
+    "bare_plural_duration": _h_bare_plural_duration,
     "duration": _h_duration,
     "set": _h_set,
     "every_weekday": _h_every_weekday,
