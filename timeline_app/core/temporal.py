@@ -564,9 +564,20 @@ def _modified_expr(m: re.Match[str], ctx: _Context, p: _Point, mod_words: str | 
 # Rule handlers: each turns a match into an expression, or None when it is not one.
 
 
+_DAY_PART_AFTER = re.compile(r"[ \t]+(morning|afternoon|evening|night)\b", re.IGNORECASE)
+
+
 def _h_point(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     p = _read_point(ctx, m.start(), m.end())
-    return None if p is None else _point_expr(m, ctx, p)
+    if p is None:
+        return None
+    part = _DAY_PART_AFTER.match(ctx.text, m.end()) if p.granularity == "day" else None
+    if part is not None:  # "Tuesday morning": a time of that day
+        code = ctx.lex.day_parts[part.group(1).lower()]
+        value = f"{p.value}T{code}"
+        return _expr((m.start(), part.end()), ctx, "TIME", value, "day", POINT, p.lo, p.hi, anchored=p.anchored,
+                     placed=p.lo is not None)
+    return _point_expr(m, ctx, p)
 
 
 def _h_range(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
@@ -705,8 +716,8 @@ def _h_anchored_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression 
     unit_name, symbol, factor, is_time = _unit(ctx, m["unit"])
     has_the = bool(re.search(r"(?i)\bthe\b", ctx.text[m.start():m.start("dir")]))
     count_text = m["count"]
-    if not m["prep"] and not count_text and not has_the:
-        return None  # "next year" is a relative date, read by the relative_period rule
+    if not count_text and not has_the:
+        return None  # "(for) next year" is a relative date, read by the relative_period rule
     sign = ctx.lex.duration_directions[direction]
     if not count_text and not m["prep"] and (unit_name == "day" or direction in ("following", "previous", "preceding")):
         # "the next day", "the following week": a date relative to the story's last date
@@ -819,11 +830,7 @@ def _h_day_word(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     offset = ctx.lex.day_words[word]
     if word == "today":
         before = _words_before(ctx, m.start(), 1)
-        prev = ctx.text[max(0, m.start() - 40):m.start()].rstrip()
-        prev_word = re.findall(r"[\w’']+$", prev)
-        capitalized_noun = bool(prev_word) and prev_word[0][:1].isupper() and not re.search(r"[.!?:]\s*\S+$", prev)
-        if (before and before[0] in ctx.lex.today_generic_before) or ctx.text[m.end():m.end() + 2] in ("'s", "’s") \
-                or (capitalized_noun and len(prev_word[0]) > 1 and prev_word[0].lower() not in ("said", "announced")):
+        if before and before[0] in ctx.lex.today_generic_before:  # "the world of today", "than today"
             return _expr(m, ctx, "DATE", "PRESENT_REF", "day", VAGUE, None, None, placed=False)
     part = ctx.lex.day_parts.get(m["part"].lower()) if m["part"] else None
     if word == "tonight":
@@ -893,6 +900,15 @@ def _h_time_of_day(m: re.Match[str], ctx: _Context) -> TemporalExpression | None
             and not (after and after[0] in ("gmt", "utc", "local", "hours", "et", "cet", "bst", "edt", "est")):
         return None
     day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
+
+    def on_last_day(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                    ref: date | None) -> TemporalExpression | None:
+        if anchor is None or anchor.granularity != "day" or anchor.lo is None:
+            return None
+        value = f"{anchor.lo.isoformat()}T{hm}"
+        return replace(e, value=value, timexes=tuple(replace(t, value=value) for t in e.timexes))
+
+    ctx.deferred[(m.start(), m.end())] = on_last_day
     return _expr(m, ctx, "TIME", f"{day}T{hm}", "time", TIME, None, None, placed=False)
 
 
