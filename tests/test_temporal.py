@@ -151,7 +151,7 @@ UNPLACED = [
     ("The plan is now law.", "now", "DATE", "PRESENT_REF"),
     ("Young people of today read less.", "today", "DATE", "PRESENT_REF"),
     ("Prices are higher than today.", "today", "DATE", "PRESENT_REF"),
-    ("Prices rose in recent years.", "in recent years", "DATE", "PAST_REF"),
+    ("Prices rose in recent years.", "recent years", "DURATION", "PXY"),
     ("It may change in the future.", "in the future", "DATE", "FUTURE_REF"),
     ("They fought for three years.", "three years", "DURATION", "P3Y"),
     ("It is a 10-year plan.", "10-year", "DURATION", "P10Y"),

@@ -1086,7 +1086,10 @@ def _h_every_weekday(m: re.Match[str], ctx: _Context) -> TemporalExpression | No
 
 def _h_vague(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     key = re.sub(r"\s+", " ", m["word"].lower())
-    return _expr(m, ctx, "DATE", ctx.lex.vague[key], "", VAGUE, None, None, placed=False)
+    value = ctx.lex.vague[key]
+    type_ = "DURATION" if re.match(r"P[X\d]", value) else "DATE"  # PXY, not PAST_REF
+    start = m.start() + (3 if key.startswith("in ") and type_ == "DURATION" else 0)  # TimeML leaves "in" out
+    return _expr((start, m.end()), ctx, type_, value, "", VAGUE, None, None, placed=False)
 
 
 _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | None]] = {
