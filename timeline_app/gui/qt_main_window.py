@@ -19,6 +19,7 @@ from timeline_app.gui.qt_events_table import QtEventsTable
 from timeline_app.gui.qt_evidence import QtEvidencePanel
 from timeline_app.gui.qt_excluded import QtExcludedPanel
 from timeline_app.gui.qt_sources import QtSourcesPanel
+from timeline_app.gui.listening import Listening
 from timeline_app.gui.qt_timeline import QtTimelineView
 
 MAX_RECENT = 10
@@ -48,7 +49,7 @@ class LoadWorker(QtCore.QObject):
         self.sigFinished.emit(result)
 
 
-class QtMainWindow(QtWidgets.QMainWindow):
+class QtMainWindow(Listening, QtWidgets.QMainWindow):
     """The application window around one :class:`Workspace`."""
 
     sigLoaded = QtCore.Signal()
@@ -115,8 +116,8 @@ class QtMainWindow(QtWidgets.QMainWindow):
         self.sources.sigMessage.connect(self.show_error)
         self._build_menus()
         self._update_title()
-        workspace.timeline_changed.connect(self._update_title)
-        workspace.history_changed.connect(self._history_changed)
+        self.listen(workspace.timeline_changed, self._update_title)
+        self.listen(workspace.history_changed, self._history_changed)
 
     @staticmethod
     def _titled(title: str, widget: QtWidgets.QWidget, hint: str = "") -> QtWidgets.QWidget:
@@ -467,6 +468,7 @@ class QtMainWindow(QtWidgets.QMainWindow):
                 event.ignore()
                 return
         self._autosave_timer.stop()
+        self.stop_listening()
         remove_autosave()  # a clean exit: nothing to recover next time
         if self._worker is not None:
             self._worker.cancel_event.set()

@@ -121,7 +121,7 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
             return
         name, text = item.data(NAME_ROLE), item.text()
         # Defer: changing the date rebuilds this table, which must not happen inside its own signal.
-        QtCore.QTimer.singleShot(0, lambda: self.set_date(name, text) or self.reload())
+        QtCore.QTimer.singleShot(0, self, lambda: self.set_date(name, text) or self.reload())  # dropped if closed
 
     def _current_changed(self, row: int, *_: int) -> None:
         item = self.table.item(row, 0)
