@@ -63,8 +63,10 @@ class Lexicon:
     dateline_cues: tuple[str, ...]
     rules: tuple[Rule, ...]
     point_forms: tuple[Rule, ...]
-    #: Words and digits of which every temporal expression holds at least one: rules only run near them.
-    anchors: re.Pattern[str]
+    #: Words (lower case) of which every temporal expression without a digit holds one: rules only run near them.
+    anchors: frozenset[str]
+    #: Extra compiled patterns used inside handlers, by name (the [patterns] table of the data file).
+    patterns: dict[str, re.Pattern[str]]
 
     def month(self, word: str) -> int | None:
         """Month number of a month name or abbreviation (any case, trailing dot ignored)."""
@@ -184,12 +186,13 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         dateline_cues=tuple(data["lists"]["dateline_cues"]),
         rules=rules,
         point_forms=tuple(Rule(name, re.compile(p), i) for i, (name, p) in enumerate(point_patterns)),
-        anchors=_anchor_pattern(data, units),
+        anchors=_anchor_words(data, units),
+        patterns={name: re.compile(_expand(p, fragments)) for name, p in data.get("patterns", {}).items()},
     )
 
 
-def _anchor_pattern(data: dict[str, Any], units: dict[str, tuple[str, str, int, bool]]) -> re.Pattern[str]:
-    """Digits, or any word of the lists (months, weekdays, units, day words, vague and set phrases...)."""
+def _anchor_words(data: dict[str, Any], units: dict[str, tuple[str, str, int, bool]]) -> frozenset[str]:
+    """Any word of the lists (months, weekdays, units, day words, vague and set phrases...)."""
     words: set[str] = set()
     for table in ("months", "month_abbreviations", "weekdays", "seasons", "day_words", "day_parts"):
         words.update(w.lower() for w in data[table])
@@ -200,9 +203,7 @@ def _anchor_pattern(data: dict[str, Any], units: dict[str, tuple[str, str, int, 
                   "sixties", "seventies", "eighties", "nineties", "ago", "weekend", "weekends"})
     common = {"the", "a", "an", "in", "of", "at", "to", "and", "for", "per", "each", "every", "this", "last", "next",
               "past", "recent", "coming"}
-    words -= common
-    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"\d|\b(?i:{alternation})\b")
+    return frozenset(words - common)
 
 
 def read_data(name: str = "temporal_en.toml") -> dict[str, Any]:

@@ -131,6 +131,7 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     return _resolve_discourse(chosen, ctx)
 
 
+_DIGITS = re.compile(r"\d+")
 #: How far around an anchor word an expression may reach ("no later than the end of ... 2030").
 _REACH = 48
 
@@ -140,9 +141,19 @@ def _segments(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
     Running the patterns on these alone, instead of the whole text, is what makes tagging fast.
     """
+    low = text.lower()
+    hits = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
+    for word in lex.anchors:  # str.find runs in C; far faster than a word-by-word scan in Python
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not low[i - 1].isalpha()) and (j == len(low) or not low[j].isalpha()):
+                hits.append((i, j))
+            i = low.find(word, j)
+    hits.sort()
     out: list[tuple[int, int]] = []
-    for m in lex.anchors.finditer(text):
-        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+    for hit_start, hit_end in hits:
+        start, end = max(0, hit_start - _REACH), min(len(text), hit_end + _REACH)
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
@@ -571,6 +582,12 @@ def _h_point(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     p = _read_point(ctx, m.start(), m.end())
     if p is None:
         return None
+    if p.granularity == "day":  # "May 6, 2025 9:48 AM": the time of that day
+        clock = ctx.lex.patterns["time_after"].match(ctx.text, m.end())
+        hm = _time_value(clock["time"]) if clock else None
+        if clock and hm:
+            return _expr((m.start(), clock.end()), ctx, "TIME", f"{p.value}T{hm}", "day", POINT, p.lo, p.hi,
+                         anchored=p.anchored, placed=p.lo is not None)
     part = _DAY_PART_AFTER.match(ctx.text, m.end()) if p.granularity == "day" else None
     if part is not None:  # "Tuesday morning": a time of that day
         code = ctx.lex.day_parts[part.group(1).lower()]
@@ -877,16 +894,6 @@ def _time_value(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _h_date_time(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
-    p = _read_point(ctx, m.start("a"), m.end("a"), bare_ok=False)
-    hm = _time_value(m["time"])
-    if p is None or p.granularity != "day" or hm is None:
-        return None
-    value = f"{p.value}T{hm}"
-    return _expr(m, ctx, "TIME", value, "day", POINT, p.lo, p.hi, anchored=p.anchored,
-                 placed=p.lo is not None)
-
-
 def _h_time_of_day(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     """A time of day on its own is typed, never placed: it says nothing about which day."""
     text = m["time"]
@@ -1108,7 +1115,6 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "day_word": _h_day_word,
     "last_night": _h_last_night,
     "relative_weekday": _h_relative_weekday,
-    "date_time": _h_date_time,
     "point": _h_point,
     "the_nth_of_month": _h_nth_of_month,
     "numeric_date": _h_numeric_date,
