@@ -22,7 +22,7 @@ text_strategy = st.one_of(
 ref_strategy = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=10_000, deadline=None)
 @given(text_strategy, ref_strategy)
 def test_tagger_output_is_well_formed(text: str, ref: date | None) -> None:
     exprs = tag(text, ref)

