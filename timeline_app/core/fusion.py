@@ -64,10 +64,14 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
     if n < 2:
         return list(events)
     texts = [[content(ev) for ev in e.evidence] for e in events]
+    docs = [frozenset(e.documents) for e in events]
+    words = [frozenset(w for t in ts for w in t.split()) for ts in texts]
 
     def similar(i: int, j: int, threshold: float) -> bool:
-        if set(events[i].documents) == set(events[j].documents):
+        if docs[i] == docs[j]:
             return False  # one article: already merged where it should be
+        if len(words[i] & words[j]) < 2:
+            return False  # nothing in common worth a fuzzy comparison
         return any(fuzz.token_set_ratio(a, b, score_cutoff=threshold) for a in texts[i] for b in texts[j] if a and b)
 
     uf = _UnionFind(n)
@@ -102,7 +106,7 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
             inner = events[j]
             if j == i or inner.end > outer.end or _span(inner) >= _span(outer):  # type: ignore[operator]
                 continue
-            if set(inner.documents) == set(outer.documents):
+            if docs[i] == docs[j] or len(words[i] & words[j]) < 2:
                 continue
             score = max((fuzz.token_set_ratio(a, b) for a in texts[i] for b in texts[j] if a and b), default=0.0)
             if score >= best_score:

@@ -35,8 +35,12 @@ def alignment(a: list[str], b: list[str], cutoff: float = 60.0) -> float:
     """Share of the sentences of ``a`` that have a close match in ``b``, in the same order."""
     if not a or not b:
         return 0.0
+    exact = {t: j for j, t in reversed(list(enumerate(b)))}
     matched: list[int] = []
     for s in a:
+        if s in exact:  # a copied sentence: no need for fuzzy matching
+            matched.append(exact[s])
+            continue
         best, best_j = cutoff, -1
         for j, t in enumerate(b):
             score = fuzz.token_sort_ratio(s, t, score_cutoff=best)
@@ -74,7 +78,8 @@ def copies(analyses: Sequence["ArticleAnalysis"]) -> dict[str, str]:
     order = {a.article.name: (a.article.published or _far_future(), i) for i, a in enumerate(analyses)}
     result: dict[str, str] = {}
     for (a, b), count in shared.items():
-        if count < 5:
+        # a copy shares a good part of its word pairs; unrelated stories share a few stock phrases
+        if count < 5 or count < 0.15 * min(len(shingles[a]), len(shingles[b])):
             continue
         if min(alignment(sents[a], sents[b]), alignment(sents[b], sents[a])) < COPY_ALIGNMENT:
             continue
@@ -115,8 +120,11 @@ _KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "kilometers": 1.0, "kilome
 _GROUPS = {r"\bBaltic (?:states|nations|countries|republics)\b|\bthe Baltics\b": ("Lithuania", "Latvia", "Estonia")}
 
 
+_COUNTRY = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(_COUNTRIES, key=len, reverse=True)) + r")\b")
+
+
 def _countries(sentence: str) -> frozenset[str]:
-    names = {c for c in _COUNTRIES if re.search(rf"\b{re.escape(c)}\b", sentence)}
+    names = set(_COUNTRY.findall(sentence))
     for pattern, members in _GROUPS.items():
         if re.search(pattern, sentence):
             names.update(members)

@@ -1,0 +1,102 @@
+"""Pipeline benchmark: N articles (built at run time from TimeML texts) to timeline.csv.
+
+    .venv/bin/python bench/bench_pipeline.py [--articles 1000] [--timeml ../shared/data/timeml-train]
+
+Prints documents per second, seconds per stage, peak memory, the 2N/N time ratio (no quadratic
+step), and dateparser.search_dates over the same texts in the same run as the reference. The texts
+are research-only data: they are read from where they are, never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_articles(timeml: Path, n: int, folder: Path) -> None:
+    """Write n article files: the TimeML texts, cycled, each with its publication date as a byline."""
+    from timeline_app.core.evaluation import read_corpus
+
+    docs = [d for d in read_corpus([timeml]) if d.text.strip()]
+    for i in range(n):
+        d = docs[i % len(docs)]
+        byline = f"Published {d.dct:%B} {d.dct.day}, {d.dct.year}\n\n" if d.dct else ""
+        # a copy number keeps repeated texts distinct files; fusion and copy detection still see them
+        (folder / f"a{i:05d}.txt").write_text(f"Story {i}\n{byline}{d.text}", encoding="utf-8")
+
+
+def run_pipeline(folder: Path, out: Path) -> dict[str, float]:
+    from timeline_app.core.article import read_articles
+    from timeline_app.core.export import export
+    from timeline_app.core.timeline import analyze, timeline_from
+
+    stages: dict[str, float] = {}
+    t = time.perf_counter()
+    articles, failures = read_articles([folder], reference=date(2000, 1, 1))
+    stages["read"] = time.perf_counter() - t
+    t = time.perf_counter()
+    analyses = [analyze(a) for a in articles]
+    stages["sentences + dates"] = time.perf_counter() - t
+    t = time.perf_counter()
+    timeline = timeline_from(analyses, failures)
+    stages["events, fusion, copies"] = time.perf_counter() - t
+    t = time.perf_counter()
+    export(timeline, out)
+    stages["write CSV/JSON"] = time.perf_counter() - t
+    stages["events"] = len(timeline.events)
+    return stages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--timeml", type=Path, default=ROOT.parent / "shared" / "data" / "timeml-train")
+    parser.add_argument("--no-reference", action="store_true", help="skip dateparser.search_dates")
+    args = parser.parse_args()
+    if not args.timeml.exists():
+        sys.exit(f"no TimeML texts at {args.timeml}")
+    work = Path(tempfile.mkdtemp(prefix="bench-pipeline-"))
+    try:
+        results = {}
+        for n in (args.articles, 2 * args.articles):
+            folder = work / f"n{n}"
+            folder.mkdir()
+            make_articles(args.timeml, n, folder)
+            t = time.perf_counter()
+            stages = run_pipeline(folder, work / f"out{n}")
+            total = time.perf_counter() - t
+            results[n] = total
+            print(f"{n} articles: {total:.2f} s in-process, {n / total:.0f} documents/s, "
+                  f"{int(stages.pop('events'))} events")
+            for name, seconds in stages.items():
+                print(f"    {name:<24} {seconds:6.2f} s")
+        ratio = results[2 * args.articles] / results[args.articles]
+        print(f"time for {2 * args.articles} / time for {args.articles}: {ratio:.2f} (target <= 2.2)")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory (this process, both runs): {peak:.0f} MB (target <= 400)")
+        if not args.no_reference:
+            from datetime import datetime
+
+            from dateparser.search import search_dates
+
+            texts = [p.read_text(encoding="utf-8") for p in sorted((work / f"n{args.articles}").glob("*.txt"))]
+            t = time.perf_counter()
+            for text in texts:
+                search_dates(text, languages=["en"], settings={"RELATIVE_BASE": datetime(2000, 1, 1)})
+            reference = time.perf_counter() - t
+            print(f"dateparser.search_dates alone on the same {args.articles} texts: {reference:.1f} s; "
+                  f"the whole pipeline is {reference / results[args.articles]:.1f}x faster (target >= 5x)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
