@@ -79,3 +79,21 @@ def test_same_file_name_in_two_folders_stays_two_documents(tmp_path: Path) -> No
     ws = Workspace()
     ws.add(result.analyses)
     assert sorted(d for e in ws.timeline.events for d in e.documents) == ["a/index.txt", "b/index.txt"]
+
+
+def test_parallel_load_gives_what_the_sequential_one_gives(seeds_dir: Path, tmp_path: Path) -> None:
+    from timeline_app.core.settings import Settings
+
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    for p in seeds_dir.glob("*.txt"):
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    sequential = load([tmp_path], reference=REF)
+    seen: list[int] = []
+    parallel = load([tmp_path], reference=REF, settings=Settings(parallel_from=2, workers=2),
+                    progress=lambda done, total, name: seen.append(done))
+    assert [a.article.name for a in parallel.analyses] == [a.article.name for a in sequential.analyses]
+    assert [len(a.expressions) for a in parallel.analyses] == [len(a.expressions) for a in sequential.analyses]
+    assert [f.reason for f in parallel.failures] == [f.reason for f in sequential.failures]
+    assert seen and seen[-1] == 6
+    stopped = load([tmp_path], reference=REF, settings=Settings(parallel_from=2, workers=2), cancelled=lambda: True)
+    assert stopped.cancelled and len(stopped.analyses) < 5

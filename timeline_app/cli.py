@@ -102,15 +102,18 @@ def _settings(args: argparse.Namespace):  # noqa: ANN202 - keeps core imports ou
 
 
 def _load(args: argparse.Namespace):  # noqa: ANN202
-    from timeline_app.core.article import read_articles
-    from timeline_app.core.timeline import build_timeline
+    from timeline_app.core.loading import load
+    from timeline_app.core.provenance import infer_publication_dates
+    from timeline_app.core.timeline import timeline_from
 
     for source in args.sources:
         if not os.path.exists(source) and not os.path.islink(source):
             print(f"timeline-app: no such file or folder: {source}", file=sys.stderr)
     dates = dict(args.date)
     settings = _settings(args)
-    articles, failures = read_articles(args.sources, reference=args.reference_date, dates=dates, settings=settings)
+    loaded = load(args.sources, reference=args.reference_date, dates=dates, settings=settings)
+    failures = loaded.failures
+    articles = [a.article for a in loaded.analyses]
     for f in failures:
         if f.reason != "no such file or folder":
             print(f"timeline-app: skipped {f.path}: {f.reason}", file=sys.stderr)
@@ -120,7 +123,7 @@ def _load(args: argparse.Namespace):  # noqa: ANN202
             print(f"timeline-app: --date names {name}, which is not among the articles read", file=sys.stderr)
     if not articles:
         raise UsageError("no article could be read")
-    timeline = build_timeline(articles, failures, settings)
+    timeline = timeline_from(infer_publication_dates(loaded.analyses, settings), failures, settings)
     for a in timeline.articles:
         if a.date_source == "inferred":
             print(f"timeline-app: publication date of {a.name} inferred as {a.published}: {a.date_note}",

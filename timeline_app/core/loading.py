@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from timeline_app.core.article import ArticleError, ReadFailure, collect_paths, read_article, unique_names
+from pathlib import Path
+
+from timeline_app.core.article import Article, ArticleError, ReadFailure, collect_paths, read_article, unique_names
 from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import ArticleAnalysis, analyze
 
@@ -22,18 +24,86 @@ class LoadResult:
     cancelled: bool = False
 
 
+def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str, date],
+                      settings: Settings) -> tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]:
+    """One chunk of files, in a worker process: articles, their analyses, failures."""
+    articles, analyses, failures = [], [], []
+    for path in paths:
+        given = dates.get(str(path)) or dates.get(path.name)
+        try:
+            article = read_article(path, published=given, reference=reference, settings=settings)
+        except ArticleError as e:
+            failures.append(ReadFailure(str(path), str(e)))
+            continue
+        except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
+            failures.append(ReadFailure(str(path), f"could not be read ({type(e).__name__}: {e})"))
+            continue
+        try:
+            analyses.append(analyze(article, settings))
+        except Exception as e:  # noqa: BLE001
+            analyses.append(None)
+            failures.append(ReadFailure(str(path), f"could not be analysed ({type(e).__name__}: {e})"))
+        articles.append(article)
+    return articles, analyses, failures
+
+
+def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None, dates: dict[str, date],
+                   settings: Settings, workers: int, progress: Progress | None,
+                   cancelled: Callable[[], bool] | None) -> None:
+    """Read and analyse on several processes (spawned: forking a process that runs Qt threads is unsafe)."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    size = max(8, min(64, len(paths) // (workers * 4) or 8))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    done_files = 0
+    by_chunk: dict[int, tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]] = {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending = {pool.submit(_read_and_analyse, chunk, reference, dates, settings): i for i, chunk in enumerate(chunks)}
+        while pending:
+            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in finished:
+                i = pending.pop(future)
+                by_chunk[i] = future.result()
+                done_files += len(chunks[i])
+                if progress is not None:
+                    progress(done_files, len(paths), chunks[i][-1].name)
+            if cancelled is not None and cancelled():
+                result.cancelled = True
+                for future in pending:
+                    future.cancel()
+                break
+    articles: list[Article] = []
+    analyses: list[ArticleAnalysis | None] = []
+    for i in sorted(by_chunk):  # the order of the files, whatever order the chunks finished in
+        a, an, f = by_chunk[i]
+        articles += a
+        analyses += an
+        result.failures += f
+    renamed = unique_names(articles)
+    for article, analysis in zip(renamed, analyses):
+        if analysis is not None:
+            result.analyses.append(analysis if analysis.article is article else
+                                   ArticleAnalysis(article, analysis.sentences, analysis.expressions,
+                                                   analysis.furniture))
+
+
 def load(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = None,
          dates: Mapping[str, date] | None = None, settings: Settings | None = None,
          progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> LoadResult:
     """Read and analyse every article under ``sources``.
 
-    ``progress`` is called after each file; when ``cancelled()`` turns true the load stops and
-    returns what it has so far, with ``cancelled`` set.
+    ``progress`` is called as files are done; when ``cancelled()`` turns true the load stops and
+    returns what it has so far, with ``cancelled`` set. Large loads use several processes.
     """
     settings = settings or Settings()
     dates = dict(dates or {})
     paths, failures = collect_paths(sources)
     result = LoadResult(failures=failures)
+    workers = min(settings.workers or (os.cpu_count() or 1), 8)
+    if workers > 1 and len(paths) >= settings.parallel_from:
+        _load_parallel(paths, result, reference, dates, settings, workers, progress, cancelled)
+        return result
     articles = []
     for i, path in enumerate(paths):
         if cancelled is not None and cancelled():

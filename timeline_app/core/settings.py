@@ -29,5 +29,9 @@ class Settings:
     fuse: bool = True
     #: Articles that copy another are found, so that they do not count as confirmations.
     detect_copies: bool = True
+    #: Loads of at least this many files are read and analysed on several processes.
+    parallel_from: int = 200
+    #: Processes for large loads (0: one per core).
+    workers: int = 0
     #: Largest file read as an article, in bytes.
     max_file_bytes: int = 20_000_000
