@@ -170,12 +170,11 @@ def _render_pictures(timeline, paths: list[str], title: str | None) -> list:  # 
     from timeline_app.core.workspace import Workspace
     from timeline_app.gui.export_image import render_image
 
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["timeline-app"])
+    if QtWidgets.QApplication.instance() is None:
+        QtWidgets.QApplication(["timeline-app"])
     workspace = Workspace()
     workspace.add(timeline.analyses, timeline.failures)
-    written = [render_image(workspace, p, title=title) for p in paths]
-    del app
-    return written
+    return [render_image(workspace, p, title=title) for p in paths]
 
 
 def _cmd_show(args: argparse.Namespace) -> int:

@@ -184,12 +184,21 @@ def read_articles(sources: Iterable[str | os.PathLike[str]], *, reference: date 
     paths, failures = collect_paths(sources)
     articles: list[Article] = []
     for p in paths:
-        given = dates.get(str(p)) or dates.get(p.name)
-        try:
-            articles.append(read_article(p, published=given, reference=reference, settings=settings))
-        except ArticleError as e:
-            failures.append(ReadFailure(str(p), str(e)))
+        got = read_or_report(p, dates, reference, settings)
+        (articles if isinstance(got, Article) else failures).append(got)  # type: ignore[arg-type]
     return unique_names(articles), failures
+
+
+def read_or_report(path: Path, dates: Mapping[str, date], reference: date | None,
+                   settings: Settings | None) -> Article | ReadFailure:
+    """One file as an article, or why it cannot be one; nothing a file holds stops the others."""
+    given = dates.get(str(path)) or dates.get(path.name)
+    try:
+        return read_article(path, published=given, reference=reference, settings=settings)
+    except ArticleError as e:
+        return ReadFailure(str(path), str(e))
+    except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
+        return ReadFailure(str(path), f"could not be read ({type(e).__name__}: {e})")
 
 
 def unique_names(articles: list[Article]) -> list[Article]:

@@ -147,7 +147,7 @@ def apply(events: list[Event], excluded: list[Event], curation: Curation) -> tup
         if moved and source is not None:
             own = min(moved, key=lambda ev: (periods.rank(ev.granularity),
                                              ((ev.end or date.max) - (ev.start or date.min)).days))
-            pool.append(replace(source, evidence=moved, excluded=None, title=_title_for(moved, source),
+            pool.append(replace(source, evidence=moved, excluded=None, title=_title_for(moved),
                                 start=own.start, end=own.end, granularity=own.granularity,
                                 kind=own.kind or source.kind, value=own.value, date_text=own.date_text))
     for e in pool:
@@ -213,7 +213,7 @@ def kind_for(start: date | None, end: date | None, granularity: str) -> str:
     return "range"
 
 
-def _title_for(evidence: list[Evidence], source: Event) -> str:
+def _title_for(evidence: list[Evidence]) -> str:
     from timeline_app.core.event import make_title
 
     ev = evidence[0]

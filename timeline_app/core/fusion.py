@@ -8,7 +8,6 @@ blocked by date, so the cost stays near-linear in the number of events.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -17,17 +16,11 @@ from rapidfuzz import fuzz
 
 from timeline_app.core import periods
 from timeline_app.core.event import Event, Evidence
-
-_STOP = frozenset(
-    "the a an of and or to in on at for by with from that this its their his her is are was were will would "
-    "has have had be been it as which who said says also than over into about after before more most".split()
-)
-
+from timeline_app.core.stems import stems
 
 def content(evidence: Evidence) -> str:
     """The words of a supporting sentence that carry its content: no date, no stop-words, stemmed."""
-    s = evidence.sentence.replace(evidence.date_text, " ")
-    return " ".join(w[:6] for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in _STOP and len(w) > 2)
+    return " ".join(stems(evidence.sentence.replace(evidence.date_text, " ")))
 
 
 class _UnionFind:

@@ -9,7 +9,7 @@ from datetime import date
 
 from pathlib import Path
 
-from timeline_app.core.article import Article, ArticleError, ReadFailure, collect_paths, read_article, unique_names
+from timeline_app.core.article import Article, ReadFailure, collect_paths, read_or_report, unique_names
 from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import ArticleAnalysis, analyze
 
@@ -27,24 +27,28 @@ class LoadResult:
 def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str, date],
                       settings: Settings) -> tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]:
     """One chunk of files, in a worker process: articles, their analyses, failures."""
-    articles, analyses, failures = [], [], []
+    articles: list[Article] = []
+    analyses: list[ArticleAnalysis | None] = []
+    failures: list[ReadFailure] = []
     for path in paths:
-        given = dates.get(str(path)) or dates.get(path.name)
-        try:
-            article = read_article(path, published=given, reference=reference, settings=settings)
-        except ArticleError as e:
-            failures.append(ReadFailure(str(path), str(e)))
+        article = read_or_report(path, dates, reference, settings)
+        if isinstance(article, ReadFailure):
+            failures.append(article)
             continue
-        except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
-            failures.append(ReadFailure(str(path), f"could not be read ({type(e).__name__}: {e})"))
-            continue
-        try:
-            analyses.append(analyze(article, settings))
-        except Exception as e:  # noqa: BLE001
-            analyses.append(None)
-            failures.append(ReadFailure(str(path), f"could not be analysed ({type(e).__name__}: {e})"))
+        analysis = _analyse_or_report(article, settings)
+        if isinstance(analysis, ReadFailure):
+            failures.append(analysis)
+            analysis = None
         articles.append(article)
+        analyses.append(analysis)
     return articles, analyses, failures
+
+
+def _analyse_or_report(article: Article, settings: Settings) -> ArticleAnalysis | ReadFailure:
+    try:
+        return analyze(article, settings)
+    except Exception as e:  # noqa: BLE001 - one article must never stop the others
+        return ReadFailure(article.path, f"could not be analysed ({type(e).__name__}: {e})")
 
 
 def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None, dates: dict[str, date],
@@ -104,28 +108,21 @@ def load(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = 
     if workers > 1 and len(paths) >= settings.parallel_from:
         _load_parallel(paths, result, reference, dates, settings, workers, progress, cancelled)
         return result
-    articles = []
+    articles: list[Article] = []
     for i, path in enumerate(paths):
         if cancelled is not None and cancelled():
             result.cancelled = True
             break
-        given = dates.get(str(path)) or dates.get(path.name)
-        try:
-            articles.append(read_article(path, published=given, reference=reference, settings=settings))
-        except ArticleError as e:
-            result.failures.append(ReadFailure(str(path), str(e)))
-        except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
-            result.failures.append(ReadFailure(str(path), f"could not be read ({type(e).__name__}: {e})"))
+        article = read_or_report(path, dates, reference, settings)
+        (result.failures if isinstance(article, ReadFailure) else articles).append(article)  # type: ignore[arg-type]
         if progress is not None:
             progress(i + 1, len(paths) * 2, path.name)
     for j, article in enumerate(unique_names(articles)):
         if cancelled is not None and cancelled():
             result.cancelled = True
             break
-        try:
-            result.analyses.append(analyze(article, settings))
-        except Exception as e:  # noqa: BLE001
-            result.failures.append(ReadFailure(article.path, f"could not be analysed ({type(e).__name__}: {e})"))
+        analysis = _analyse_or_report(article, settings)
+        (result.failures if isinstance(analysis, ReadFailure) else result.analyses).append(analysis)  # type: ignore[arg-type]
         if progress is not None:
             progress(len(paths) + j + 1, len(paths) * 2, article.name)
     return result

@@ -6,29 +6,23 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from timeline_app.core.event import Event
+from timeline_app.core.stems import stems
 
 if TYPE_CHECKING:
     from timeline_app.core.timeline import ArticleAnalysis
 
-_STOP = frozenset(
-    "the a an of and or to in on at for by with from that this its their his her is are was were will would "
-    "has have had be been it as which who said says also than over into about after before more most".split()
-)
 #: share of the shorter article's sentences found, in order, in the other: above it, one copies the other
 COPY_ALIGNMENT = 0.7
 
 
-def _words(text: str) -> list[str]:
-    return [w[:6] for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")) if w not in _STOP and len(w) > 2]
-
-
 def _sentences(analysis: "ArticleAnalysis") -> list[str]:
-    return [" ".join(w) for s in analysis.sentences if len(w := _words(s.text)) >= 6]
+    return [" ".join(w) for s in analysis.sentences if len(w := stems(s.text)) >= 6]
 
 
 def alignment(a: list[str], b: list[str], cutoff: float = 60.0) -> float:
@@ -75,7 +69,7 @@ def copies(analyses: Sequence["ArticleAnalysis"]) -> dict[str, str]:
             for i, a in enumerate(holders):
                 for b in holders[i + 1:]:
                     shared[(a, b) if a < b else (b, a)] += 1
-    order = {a.article.name: (a.article.published or _far_future(), i) for i, a in enumerate(analyses)}
+    order = {a.article.name: (a.article.published or date.max, i) for i, a in enumerate(analyses)}
     result: dict[str, str] = {}
     for (a, b), count in shared.items():
         # a copy shares a good part of its word pairs; unrelated stories share a few stock phrases
@@ -89,12 +83,6 @@ def copies(analyses: Sequence["ArticleAnalysis"]) -> dict[str, str]:
         if copy != original:
             result.setdefault(copy, original)
     return result
-
-
-def _far_future():  # noqa: ANN202
-    from datetime import date
-
-    return date.max
 
 
 def independent_sources(event: Event, copy_of: dict[str, str]) -> int:
@@ -173,7 +161,6 @@ def infer_publication_dates(analyses: Sequence["ArticleAnalysis"], settings: obj
     such day is taken, and marked as inferred so that a researcher can override it.
     """
     from dataclasses import replace
-    from datetime import timedelta
 
     from timeline_app.core.article import DATE_INFERRED
     from timeline_app.core.fusion import content
@@ -183,7 +170,11 @@ def infer_publication_dates(analyses: Sequence["ArticleAnalysis"], settings: obj
     dated = [a for a in analyses if a.article.published is not None]
     if not undated or not dated:
         return list(analyses)
-    days = [e for e in machine_reading(dated, settings).events if e.start and e.start == e.end]  # type: ignore[arg-type]
+    from timeline_app.core.settings import Settings
+
+    # only the dated articles' day mentions are needed: no fusion, no copy detection
+    quick = replace(settings if isinstance(settings, Settings) else Settings(), fuse=False, detect_copies=False)
+    days = [e for e in machine_reading(dated, quick).events if e.start and e.start == e.end]
     out = list(analyses)
     for i in undated:
         a = analyses[i]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.curation import Curation, apply
@@ -15,14 +14,10 @@ from timeline_app.core.provenance import conflicts, copies, independent_sources
 from timeline_app.core.relevance import furniture, reason_at
 from timeline_app.core.sentences import Sentence, SentenceIndex, split_sentences
 from timeline_app.core.settings import Settings
+from timeline_app.core.stems import stems
 from timeline_app.core.temporal import TemporalExpression, tag
 
 UNRESOLVED = "unresolved"
-
-_STOP = frozenset(
-    "the a an of and or to in on at for by with from that this its their his her is are was were will would "
-    "has have had be been it as which who said says also than over into about after before more most".split()
-)
 
 
 @dataclass
@@ -67,10 +62,12 @@ def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalys
     return ArticleAnalysis(article, sentences, expressions, furniture(article.text))
 
 
+_TOKEN = re.compile(r"[a-z0-9$€%.]+")  # amounts ("$1.2", "5%") tell two mentions apart
+
+
 def _words(text: str) -> frozenset[str]:
-    """Content words of a sentence, crudely stemmed, for comparing two mentions."""
-    return frozenset(w[:6] for w in re.findall(r"[a-z0-9$€%.]+", text.lower().replace("’", "'"))
-                     if w not in _STOP and len(w) > 2)
+    """Content words of a sentence, crudely stemmed, for comparing two mentions of one article."""
+    return frozenset(stems(text, _TOKEN))
 
 
 def _similar(a: str, b: str) -> float:

@@ -34,8 +34,9 @@ def render_image(workspace: Workspace, path: str | os.PathLike[str], *, width: i
     if suffix not in (".png", ".svg"):
         raise ValueError(f"unsupported image type {suffix or '(none)'}: use .png or .svg")
     width = max(int(width), MIN_WIDTH)
+    title = title or default_title(workspace)
     scale = width / 1600
-    view = QtTimelineView(workspace, title=title or default_title(workspace), legend=True, scale=scale)
+    view = QtTimelineView(workspace, title=title, legend=True, scale=scale)
     try:
         view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         lanes = max(view.layout_data.lanes, 1)
@@ -56,7 +57,7 @@ def render_image(workspace: Workspace, path: str | os.PathLike[str], *, width: i
             if suffix == ".png":
                 _render_png(view, tmp)
             else:
-                _render_svg(view, tmp, title or default_title(workspace))
+                _render_svg(view, tmp, title)
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
