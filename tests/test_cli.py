@@ -124,10 +124,13 @@ def test_without_a_command_the_window_opens_with_the_sources(monkeypatch: pytest
     calls = []
     import timeline_app.gui.app as app
 
-    monkeypatch.setattr(app, "run", lambda sources, reference, dates: calls.append((sources, reference, dates)) or 0)
+    monkeypatch.setattr(app, "run", lambda sources, reference, dates, screenshot:
+                        calls.append((sources, reference, dates, screenshot)) or 0)
     assert main(["seeds", "--reference-date", "2025-05-06", "--date", "a.txt=2025-01-02"]) == 0
     assert main([]) == 0
-    assert calls == [(["seeds"], date(2025, 5, 6), {"a.txt": date(2025, 1, 2)}), ([], None, {})]
+    assert main(["seeds", "--screenshot", "w.png"]) == 0
+    assert calls == [(["seeds"], date(2025, 5, 6), {"a.txt": date(2025, 1, 2)}, None), ([], None, {}, None),
+                     (["seeds"], None, {}, "w.png")]
 
 
 def test_png_export_of_thousands_of_events_exits_cleanly(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import shutil
 import sys
@@ -239,6 +240,8 @@ def _gui_parser() -> argparse.ArgumentParser:
                         help="publication date for articles that state none")
     parser.add_argument("--date", type=_file_date_arg, action="append", default=[], metavar="FILE=YYYY-MM-DD",
                         help="publication date of one file; repeatable")
+    parser.add_argument("--screenshot", metavar="PNG",
+                        help="save the window as this picture once the articles are read, then quit")
     return parser
 
 
@@ -247,12 +250,13 @@ COMMANDS = ("export", "show", "timex", "evaluate")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. Without a command, the window opens."""
+    multiprocessing.freeze_support()  # a standalone build starts its loader processes through main()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         gui_args = _gui_parser().parse_args(argv)
         from timeline_app.gui.app import run
 
-        return run(gui_args.sources, gui_args.reference_date, dict(gui_args.date))
+        return run(gui_args.sources, gui_args.reference_date, dict(gui_args.date), screenshot=gui_args.screenshot)
     parser = _parser()
     args = parser.parse_args(argv)
     commands = {"export": _cmd_export, "show": _cmd_show, "timex": _cmd_timex, "evaluate": _cmd_evaluate}

@@ -29,8 +29,27 @@ def display_problem() -> str | None:
     return None
 
 
-def run(sources: list[str], reference: date | None = None, dates: dict[str, date] | None = None) -> int:
-    """Open the window, loading ``sources`` if any; returns the exit code."""
+def app_icon():  # noqa: ANN201 - QIcon; Qt is imported only once a window is wanted
+    """The application's icon, from the package's resources (also used by the desktop entry)."""
+    from importlib import resources
+
+    from PySide6 import QtGui
+
+    icon = QtGui.QIcon()
+    folder = resources.files("timeline_app.resources")
+    for name in ("timeline-app.svg", "timeline-app.png"):
+        with resources.as_file(folder.joinpath(name)) as path:
+            icon.addFile(str(path))
+    return icon
+
+
+def run(sources: list[str], reference: date | None = None, dates: dict[str, date] | None = None,
+        screenshot: str | None = None) -> int:
+    """Open the window, loading ``sources`` if any; returns the exit code.
+
+    With ``screenshot``, the window is saved as that PNG once the articles are read, and closes:
+    a check that the application starts (e.g. a standalone build) and a way to make pictures for docs.
+    """
     problem = display_problem()
     if problem:
         print(f"timeline-app: {problem}", file=sys.stderr)
@@ -45,10 +64,13 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationName("timeline-app")
     app.setOrganizationName("timeline-app")
+    app.setWindowIcon(app_icon())
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
     window = QtMainWindow(Workspace(), reference=reference, dates=dates)
     install_error_hook(window)
     window.show()
+    if screenshot:
+        return _screenshot(app, window, sources, screenshot)
     recovered = offer_recovery(window)
     projects = [s for s in sources if s.endswith(".json")]
     if projects and not recovered:
@@ -56,3 +78,26 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     elif sources and not recovered:
         window.load(sources)
     return app.exec()
+
+
+def _screenshot(app, window, sources: list[str], path: str) -> int:  # noqa: ANN001
+    from PySide6 import QtCore
+
+    saved: list[bool] = []
+
+    def grab() -> None:
+        saved.append(window.grab().save(path))
+        window.close()
+        app.quit()
+
+    window.sigLoaded.connect(lambda: QtCore.QTimer.singleShot(300, window, grab))
+    if sources:
+        window.load(sources, remember=False)
+    else:
+        QtCore.QTimer.singleShot(300, window, grab)
+    app.exec()
+    if not saved or not saved[0]:
+        print(f"timeline-app: could not write {path}", file=sys.stderr)
+        return 1
+    print(f"timeline-app: wrote {path}")
+    return 0
