@@ -130,3 +130,26 @@ def test_nothing_is_inferred_from_unrelated_articles(tmp_path: Path) -> None:
     dated = _article("b.txt", "Lithuania said on May 5 that it will mine its border.")
     out = infer_publication_dates([analyze(undated), analyze(dated)])
     assert out[0].article.published is None
+
+
+STORY = ("Lithuania said Monday that it will spend 1.1 billion euros over the next decade to fortify its border "
+         "with Russia and Belarus. The ministry said the new spending would block and slow down hostile states. "
+         "Around 800 million euros of the total would go toward anti-tank mines and other barriers. "
+         "The country also plans to bolster defenses around the Suwalki Gap, a critical stretch of land. ")
+REWRITE = STORY.replace("critical stretch of land", "vital strip of land").replace("hostile states", "enemy states")
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    # word-for-word copies, listed latest first: all point at the earliest published
+    ([(STORY, 3), (STORY, 2), (STORY, 1)], {"a0": "a2", "a1": "a2"}),
+    # a light rewrite of a copy points at the first original too
+    ([(STORY, 1), (STORY, 2), (REWRITE, 3)], {"a1": "a0", "a2": "a0"}),
+    # the same day: the first listed is the original
+    ([(REWRITE, 5), (STORY, 5)], {"a1": "a0"}),
+    # an unrelated article is nobody's copy
+    ([(STORY, 1), ("A novel about Soviet dissidents won a Pulitzer Prize on May 5, the jury said in "
+                   "New York. The author thanked her translators and her publisher in a short speech.", 1)], {}),
+])
+def test_copies_point_at_the_earliest_original(texts: list[tuple[str, int]], expected: dict[str, str]) -> None:
+    articles = [_article(f"a{i}", text, date(2025, 5, day)) for i, (text, day) in enumerate(texts)]
+    assert build_timeline(articles).copies == expected

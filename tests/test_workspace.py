@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from timeline_app.core.loading import load
 from timeline_app.core.workspace import Workspace
 
@@ -97,3 +99,20 @@ def test_parallel_load_gives_what_the_sequential_one_gives(seeds_dir: Path, tmp_
     assert seen and seen[-1] == 6
     stopped = load([tmp_path], reference=REF, settings=Settings(parallel_from=2, workers=2), cancelled=lambda: True)
     assert stopped.cancelled and len(stopped.analyses) < 5
+
+
+def test_a_load_goes_on_in_this_process_when_no_process_can_start(seeds_dir: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    from timeline_app.core.settings import Settings
+
+    class NoProcesses:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise OSError("no /dev/shm here")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoProcesses)
+    seen: list[int] = []
+    loaded = load([seeds_dir], reference=REF, settings=Settings(parallel_from=2, workers=2),
+                  progress=lambda done, total, name: seen.append(done))
+    assert len(loaded.analyses) == 5 and not loaded.failures and seen[-1] == 5

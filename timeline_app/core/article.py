@@ -367,13 +367,13 @@ def find_dateline(text: str, settings: Settings | None = None) -> tuple[date | N
     settings = settings or Settings()
     head = text[: settings.dateline_window]
     cues = english().dateline_cues
-    for e in tag(head, None, settings):
-        if e.granularity != "day" or e.lo is None or e.anchored or e.kind != "point":
-            continue
-        line_start = head.rfind("\n", 0, e.start) + 1
-        line_end = head.find("\n", e.end)
-        line = head[line_start: line_end if line_end >= 0 else len(head)]
+    line_start = 0
+    for line in head.split("\n"):
         lowered = f" {line.lower()} "
-        if len(line.strip()) <= 60 or any(c in lowered for c in cues):
-            return e.lo, (e.start, e.end)
+        # only short lines and bylines can be datelines: tagging just those keeps this cheap
+        if any(c.isdigit() for c in line) and (len(line.strip()) <= 60 or any(c in lowered for c in cues)):
+            for e in tag(line, None, settings):
+                if e.granularity == "day" and e.lo is not None and not e.anchored and e.kind == "point":
+                    return e.lo, (line_start + e.start, line_start + e.end)
+        line_start += len(line) + 1
     return None, None

@@ -59,18 +59,34 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
     texts = [[content(ev) for ev in e.evidence] for e in events]
     docs = [frozenset(e.documents) for e in events]
     words = [frozenset(w for t in ts for w in t.split()) for ts in texts]
+    uf = _UnionFind(n)
+    # 0. Repeats (copied articles): the same dates and the same words in another article are the same
+    #    event at once. Only one of them takes part in the comparisons below, which keeps them near-linear.
+    first: dict[tuple[object, ...], int] = {}
+    reps: list[int] = []
+    for i, e in enumerate(events):
+        j = first.setdefault((_key(e), tuple(texts[i])), i)
+        if j != i and len(words[i]) >= 2 and docs[i] != docs[j]:
+            uf.union(j, i)
+            docs[j] |= docs[i]
+        else:
+            reps.append(i)
+
+    def one_article(i: int, j: int) -> bool:
+        """Both come from one article alone: already merged where they should be."""
+        return docs[i] == docs[j] and len(docs[i]) == 1
 
     def similar(i: int, j: int, threshold: float) -> bool:
-        if docs[i] == docs[j]:
-            return False  # one article: already merged where it should be
+        if one_article(i, j):
+            return False
         if len(words[i] & words[j]) < 2:
             return False  # nothing in common worth a fuzzy comparison
         return any(fuzz.token_set_ratio(a, b, score_cutoff=threshold) for a in texts[i] for b in texts[j] if a and b)
 
-    uf = _UnionFind(n)
     # 1. The same dates (within a tolerance for anchored durations): blocked by kind and start month.
     buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for i, e in enumerate(events):
+    for i in reps:
+        e = events[i]
         if e.start is None and e.end is None:
             continue
         anchor = e.start or e.end
@@ -84,9 +100,10 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
                 if _dates_match(ei, ej, tol) and uf.find(i) != uf.find(j) and similar(i, j, same_threshold):
                     uf.union(i, j)
     # 2. A coarser point holds a finer one ("this year" / "March 18"): attach it to its best match.
-    points = sorted((i for i, e in enumerate(events) if e.kind == "point" and e.start and e.end),
+    points = sorted((i for i in reps if events[i].kind == "point" and events[i].start and events[i].end),
                     key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
     starts = [events[i].start for i in points]
+    spans = {i: _span(events[i]) for i in points}
     for i in points:
         outer = events[i]
         if outer.start == outer.end:
@@ -97,9 +114,9 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
         for k in range(lo, hi):
             j = points[k]
             inner = events[j]
-            if j == i or inner.end > outer.end or _span(inner) >= _span(outer):  # type: ignore[operator]
+            if j == i or spans[j] >= spans[i] or inner.end > outer.end:  # type: ignore[operator]
                 continue
-            if docs[i] == docs[j] or len(words[i] & words[j]) < 2:
+            if one_article(i, j) or len(words[i] & words[j]) < 2:
                 continue
             score = max((fuzz.token_set_ratio(a, b) for a in texts[i] for b in texts[j] if a and b), default=0.0)
             if score >= best_score:

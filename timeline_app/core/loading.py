@@ -57,26 +57,41 @@ def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None
     """Read and analyse on several processes (spawned: forking a process that runs Qt threads is unsafe)."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     size = max(8, min(64, len(paths) // (workers * 4) or 8))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     done_files = 0
     by_chunk: dict[int, tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending = {pool.submit(_read_and_analyse, chunk, reference, dates, settings): i for i, chunk in enumerate(chunks)}
-        while pending:
-            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in finished:
-                i = pending.pop(future)
-                by_chunk[i] = future.result()
-                done_files += len(chunks[i])
-                if progress is not None:
-                    progress(done_files, len(paths), chunks[i][-1].name)
-            if cancelled is not None and cancelled():
-                result.cancelled = True
-                for future in pending:
-                    future.cancel()
-                break
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            pending = {pool.submit(_read_and_analyse, chunk, reference, dates, settings): i
+                       for i, chunk in enumerate(chunks)}
+            while pending:
+                finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    i = pending.pop(future)
+                    by_chunk[i] = future.result()
+                    done_files += len(chunks[i])
+                    if progress is not None:
+                        progress(done_files, len(paths), chunks[i][-1].name)
+                if cancelled is not None and cancelled():
+                    result.cancelled = True
+                    for future in pending:
+                        future.cancel()
+                    break
+    except (BrokenProcessPool, OSError):
+        pass  # processes cannot start here, or one was killed: the rest is read in this process
+    for i, chunk in enumerate(chunks):
+        if result.cancelled or i in by_chunk:
+            continue
+        if cancelled is not None and cancelled():
+            result.cancelled = True
+            break
+        by_chunk[i] = _read_and_analyse(chunk, reference, dates, settings)
+        done_files += len(chunk)
+        if progress is not None:
+            progress(done_files, len(paths), chunk[-1].name)
     articles: list[Article] = []
     analyses: list[ArticleAnalysis | None] = []
     for i in sorted(by_chunk):  # the order of the files, whatever order the chunks finished in

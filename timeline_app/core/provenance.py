@@ -52,14 +52,34 @@ def alignment(a: list[str], b: list[str], cutoff: float = 60.0) -> float:
 def copies(analyses: Sequence["ArticleAnalysis"]) -> dict[str, str]:
     """Articles that copy or lightly rewrite another: {copy name: original name}.
 
-    The original is the earlier published one (then the one listed first). Candidate pairs must
-    share several word pairs, so most pairs of a large set are never compared.
+    The original is the earliest published one (then the one listed first); a copy of a copy points
+    at it too. Candidate pairs must share several word pairs, so most pairs of a large set are never
+    compared, and articles already known to copy one another are not aligned again.
     """
     sents = {a.article.name: _sentences(a) for a in analyses}
+    order = {a.article.name: (a.article.published or date.max, i) for i, a in enumerate(analyses)}
+    group = {name: name for name in sents}  # articles known to copy one another, by union-find
+
+    def root(name: str) -> str:
+        while group[name] != name:
+            group[name] = group[group[name]]
+            name = group[name]
+        return name
+
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:  # the root of a set is its earliest article
+            group[max(ra, rb, key=order.__getitem__)] = min(ra, rb, key=order.__getitem__)
+
+    # The same text word for word is a copy without comparison; one of them stands for all below.
+    first: dict[tuple[str, ...], str] = {}
+    for name, ss in sents.items():
+        if ss:
+            join(first.setdefault(tuple(ss), name), name)
     shingles: dict[str, set[tuple[str, str]]] = {}
     index: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for name, ss in sents.items():
-        words = " ".join(ss).split()
+    for name in first.values():
+        words = " ".join(sents[name]).split()
         shingles[name] = set(zip(words, words[1:]))
         for sh in shingles[name]:
             index[sh].append(name)
@@ -69,20 +89,15 @@ def copies(analyses: Sequence["ArticleAnalysis"]) -> dict[str, str]:
             for i, a in enumerate(holders):
                 for b in holders[i + 1:]:
                     shared[(a, b) if a < b else (b, a)] += 1
-    order = {a.article.name: (a.article.published or date.max, i) for i, a in enumerate(analyses)}
-    result: dict[str, str] = {}
-    for (a, b), count in shared.items():
-        # a copy shares a good part of its word pairs; unrelated stories share a few stock phrases
-        if count < 5 or count < 0.15 * min(len(shingles[a]), len(shingles[b])):
-            continue
-        if min(alignment(sents[a], sents[b]), alignment(sents[b], sents[a])) < COPY_ALIGNMENT:
-            continue
-        original, copy = sorted((a, b), key=lambda n: order[n])
-        while original in result:  # a copy of a copy points at the first original
-            original = result[original]
-        if copy != original:
-            result.setdefault(copy, original)
-    return result
+    # a copy shares a good part of its word pairs; unrelated stories share a few stock phrases
+    candidates = [(count, a, b) for (a, b), count in shared.items()
+                  if count >= 5 and count >= 0.15 * min(len(shingles[a]), len(shingles[b]))]
+    # most shared first: a set of copies is joined by its closest pairs, and the rest are never aligned
+    for _, a, b in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if root(a) != root(b) and min(alignment(sents[a], sents[b]), alignment(sents[b], sents[a])) >= COPY_ALIGNMENT:
+            join(a, b)
+    # every copy points at the first original: the earliest published (then the first listed) of its set
+    return {name: r for name in sents if (r := root(name)) != name}
 
 
 def independent_sources(event: Event, copy_of: dict[str, str]) -> int:
