@@ -448,10 +448,16 @@ def _point_quarter(g: dict[str, str | None], ctx: _Context, start: int, end: int
     q = _quarter_number(g["quarter"] or "")
     if q is None:
         return None
-    if g.get("year"):
-        y = int(g["year"] or 0)
+    if g.get("year") or g.get("qyear"):
+        y = int(g.get("year") or g.get("qyear") or 0)
         lo, hi = periods.quarter(y, q)
         return _Point(lo, hi, f"{y:04d}-Q{q}", "quarter", False, "quarter")
+    shift = -1 if g.get("qago") else {"this": 0, "last": -1, "next": 1}.get((g.get("qrel") or "").lower())
+    if shift is not None:  # "this year's third quarter", "the year-ago quarter"
+        if ctx.ref is None:
+            return _Point(None, None, f"XXXX-Q{q}", "quarter", True, "quarter")
+        lo, hi = periods.quarter(ctx.ref.year + shift, q)
+        return _Point(lo, hi, f"{ctx.ref.year + shift:04d}-Q{q}", "quarter", True, "quarter")
     if ctx.ref is None:
         return _Point(None, None, f"XXXX-Q{q}", "quarter", True, "quarter")
     (lo, hi), y = _nearest(ctx.ref, lambda y: periods.quarter(y, q), _tense(ctx, start, end))
@@ -880,6 +886,36 @@ def _h_relative_weekday(m: re.Match[str], ctx: _Context) -> TemporalExpression |
     return _expr(m, ctx, "DATE", d.isoformat(), "day", POINT, d, d, anchored=True)
 
 
+def _h_relative_month(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"last December" is the latest December before this month; "next May" the first after it."""
+    month = ctx.lex.month(m["month"].rstrip("."))
+    if month is None:
+        return None
+    if ctx.ref is None:
+        return _expr(m, ctx, "DATE", f"XXXX-{month:02d}", "month", POINT, None, None, anchored=True, placed=False)
+    direction = m["dir"].lower()
+    y = ctx.ref.year
+    if direction in ("last", "past") and month >= ctx.ref.month:
+        y -= 1
+    elif direction in ("next", "coming") and month <= ctx.ref.month:
+        y += 1
+    lo, hi = periods.month(y, month)
+    return _expr(m, ctx, "DATE", f"{y:04d}-{month:02d}", "month", POINT, lo, hi, anchored=True)
+
+
+_CLOCK_WORDS = {"noon": "12:00", "midnight": "24:00"}
+
+
+def _h_time_then_date(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Saturday": a time of the day that follows."""
+    hm = _CLOCK_WORDS.get(m["time"].lower()) or _time_value(m["time"])
+    p = _read_point(ctx, m.start("a"), m.end("a"))
+    if hm is None or p is None or p.granularity != "day":
+        return None
+    return _expr(m, ctx, "TIME", f"{p.value}T{hm}", "day", POINT, p.lo, p.hi, anchored=p.anchored,
+                 placed=p.lo is not None)
+
+
 def _time_value(text: str) -> str | None:
     m = re.match(r"(?i)\s*(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap])?\.?\s*m?\.?", text)
     if not m:
@@ -1115,6 +1151,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "day_word": _h_day_word,
     "last_night": _h_last_night,
     "relative_weekday": _h_relative_weekday,
+    "relative_month": _h_relative_month,
+    "time_then_date": _h_time_then_date,
     "point": _h_point,
     "the_nth_of_month": _h_nth_of_month,
     "numeric_date": _h_numeric_date,
