@@ -54,6 +54,8 @@ class Lexicon:
     vague: dict[str, str]
     today_generic_before: frozenset[str]
     sets: dict[str, str]
+    #: holiday name (lower case) -> "MM-DD", "MM:N:WEEKDAY" (N = -1: the last one) or "easter+DAYS"
+    holidays: dict[str, str]
     future_markers: frozenset[str]
     past_markers: frozenset[str]
     not_past_ed: frozenset[str]
@@ -141,6 +143,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         "PERIOD_MODIFIER": "(?i:" + _alternation(list(data["period_modifiers"]), cased=False) + ")",
         "SET": _alternation(list(data["sets"]), cased=False),
         "VAGUE": _alternation(list(data["vague"]), cased=False),
+        # written as in the data file ("Thanksgiving Day") or in capitals
+        "HOLIDAY": _alternation(list(data["holidays"]) + [h.upper() for h in data["holidays"]], cased=False),
     }
     fragments = {**data["fragments"], **word_fragments}
     point_patterns = [(spec["name"], _expand(spec["pattern"], fragments)) for spec in data["point_forms"]]
@@ -177,6 +181,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         vague=dict(data["vague"]),
         today_generic_before=lower(data["lists"]["today_generic_before"]),
         sets=dict(data["sets"]),
+        holidays={k.lower(): v for k, v in data["holidays"].items()},
         future_markers=lower(data["lists"]["future_markers"]),
         past_markers=lower(data["lists"]["past_markers"]),
         not_past_ed=lower(data["lists"]["not_past_ed"]),
@@ -196,14 +201,22 @@ def _anchor_words(data: dict[str, Any], units: dict[str, tuple[str, str, int, bo
     words: set[str] = set()
     for table in ("months", "month_abbreviations", "weekdays", "seasons", "day_words", "day_parts"):
         words.update(w.lower() for w in data[table])
-    for table in ("vague", "sets"):  # the temporal word of a phrase is its last ("these days", "right now")
-        words.update(re.findall(r"[a-z]+", phrase.lower())[-1] for phrase in data[table])
-    words.update(units)
-    words.update({"century", "centuries", "fiscal", "quarter", "half", "twenties", "thirties", "forties", "fifties",
-                  "sixties", "seventies", "eighties", "nineties", "ago", "weekend", "weekends"})
     common = {"the", "a", "an", "in", "of", "at", "to", "and", "for", "per", "each", "every", "this", "last", "next",
               "past", "recent", "coming"}
-    return frozenset(words - common)
+    phrases: set[str] = set()
+    for table in ("vague", "sets"):  # the temporal word of a phrase is its last ("these days", "right now")
+        for phrase in data[table]:
+            last = re.findall(r"[a-z]+", phrase.lower())[-1]
+            if last in common:  # too frequent to anchor on alone ("in the past"): its last two words do
+                phrases.add(" ".join(phrase.lower().split()[-2:]))
+            else:
+                words.add(last)
+    words.update(units)
+    phrases.update(h.lower() for h in data["holidays"])
+    words.update({"century", "centuries", "fiscal", "quarter", "half", "twenties", "thirties", "forties", "fifties",
+                  "sixties", "seventies", "eighties", "nineties", "ago", "weekend", "weekends", "nineteen", "eighteen",
+                  "thousand"})
+    return frozenset((words - common) | phrases)
 
 
 def read_data(name: str = "temporal_en.toml") -> dict[str, Any]:

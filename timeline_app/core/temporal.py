@@ -508,11 +508,25 @@ def _point_expr(m: re.Match[str], ctx: _Context, p: _Point, a: tuple[int, int] |
 def _relative_period(ctx: _Context, start: int, end: int, *, allow_the: bool) -> _Point | None:
     words = ctx.text[start:end].lower().split()
     word, unit = words[0], words[-1]
+    if word == "the" and unit == "weekend":  # "over the weekend" has passed; "ahead of the weekend" is to come
+        return _the_weekend(ctx, start, end)
     if word == "the":
         if not allow_the:
             return None
         word = "this"
     return _relative_point(ctx, word, unit)
+
+
+def _the_weekend(ctx: _Context, start: int, end: int) -> _Point:
+    if ctx.ref is None:
+        return _Point(None, None, "XXXX-WXX-WE", "week", True, "relative")
+    ref = ctx.ref
+    if _tense(ctx, start, end) == "future" or _words_before(ctx, start, 1) == ["of"]:
+        saturday = ref + timedelta(days=(5 - ref.weekday()) % 7)
+    else:
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+    y, w, _ = saturday.isocalendar()
+    return _Point(saturday, saturday + timedelta(days=1), f"{y:04d}-W{w:02d}-WE", "week", True, "relative")
 
 
 def _relative_point(ctx: _Context, word: str, unit: str) -> _Point | None:
@@ -903,6 +917,81 @@ def _h_relative_month(m: re.Match[str], ctx: _Context) -> TemporalExpression | N
     return _expr(m, ctx, "DATE", f"{y:04d}-{month:02d}", "month", POINT, lo, hi, anchored=True)
 
 
+def holiday_date(spec: str, year: int) -> date:
+    """The day a holiday falls on in ``year``, from its rule in the data file.
+
+    >>> holiday_date("11:4:4", 1999), holiday_date("05:-1:1", 2025), holiday_date("easter-2", 2025)
+    (datetime.date(1999, 11, 25), datetime.date(2025, 5, 26), datetime.date(2025, 4, 18))
+    """
+    if spec.startswith("easter"):
+        from dateutil.easter import easter  # the Western (Gregorian) date, as dateparser's own dependency computes it
+
+        return easter(year) + timedelta(days=int(spec[len("easter"):] or 0))
+    if ":" in spec:
+        month, nth, weekday = (int(x) for x in spec.split(":"))
+        if nth > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        last = periods.month(year, month)[1]
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))
+    month, day = (int(x) for x in spec.split("-"))
+    return date(year, month, day)
+
+
+def _h_holiday(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"Thanksgiving", "last Christmas", "Easter 2024": the day of that holiday."""
+    spec = ctx.lex.holidays[re.sub(r"\s+", " ", m["holiday"].lower())]
+    direction = (m["dir"] or "").lower()
+    start = m.start() if direction in ("last", "next", "this", "coming") else m.start("holiday")
+    if m["year"]:
+        d = holiday_date(spec, int(m["year"]))
+        return _expr((start, m.end()), ctx, "DATE", d.isoformat(), "day", POINT, d, d)
+    if ctx.ref is None:
+        return _expr((start, m.end()), ctx, "DATE", "XXXX-XX-XX", "day", POINT, None, None, anchored=True,
+                     placed=False)
+    ref = ctx.ref
+    if direction == "last":
+        y = ref.year if holiday_date(spec, ref.year) < ref else ref.year - 1
+    elif direction in ("next", "coming"):
+        y = ref.year if holiday_date(spec, ref.year) > ref else ref.year + 1
+    elif direction == "this":
+        y = ref.year
+    else:
+        _, y = _nearest(ref, lambda y: periods.day(holiday_date(spec, y)), _tense(ctx, start, m.end()))
+    d = holiday_date(spec, y)
+    return _expr((start, m.end()), ctx, "DATE", d.isoformat(), "day", POINT, d, d, anchored=True)
+
+
+def _spelled_year(words: str, numbers: dict[str, int]) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(numbers[w] for w in parts[2:])
+    if len(parts) >= 2 and parts[1] == "hundred":
+        return numbers[parts[0]] * 100
+    return numbers[parts[0]] * 100 + sum(numbers[w] for w in parts[1:])
+
+
+def _h_spelled_year(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    y = _spelled_year(m["words"], ctx.lex.numbers)
+    if y is None:
+        return None
+    if m["month"]:
+        month = ctx.lex.month(m["month"].rstrip("."))
+        if month is None:
+            return None
+        lo, hi = periods.month(y, month)
+        return _expr(m, ctx, "DATE", f"{y:04d}-{month:02d}", "month", POINT, lo, hi)
+    if not m.group().lower().startswith("the"):  # a bare one may be a count ("two thousand troops")
+        after = _words_after(ctx, m.end(), 1)
+        if after and after[0] in ctx.lex.quantity_followers:
+            return None
+        if re.search(r"(?i)thousand$|hundred$", m["words"]) and not _has_cue(ctx, m.start()):
+            return None
+    lo, hi = periods.year(y)
+    return _expr(m, ctx, "DATE", f"{y:04d}", "year", POINT, lo, hi)
+
+
 _CLOCK_WORDS = {"noon": "12:00", "midnight": "24:00"}
 
 
@@ -1109,6 +1198,21 @@ def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression 
     return _expr(m, ctx, "DATE", "XXXX-QX", "quarter", POINT, None, None, anchored=True, placed=False)
 
 
+def _h_year_ago_adjective(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"Year-earlier profit": the quarter the story is about, a year before; else the year before."""
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        if quarter is not None:
+            return _shifted(e, quarter.lo, -12, "month", "quarter", anchored=False)  # type: ignore[arg-type]
+        if ref is not None:
+            return _shifted(e, ref, -1, "year", "year", anchored=True)
+        return None
+
+    ctx.deferred[(m.start(), m.end())] = resolve
+    return _expr(m, ctx, "DATE", "XXXX", "year", POINT, None, None, anchored=True, placed=False)
+
+
 def _h_bare_plural_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     """"For years", "in months": a duration of unknown length (the preposition is not part of it)."""
     unit_name, symbol, factor, is_time = _unit(ctx, m["unit"])
@@ -1152,6 +1256,9 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "last_night": _h_last_night,
     "relative_weekday": _h_relative_weekday,
     "relative_month": _h_relative_month,
+    "spelled_year": _h_spelled_year,
+    "holiday": _h_holiday,
+    "year_ago_adjective": _h_year_ago_adjective,
     "time_then_date": _h_time_then_date,
     "point": _h_point,
     "the_nth_of_month": _h_nth_of_month,
