@@ -319,3 +319,13 @@ def test_expressions_are_ordered_and_do_not_overlap() -> None:
 def test_case_count() -> None:
     """The tables above hold at least 80 cases, non-dates included."""
     assert len(CASES) + len(UNPLACED) + len(NOT_DATES) + len(UNDATED) >= 80
+
+
+def test_every_holiday_passes_its_rule_prefilter_and_has_a_valid_rule() -> None:
+    from timeline_app.core.lexicon import english, read_data
+    from timeline_app.core.temporal import holiday_date
+
+    requires = next(r for r in english().rules if r.name == "holiday").requires
+    for name, spec in read_data()["holidays"].items():
+        assert any(word in name.lower() for word in requires), name
+        assert all(holiday_date(spec, year).year == year for year in (1999, 2024, 2025)), name
