@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.sentences import SentenceIndex, clean, split_sentences
+from timeline_app.core.sentences import Sentences, clean, split_sentences
 
 
 @pytest.mark.parametrize(("text", "sentences"), [
@@ -35,9 +35,30 @@ def test_offsets_point_into_the_text(seeds_dir: Path) -> None:
         assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
-def test_index_finds_the_sentence_of_an_offset() -> None:
-    text = "First one. Second one here."
-    index = SentenceIndex(split_sentences(text))
-    assert index.at(text.index("Second")).text == "Second one here."
-    assert index.at(0).text == "First one."
-    assert index.at(len(text) + 5) is None
+def test_the_sentence_of_an_offset_is_split_on_demand() -> None:
+    text = "First one. Second one here.\n\nAnother paragraph, untouched. Really."
+    sentences = Sentences(text)
+    assert sentences.at(text.index("Second")).text == "Second one here."
+    assert sentences.at(0).text == "First one."
+    assert sentences.at(len(text) + 5) is None and sentences.at(text.index("\n")) is None
+    assert len(sentences._split) == 1  # only the first paragraph was split
+    assert list(sentences) == split_sentences(text)
+
+
+def test_asking_sentence_by_sentence_gives_what_splitting_everything_gives(seeds_dir: Path) -> None:
+    for path in seeds_dir.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        whole = split_sentences(text)
+        lazy = Sentences(text)
+        assert [lazy.at(s.start) for s in reversed(whole)] == list(reversed(whole))
+        assert [lazy.at(s.end - 1) for s in whole] == whole
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("The U.S. Embassy said on Jan. 5 that Mr. Smith left. He returned.",
+     ["The U.S. Embassy said on Jan. 5 that Mr. Smith left.", "He returned."]),
+    ("“We saw it.” He said so! J. R. Tolkien wrote.", ["“We saw it.”", "He said so!", "J. R. Tolkien wrote."]),
+    ("Title line\n\nBody text. More text.", ["Title line", "Body text.", "More text."]),
+])
+def test_rough_split_for_comparing_articles(text: str, pieces: list[str]) -> None:
+    assert Sentences(text).rough() == pieces

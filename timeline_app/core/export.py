@@ -22,7 +22,7 @@ TIMELINE_COLUMNS = ["event_id", "start", "end", "granularity", "kind", "date_tex
                     "n_sources", "sources", "n_independent", "conflicts"]
 EVIDENCE_COLUMNS = ["event_id", "document", "char_start", "char_end", "sentence", "date_text", "date_start",
                     "date_end", "value", "publication_date", "copy_of"]
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -103,7 +103,7 @@ def _raw_document(timeline: Timeline) -> dict[str, Any]:
             {
                 "name": a.article.name, "path": a.article.path, "title": a.article.title,
                 "publication_date": a.article.published, "publication_date_source": a.article.date_source,
-                "characters": len(a.article.text), "sentences": len(a.sentences),
+                "characters": len(a.article.text),
                 "expressions": [
                     {k: v for k, v in _fields(x).items() if k != "timexes"} | {"timexes": [_fields(t) for t in x.timexes]}
                     for x in a.expressions

@@ -22,7 +22,7 @@ COPY_ALIGNMENT = 0.7
 
 
 def _sentences(analysis: "ArticleAnalysis") -> list[str]:
-    return [" ".join(w) for s in analysis.sentences if len(w := stems(s.text)) >= 6]
+    return [" ".join(w) for s in analysis.sentences.rough() if len(w := stems(s)) >= 6]
 
 
 def alignment(a: list[str], b: list[str], cutoff: float = 60.0) -> float:
@@ -198,7 +198,7 @@ def infer_publication_dates(analyses: Sequence["ArticleAnalysis"], settings: obj
             wd, md = _WEEKDAY.match(expr.value), _MONTH_DAY.match(expr.value)
             if not (wd or md):
                 continue
-            sentence = next((s for s in a.sentences if s.start <= expr.start < s.end), None)
+            sentence = a.sentences.at(expr.start)
             if sentence is None:
                 continue
             from timeline_app.core.event import Evidence

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
@@ -60,33 +61,88 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """All sentences of ``text`` in order, with offsets into ``text``."""
+def _split_segment(text: str, seg_start: int, seg_end: int) -> list[Sentence]:
     from syntok import segmenter
 
     out: list[Sentence] = []
-    for seg_start, seg_end in _segments(text):
-        segment = text[seg_start:seg_end].replace("\n", " ")  # same length: offsets stay valid
-        for paragraph in segmenter.analyze(segment):
-            for sentence in paragraph:
-                tokens = list(sentence)
-                if not tokens:
-                    continue
-                s = seg_start + tokens[0].offset
-                e = seg_start + tokens[-1].offset + len(tokens[-1].value)
-                out.append(Sentence(s, e, clean(text[s:e])))
+    segment = text[seg_start:seg_end].replace("\n", " ")  # same length: offsets stay valid
+    for paragraph in segmenter.analyze(segment):
+        for sentence in paragraph:
+            tokens = list(sentence)
+            if not tokens:
+                continue
+            s = seg_start + tokens[0].offset
+            e = seg_start + tokens[-1].offset + len(tokens[-1].value)
+            out.append(Sentence(s, e, clean(text[s:e])))
     return out
 
 
-class SentenceIndex:
-    """Finds the sentence that holds a character offset."""
+#: where a rough split may cut: after a terminal, before a capital
+_ROUGH_CUT = re.compile(r"(\S*)[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
+#: words before a dot that seldom end a sentence
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt rev jr sr inc co corp ltd no vs jan feb mar apr jun jul "
+    "aug sep sept oct nov dec".split())
 
-    def __init__(self, sentences: list[Sentence]) -> None:
-        self.sentences = sentences
-        self._starts = [s.start for s in sentences]
+
+def _rough_split(text: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for m in _ROUGH_CUT.finditer(text):
+        word = m.group(1).lstrip("\"'“‘(")
+        if len(word) <= 1 or "." in word or word.lower() in _ABBREVIATIONS:
+            continue  # "J. Smith", "U.S. Army", "Mr. Smith"
+        pieces.append(text[start:m.end()])
+        start = m.end()
+    pieces.append(text[start:])
+    return [clean(p) for p in pieces if p.strip()]
+
+
+class Sentences:
+    """The sentences of a text, split only where asked for, one stretch between hard breaks at a time.
+
+    Splitting (syntok, pure Python) is the costliest step of reading an article, and a timeline
+    needs only the sentences that hold a date; iterating splits everything. The result is the same
+    as :func:`split_sentences` wherever it is asked for.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans = _segments(text)
+        self._starts = [start for start, _ in self._spans]
+        self._split: dict[int, list[Sentence]] = {}
+        self._rough: list[str] | None = None
+
+    def _segment(self, i: int) -> list[Sentence]:
+        found = self._split.get(i)
+        if found is None:
+            found = self._split[i] = _split_segment(self.text, *self._spans[i])
+        return found
 
     def at(self, offset: int) -> Sentence | None:
+        """The sentence that holds the character at ``offset``, or None (between sentences)."""
         i = bisect.bisect_right(self._starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None
+        if i < 0 or offset >= self._spans[i][1]:
+            return None
+        found = self._segment(i)
+        j = bisect.bisect_right([s.start for s in found], offset) - 1
+        return found[j] if j >= 0 and offset < found[j].end else None
+
+    def __iter__(self) -> Iterator[Sentence]:
+        for i in range(len(self._spans)):
+            yield from self._segment(i)
+
+    def __len__(self) -> int:
+        return sum(len(self._segment(i)) for i in range(len(self._spans)))
+
+    def rough(self) -> list[str]:
+        """Every sentence, cut quickly and sometimes wrongly ("Mr. | Smith"): enough to compare two
+        articles sentence by sentence, as long as both are cut the same way."""
+        if self._rough is None:
+            self._rough = [piece for start, end in self._spans for piece in _rough_split(self.text[start:end])]
+        return self._rough
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """All sentences of ``text`` in order, with offsets into ``text``."""
+    return list(Sentences(text))

@@ -12,7 +12,7 @@ from timeline_app.core.event import Event, Evidence, make_title
 from timeline_app.core.fusion import fuse
 from timeline_app.core.provenance import conflicts, copies, independent_sources
 from timeline_app.core.relevance import furniture, reason_at
-from timeline_app.core.sentences import Sentence, SentenceIndex, split_sentences
+from timeline_app.core.sentences import Sentence, Sentences
 from timeline_app.core.settings import Settings
 from timeline_app.core.stems import stems
 from timeline_app.core.temporal import TemporalExpression, tag
@@ -25,7 +25,7 @@ class ArticleAnalysis:
     """What was read from one article: its sentences, temporal expressions and page furniture."""
 
     article: Article
-    sentences: list[Sentence]
+    sentences: Sentences
     expressions: list[TemporalExpression]
     furniture: list[tuple[int, int, str]] = field(default_factory=list)
 
@@ -57,8 +57,11 @@ class _Mention:
 
 def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalysis:
     """Sentences and temporal expressions of one article, anchored on its publication date."""
-    sentences = split_sentences(article.text)
+    sentences = Sentences(article.text)
     expressions = tag(article.text, article.published, settings)
+    for e in expressions:  # split here (on a worker process when loading many) what the timeline will cite
+        sentences.at(e.start)
+    sentences.rough()
     return ArticleAnalysis(article, sentences, expressions, furniture(article.text))
 
 
@@ -78,7 +81,6 @@ def _similar(a: str, b: str) -> float:
 
 
 def _mentions(analysis: ArticleAnalysis, doc_order: int, settings: Settings) -> list[_Mention]:
-    index = SentenceIndex(analysis.sentences)
     dateline = analysis.article.dateline
     out: list[_Mention] = []
     for expr in analysis.expressions:
@@ -87,7 +89,7 @@ def _mentions(analysis: ArticleAnalysis, doc_order: int, settings: Settings) -> 
         wanted = expr.placed or expr.unresolved or (settings.place_vague and expr.kind == "vague")
         if not wanted:
             continue
-        sentence = index.at(expr.start)
+        sentence = analysis.sentences.at(expr.start)
         if sentence is None:
             continue
         out.append(_Mention(expr, sentence, analysis.article.name, doc_order))

@@ -110,10 +110,8 @@ class Workspace:
 
     def sentence_at(self, document: str, offset: int):  # noqa: ANN201 - a core Sentence or None
         """The sentence of ``document`` that holds ``offset``."""
-        from timeline_app.core.sentences import SentenceIndex
-
         analysis = next((a for a in self._analyses if a.article.name == document), None)
-        return SentenceIndex(analysis.sentences).at(offset) if analysis else None
+        return analysis.sentences.at(offset) if analysis else None
 
     def events_per_document(self) -> dict[str, int]:
         counts = {a.article.name: 0 for a in self._analyses}
