@@ -42,7 +42,7 @@ def build() -> Path:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)], check=True, cwd=ROOT)
     folder = DIST / NAME
-    for extra in (ROOT / "packaging" / "timeline-app.desktop", ROOT / "packaging" / "install.sh",
+    for extra in (ROOT / "packaging" / "timeline-app.desktop", ROOT / "packaging" / "install.sh", ROOT / "LICENSE",
                   ROOT / "timeline_app" / "resources" / "timeline-app.svg",
                   ROOT / "timeline_app" / "resources" / "timeline-app.png", ROOT / "README.md"):
         shutil.copy2(extra, folder / extra.name)

@@ -58,6 +58,11 @@ CASES = [
     ("Shipments resumed in May.", "May", "2025-05", "point", "2025-05-01", "2025-05-31"),
     # weekdays and relative days
     ("Lithuania said Monday that it will spend more.", "Monday", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
+    ("In January, the board brought in a new chief.", "January", "2025-01", "point", "2025-01-01", "2025-01-31"),
+    ("The shares rose to a high in June from $29 in August.", "August", "2024-08", "point", "2024-08-01",
+     "2024-08-31"),
+    ("The office of the chairman is new, effective June 1.", "June 1", "2025-06-01", "point", "2025-06-01",
+     "2025-06-01"),
     ("The team planned to leave Vilnius on Thursday.", "Thursday", "2025-05-08", "point", "2025-05-08", "2025-05-08"),
     ("The ministers meet Monday in Brussels.", "Monday", "2025-05-12", "point", "2025-05-12", "2025-05-12"),
     ("The vote was postponed until Friday.", "until Friday", "2025-05-09", "before", "", "2025-05-09"),

@@ -304,6 +304,8 @@ def _nearest(ref: date, make: Callable[[int], periods.Span], tense: str | None) 
             continue  # February 29 in a common year
     nearest = min(options, key=lambda o: (periods.distance(o[0], ref), o[1] > ref.year))
     chosen = None
+    if tense is None:
+        tense = "past"  # with no cue, news reports what has happened ("from $29.75 in March")
     if tense == "past":
         chosen = next((o for o in reversed(options) if o[0][0] <= ref), None)
     elif tense == "future":
