@@ -116,3 +116,36 @@ def test_a_load_goes_on_in_this_process_when_no_process_can_start(seeds_dir: Pat
     loaded = load([seeds_dir], reference=REF, settings=Settings(parallel_from=2, workers=2),
                   progress=lambda done, total, name: seen.append(done))
     assert len(loaded.analyses) == 5 and not loaded.failures and seen[-1] == 5
+
+
+def test_prepare_changes_nothing_and_commit_shows_it(seeds_dir: Path) -> None:
+    result = load([seeds_dir], reference=REF)
+    ws = Workspace()
+    changes: list[int] = []
+    ws.timeline_changed.connect(lambda: changes.append(1))
+    pending = ws.prepare(result.analyses, result.failures)  # what a loading thread runs
+    assert ws.timeline.events == [] and ws.articles == [] and changes == []
+    ws.commit(pending)
+    assert len(ws.articles) == 5 and len(ws.timeline.events) == 9 and changes == [1]
+
+
+def test_a_prepared_add_made_stale_by_an_edit_is_made_again(seeds_dir: Path, tmp_path: Path) -> None:
+    ws = _workspace(seeds_dir)
+    (tmp_path / "extra.txt").write_text("Officials met on March 3 to discuss the border fence.", encoding="utf-8")
+    extra = load([tmp_path], reference=REF)
+    pending = ws.prepare(extra.analyses)
+    ws.set_publication_date("000_a9b5a5e0ed6f1e90.txt", date(2024, 1, 10))  # meanwhile, in the window
+    ws.commit(pending)
+    assert len(ws.articles) == 6
+    assert ws.article("000_a9b5a5e0ed6f1e90.txt").published == date(2024, 1, 10)  # the edit is kept
+
+
+def test_an_article_renamed_for_a_clash_keeps_its_page_furniture(seeds_dir: Path, tmp_path: Path) -> None:
+    ws = _workspace(seeds_dir)
+    other = tmp_path / "other"
+    other.mkdir()
+    boilerplate = seeds_dir / "004_d5d4d442800e1846.txt"  # with a news-feed box
+    (other / boilerplate.name).write_text(boilerplate.read_text(encoding="utf-8"), encoding="utf-8")
+    before = len(ws.timeline.excluded)
+    ws.add(load([other], reference=REF).analyses)
+    assert len(ws.timeline.excluded) == 2 * before > 0

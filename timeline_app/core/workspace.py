@@ -5,7 +5,8 @@ Views connect to the signals; every view shows the same selection.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from psygnal import Signal
@@ -16,6 +17,18 @@ from timeline_app.core.provenance import infer_publication_dates
 from timeline_app.core.settings import Settings
 from timeline_app.core.curation import Command, CommandStack, Curation, key_of
 from timeline_app.core.timeline import ArticleAnalysis, MachineReading, Timeline, analyze, finish, machine_reading
+
+
+@dataclass
+class PendingAdd:
+    """Articles to add with their events already read: made by :meth:`Workspace.prepare`."""
+
+    generation: int
+    added: list[ArticleAnalysis]
+    added_failures: list[ReadFailure]
+    analyses: list[ArticleAnalysis]
+    failures: list[ReadFailure]
+    reading: MachineReading
 
 
 class Workspace:
@@ -36,6 +49,7 @@ class Workspace:
         self.selected: str | None = None
         self.commands = CommandStack()
         self._reading = MachineReading([], [], {})
+        self._generation = 0  # counts changes to the articles, so a prepared add can tell it is stale
         self._by_id: dict[str, Event] = {}
         self._by_document: dict[str, list[tuple[Event, Evidence]]] = {}
 
@@ -51,19 +65,34 @@ class Workspace:
 
     def add(self, analyses: list[ArticleAnalysis], failures: list[ReadFailure] = ()) -> None:  # type: ignore[assignment]
         """Add analysed articles (one with the path of an open one replaces it) and failures."""
+        self.commit(self.prepare(analyses, failures))
+
+    def prepare(self, analyses: list[ArticleAnalysis], failures: Sequence[ReadFailure] = ()) -> PendingAdd:
+        """The slow part of :meth:`add` (publication dates, events, fusion, copies). It changes nothing,
+        so a loading thread can run it; :meth:`commit` then shows the result."""
+        generation, current = self._generation, list(self._analyses)
         paths = {a.article.path for a in analyses}
-        kept = [a for a in self._analyses if a.article.path not in paths]
+        kept = [a for a in current if a.article.path not in paths]
         names = {a.article.name for a in kept}
         fresh = []
         for a in analyses:
             if a.article.name in names:  # same file name from another folder
-                a = ArticleAnalysis(replace(a.article, name=a.article.path), a.sentences, a.expressions)
+                a = replace(a, article=replace(a.article, name=a.article.path))
             names.add(a.article.name)
             fresh.append(a)
-        self._analyses = infer_publication_dates(kept + fresh, self.settings)
+        merged = infer_publication_dates(kept + fresh, self.settings)
         known = {f.path for f in failures}
-        self._failures = [f for f in self._failures if f.path not in known and f.path not in paths] + list(failures)
-        self._rebuild()
+        all_failures = [f for f in self._failures if f.path not in known and f.path not in paths] + list(failures)
+        return PendingAdd(generation, list(analyses), list(failures), merged, all_failures,
+                          machine_reading(merged, self.settings))
+
+    def commit(self, pending: PendingAdd) -> None:
+        """Show what :meth:`prepare` made; made again here if the articles changed in between."""
+        if pending.generation != self._generation:
+            pending = self.prepare(pending.added, pending.added_failures)
+        self._analyses, self._failures, self._reading = pending.analyses, pending.failures, pending.reading
+        self._generation += 1
+        self._refresh()
 
     def clear(self) -> None:
         self._analyses, self._failures = [], []
@@ -151,6 +180,7 @@ class Workspace:
 
     def _rebuild(self) -> None:
         """Read the articles' events again (articles changed), then apply the edits."""
+        self._generation += 1
         self._reading = machine_reading(self._analyses, self.settings)
         self._refresh()
 

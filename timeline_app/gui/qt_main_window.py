@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import traceback
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from timeline_app import __version__
 from timeline_app.core.article import SUFFIXES
 from timeline_app.core.loading import LoadResult, load
-from timeline_app.core.workspace import Workspace
+from timeline_app.core.workspace import PendingAdd, Workspace
 from timeline_app.gui.qt_actions import add_event, fill_event_menu
 from timeline_app.gui.qt_article_view import QtArticleView
 from timeline_app.gui.qt_events_table import QtEventsTable
@@ -26,15 +27,25 @@ MAX_RECENT = 10
 AUTOSAVE_MS = 60_000
 
 
+@dataclass
+class Loaded:
+    """What a load gives the window: the files read, and their events ready to show."""
+
+    result: LoadResult
+    pending: PendingAdd | None
+
+
 class LoadWorker(QtCore.QObject):
     """Reads and analyses articles on a worker thread; reports progress; stops when cancelled."""
 
     sigProgress = QtCore.Signal(int, int, str)
     sigFinished = QtCore.Signal(object)
 
-    def __init__(self, sources: list[str], reference: date | None, dates: dict[str, date]) -> None:
+    def __init__(self, sources: list[str], reference: date | None, dates: dict[str, date],
+                 workspace: Workspace | None = None) -> None:
         super().__init__()
         self.sources, self.reference, self.dates = sources, reference, dates
+        self.workspace = workspace
         self.cancel_event = threading.Event()
 
     @QtCore.Slot()
@@ -43,10 +54,14 @@ class LoadWorker(QtCore.QObject):
             result = load(self.sources, reference=self.reference, dates=self.dates,
                           progress=lambda done, total, name: self.sigProgress.emit(done, total, name),
                           cancelled=self.cancel_event.is_set)
+            pending = None
+            if self.workspace is not None:  # events, fusion and copies here too: the window never waits
+                self.sigProgress.emit(0, 0, "")
+                pending = self.workspace.prepare(result.analyses, result.failures)
         except Exception as e:  # noqa: BLE001 - reported in the window, never lost
             self.sigFinished.emit(e)
             return
-        self.sigFinished.emit(result)
+        self.sigFinished.emit(Loaded(result, pending))
 
 
 class QtMainWindow(Listening, QtWidgets.QMainWindow):
@@ -235,7 +250,7 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
             return
         if remember:
             self._remember(sources)
-        worker = LoadWorker([str(s) for s in sources], self.reference, self.dates)
+        worker = LoadWorker([str(s) for s in sources], self.reference, self.dates, self.workspace)
         thread = QtCore.QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
@@ -255,17 +270,25 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
             self.statusBar().showMessage("Cancelling…")
 
     def _progress(self, done: int, total: int, name: str) -> None:
-        self.progress.setMaximum(max(total, 1))
+        if total == 0:  # every file read; the timeline is being built
+            self.progress.setRange(0, 0)
+            self.statusBar().showMessage("Building the timeline…")
+            return
+        self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done * 100 // max(total, 1)}%")
+        self.progress.setFormat(f"{done * 100 // total}%")
         self.statusBar().showMessage(f"Reading {name}")
 
     def _loaded(self, result: object) -> None:
         if isinstance(result, Exception):
             self.show_error(f"Loading failed: {result}")
             return
-        assert isinstance(result, LoadResult)
-        self.workspace.add(result.analyses, result.failures)
+        assert isinstance(result, Loaded)
+        pending, result = result.pending, result.result
+        if pending is not None:
+            self.workspace.commit(pending)
+        else:
+            self.workspace.add(result.analyses, result.failures)
         words = f"{len(result.analyses)} article(s) read"
         if result.failures:
             words += f", {len(result.failures)} not read (see Sources)"

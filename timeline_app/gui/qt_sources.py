@@ -59,11 +59,14 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
 
     def reload(self) -> None:
         counts = self.workspace.events_per_document()
+        articles = self.workspace.articles
+        sorting = self.table.isSortingEnabled()
+        self.table.setSortingEnabled(False)  # sorted once at the end, not after every cell
+        self.table.setUpdatesEnabled(False)
         self.table.blockSignals(True)
         self.table.setRowCount(0)
-        for a in self.workspace.articles:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
+        self.table.setRowCount(len(articles))
+        for row, a in enumerate(articles):
             name = QtWidgets.QTableWidgetItem(a.title if a.title else a.name)
             name.setToolTip(f"{a.title}\n{a.path}")
             name.setData(NAME_ROLE, a.name)
@@ -89,6 +92,8 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
             for col, item in enumerate((name, when, source, count, copy)):
                 self.table.setItem(row, col, item)
         self.table.blockSignals(False)
+        self.table.setSortingEnabled(sorting)
+        self.table.setUpdatesEnabled(True)
         failures = self.workspace.failures
         self.failures.clear()
         for f in failures:

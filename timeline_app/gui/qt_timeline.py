@@ -23,6 +23,7 @@ from timeline_app.gui.timeline_layout import (
     RANGE,
     TimelineLayout,
     build_layout,
+    grid_lines,
     seconds,
 )
 
@@ -39,17 +40,27 @@ LANE_HALF_HEIGHT = 0.32
 
 
 class SpanItem(pg.GraphicsObject):
-    """All bars of the timeline in one item: a cached picture of rectangles in data coordinates."""
+    """All bars of the timeline in one item, in data coordinates.
+
+    Zoomed in, only the bars in view are drawn; zoomed far out, a cached picture of them all is
+    replayed (cheaper than building thousands of rectangles at each repaint).
+    """
+
+    #: above this many bars in view, replay the cached picture instead of drawing the visible ones
+    PICTURE_FROM = 1500
 
     def __init__(self) -> None:
         super().__init__()
         self._picture = QtGui.QPicture()
         self._rect = QtCore.QRectF()
+        self._groups: list[tuple[QtGui.QPen, QtGui.QBrush, np.ndarray, np.ndarray, np.ndarray, float]] = []
 
     def set_layout(self, layout: TimelineLayout) -> None:
         self.prepareGeometryChange()
         picture = QtGui.QPicture()
         painter = QtGui.QPainter(picture)
+        marks = np.asarray(layout.marks)
+        self._groups = []
         for mark in (PERIOD, RANGE, BEFORE, AFTER):
             color = QtGui.QColor(COLORS[mark])
             pen = QtGui.QPen(color.darker(130) if mark == PERIOD else color)
@@ -57,14 +68,15 @@ class SpanItem(pg.GraphicsObject):
             pen.setWidthF(1.0)
             fill = QtGui.QColor(color)
             fill.setAlpha(110 if mark == PERIOD else 230)
-            painter.setPen(pen)
-            painter.setBrush(QtGui.QBrush(fill))
+            brush = QtGui.QBrush(fill)
             half = LANE_HALF_HEIGHT if mark in (PERIOD, RANGE) else 0.06
-            for i, m in enumerate(layout.marks):
-                if m != mark:
-                    continue
-                y = -float(layout.lane[i])
-                painter.drawRect(QtCore.QRectF(layout.x0[i], y - half, layout.x1[i] - layout.x0[i], 2 * half))
+            which = np.nonzero(marks == mark)[0] if len(marks) else np.zeros(0, dtype=int)
+            x0, x1 = layout.x0[which].astype(float), layout.x1[which].astype(float)
+            y = -layout.lane[which].astype(float)
+            self._groups.append((pen, brush, x0, x1, y, half))
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            painter.drawRects([QtCore.QRectF(a, c - half, b - a, 2 * half) for a, b, c in zip(x0, x1, y)])
         painter.end()
         self._picture = picture
         lo, hi = layout.extent
@@ -72,10 +84,65 @@ class SpanItem(pg.GraphicsObject):
         self.update()
 
     def paint(self, painter: QtGui.QPainter, *args: object) -> None:
-        painter.drawPicture(0, 0, self._picture)
+        view = self.viewRect()
+        if view is None:
+            painter.drawPicture(0, 0, self._picture)
+            return
+        left, right, top, bottom = view.left(), view.right(), view.top(), view.bottom()
+        visible = []
+        for pen, brush, x0, x1, y, half in self._groups:
+            keep = np.nonzero((x1 >= left) & (x0 <= right) & (y + half >= top) & (y - half <= bottom))[0]
+            visible.append((pen, brush, keep))
+        if sum(len(keep) for _, _, keep in visible) > self.PICTURE_FROM:
+            painter.drawPicture(0, 0, self._picture)
+            return
+        for (pen, brush, keep), (_, _, x0, x1, y, half) in zip(visible, self._groups):
+            if len(keep):
+                painter.setPen(pen)
+                painter.setBrush(brush)
+                painter.drawRects([QtCore.QRectF(x0[k], y[k] - half, x1[k] - x0[k], 2 * half) for k in keep])
 
     def boundingRect(self) -> QtCore.QRectF:  # noqa: N802 - Qt override
         return self._rect
+
+
+class DateGridItem(pg.GraphicsObject):
+    """Vertical lines at whole days, weeks, months or years, drawn only across the part in view.
+
+    pyqtgraph's own grid redraws the whole axis picture at every pan step, which was most of the
+    cost of panning a large timeline.
+    """
+
+    #: how far beyond the events the grid reaches (seconds; about a century)
+    MARGIN = 100 * 365.25 * 86400
+
+    def __init__(self, axis: pg.AxisItem) -> None:
+        super().__init__()
+        self._axis = axis
+        self._pen = QtGui.QPen(QtGui.QColor(0, 0, 0, 32))
+        self._pen.setCosmetic(True)
+        self._pen.setWidthF(1.0)
+        self._rect = QtCore.QRectF()
+        self.setZValue(-100)
+
+    def set_extent(self, lo: float, hi: float, lanes: int) -> None:
+        self.prepareGeometryChange()
+        self._rect = QtCore.QRectF(lo - self.MARGIN, -lanes - 1000, hi - lo + 2 * self.MARGIN, lanes + 2000)
+        self.update()
+
+    def boundingRect(self) -> QtCore.QRectF:  # noqa: N802 - Qt override
+        return self._rect
+
+    def paint(self, painter: QtGui.QPainter, *args: object) -> None:
+        view = self.viewRect()
+        if view is None or view.width() <= 0:
+            return
+        view = view.intersected(self._rect)
+        xs = grid_lines(view.left(), view.right(), max(self._axis.width(), 1.0))
+        if xs:
+            painter.setPen(self._pen)
+            top, bottom = view.top(), view.bottom()
+            painter.drawLines([QtCore.QLineF(x, top, x, bottom) for x in xs])
 
 
 class QtTimelineView(Listening, pg.PlotWidget):
@@ -97,7 +164,8 @@ class QtTimelineView(Listening, pg.PlotWidget):
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         plot = self.getPlotItem()
         plot.hideAxis("left")
-        plot.showGrid(x=True, y=False, alpha=0.12)
+        self._grid = DateGridItem(axis)
+        plot.addItem(self._grid, ignoreBounds=True)
         plot.setMenuEnabled(False)
         plot.getViewBox().setMenuEnabled(False)  # our own menu: edits of the event under the mouse
         plot.hideButtons()
@@ -131,6 +199,7 @@ class QtTimelineView(Listening, pg.PlotWidget):
             plot.addItem(item)
         plot.addItem(self._selection)
         self._labels: list[pg.TextItem] = []
+        self._shown: dict[int, tuple[pg.TextItem, str]] = {}  # labelled event -> its label and text
         self._font = QtGui.QFont()
         self._font.setPointSizeF(font_size)
         self._scale = scale
@@ -161,6 +230,7 @@ class QtTimelineView(Listening, pg.PlotWidget):
         layout = build_layout(self.workspace.timeline.events)
         self.layout_data = layout
         self._spans.set_layout(layout)
+        self._grid.set_extent(*layout.extent, layout.lanes)
         days = [i for i, m in enumerate(layout.marks) if m == DAY]
         self._points.setData(x=layout.x0[days], y=-layout.lane[days].astype(float), data=days)
         heads_x, heads_y, symbols, brushes = [], [], [], []
@@ -221,7 +291,7 @@ class QtTimelineView(Listening, pg.PlotWidget):
         height_px = max(vb.height(), 1.0)
         x_per_px = (xb - xa) / width_px
         lane_px = height_px / max(yb - ya, 1e-9)
-        shown = 0
+        wanted: list[tuple[int, str, float, float]] = []  # event, text, x, y
         # Where lanes are closer than a line of text, label every k-th lane only.
         every = max(1, int(np.ceil(self._metrics.height() / max(lane_px, 1e-9))))
         if every <= 4 and layout.lanes:
@@ -232,7 +302,7 @@ class QtTimelineView(Listening, pg.PlotWidget):
                     continue
                 idx, xs = layout.by_lane[lane], layout.lane_x0[lane]
                 j = max(0, bisect.bisect_left(xs, xa) - 1)
-                while j < len(idx) and shown < self.MAX_LABELS:
+                while j < len(idx) and len(wanted) < self.MAX_LABELS:
                     i = idx[j]
                     if layout.x0[i] > xb:
                         break
@@ -246,29 +316,37 @@ class QtTimelineView(Listening, pg.PlotWidget):
                     left_px = (start - xa) / x_per_px + gap
                     next_px = (layout.x0[idx[j]] - xa) / x_per_px if j < len(idx) else width_px
                     room = min(next_px, width_px) - left_px - 6 * self._scale
-                    title = layout.titles[i]
-                    text_w = self._metrics.horizontalAdvance(title)
                     if room < 60 * self._scale:
                         continue
-                    if text_w > room:
+                    title = layout.titles[i]
+                    if self._metrics.horizontalAdvance(title) > room:
                         title = self._metrics.elidedText(title, QtCore.Qt.TextElideMode.ElideRight, room)
-                    label = self._label(shown)
-                    label.setText(title)
-                    label.setPos(start + gap * x_per_px, -float(layout.lane[i]))
-                    label.show()
-                    shown += 1
-        for label in self._labels[shown:]:
-            label.hide()
+                    wanted.append((i, title, start + gap * x_per_px, -float(layout.lane[i])))
+        # An event still labelled with the same text keeps its label: setting text is the costly part.
+        previous, self._shown = self._shown, {}
+        keep = {i for i, title, _, _ in wanted if previous.get(i, (None, None))[1] == title}
+        free = list(dict.fromkeys([item for i, (item, _) in previous.items() if i not in keep]
+                                  + [item for item in self._labels if not item.isVisible()]))
+        for i, title, x, y in wanted:
+            if i in keep:
+                item = previous[i][0]
+            else:
+                item = free.pop() if free else self._new_label()
+                item.setText(title)
+            item.setPos(x, y)
+            item.show()
+            self._shown[i] = (item, title)
+        for item in free:
+            item.hide()
 
-    def _label(self, k: int) -> pg.TextItem:
-        while len(self._labels) <= k:
-            item = pg.TextItem(color="#111111", anchor=(0, 0.5))
-            item.setFont(self._font)
-            item.textItem.document().setDocumentMargin(0)  # boxes as tall as the text, for packing
-            item.setZValue(10)
-            self.getPlotItem().addItem(item, ignoreBounds=True)
-            self._labels.append(item)
-        return self._labels[k]
+    def _new_label(self) -> pg.TextItem:
+        item = pg.TextItem(color="#111111", anchor=(0, 0.5))
+        item.setFont(self._font)
+        item.textItem.document().setDocumentMargin(0)  # boxes as tall as the text, for packing
+        item.setZValue(10)
+        self.getPlotItem().addItem(item, ignoreBounds=True)
+        self._labels.append(item)
+        return item
 
     def visible_labels(self) -> list[str]:
         return [lab.toPlainText() for lab in self._labels if lab.isVisible()]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import heapq
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -31,6 +31,51 @@ MARK_NAMES = {
 
 def seconds(d: date) -> float:
     return float((d - EPOCH).days * DAY_SECONDS)
+
+
+#: grid steps from the finest: (months, days); a step is used when its lines are far enough apart
+_GRID_STEPS = ((0, 1), (0, 7), (1, 0), (3, 0), (12, 0), (24, 0), (60, 0), (120, 0), (240, 0), (600, 0), (1200, 0))
+
+
+def grid_lines(left: float, right: float, width_px: float, min_px: float = 50.0) -> list[float]:
+    """Where vertical grid lines go between two positions (seconds): whole days, Mondays, months,
+    quarters or years, the finest step that leaves ``min_px`` between lines.
+
+    >>> def days(width_px):
+    ...     xs = grid_lines(seconds(date(2024, 11, 20)), seconds(date(2026, 2, 1)), width_px)
+    ...     return [(EPOCH + timedelta(days=int(x // DAY_SECONDS))).isoformat() for x in xs]
+    >>> days(150)
+    ['2025-01-01', '2026-01-01']
+    >>> days(400)
+    ['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01', '2026-01-01']
+    """
+    if right <= left or width_px <= 0:
+        return []
+    px_per_day = width_px / ((right - left) / DAY_SECONDS)
+    for months, days in _GRID_STEPS:
+        if (months * 30.44 + days) * px_per_day >= min_px:
+            break
+    lo = EPOCH + timedelta(days=max(int(left // DAY_SECONDS), (date(1, 1, 1) - EPOCH).days))
+    hi = EPOCH + timedelta(days=min(int(right // DAY_SECONDS) + 1, (date(9999, 12, 31) - EPOCH).days))
+    out: list[float] = []
+    if days:  # days or weeks (weeks start on Mondays)
+        d = lo + timedelta(days=(-lo.weekday()) % 7 if days == 7 else 0)
+        while d <= hi and len(out) < 2000:
+            out.append(seconds(d))
+            d += timedelta(days=days)
+        return out
+    index = (lo.year * 12 + lo.month - 1 + months - 1) // months * months  # first multiple of the step
+    while len(out) < 2000:
+        y, m = divmod(index, 12)
+        if y > hi.year or y > 9999:
+            break
+        d = date(y, m + 1, 1)
+        if d > hi:
+            break
+        if d >= lo:
+            out.append(seconds(d))
+        index += months
+    return out
 
 
 def mark_of(e: Event) -> str | None:
