@@ -11,6 +11,7 @@ are research-only data: they are read from where they are, never copied.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -80,12 +81,22 @@ def main() -> None:
             t = time.perf_counter()
             subprocess.run([sys.executable, "-m", "timeline_app", "export", str(folder), "--reference-date",
                             "2000-01-01", "--out", str(work / f"cli{n}")], check=True, capture_output=True)
-            print(f"    the command line, start-up included: {time.perf_counter() - t:.2f} s wall"
+            wall = time.perf_counter() - t
+            print(f"    the command line, start-up included: {wall:.2f} s wall"
                   + (" (target <= 5 s)" if n == args.articles else ""))
+            if n == args.articles:
+                workers = min(os.cpu_count() or 1, 8)
+                per_article = stages["read, sentences, dates"] * workers / n * 1000
+                verdict = "met" if wall <= 5 else (
+                    f"missed by {wall - 5:.1f} s: reading an article (sentences, dates) takes {per_article:.0f} ms "
+                    f"of a core, on {workers} processes here")
+                print(f"    5 s target: {verdict}")
         ratio = results[2 * args.articles] / results[args.articles]
         print(f"time for {2 * args.articles} / time for {args.articles}: {ratio:.2f} (target <= 2.2)")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"peak memory (this process, both runs): {peak:.0f} MB (target <= 400)")
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak memory: {peak:.0f} MB this process, {child:.0f} MB the largest child (readers, command line) "
+              "(target <= 400)")
         if not args.no_reference:
             from datetime import datetime
 
@@ -96,8 +107,10 @@ def main() -> None:
             for text in texts:
                 search_dates(text, languages=["en"], settings={"RELATIVE_BASE": datetime(2000, 1, 1)})
             reference = time.perf_counter() - t
+            speedup = reference / results[args.articles]
             print(f"dateparser.search_dates alone on the same {args.articles} texts: {reference:.1f} s; "
-                  f"the whole pipeline is {reference / results[args.articles]:.1f}x faster (target >= 5x)")
+                  f"the whole pipeline is {speedup:.1f}x faster (target >= 5x"
+                  + ("" if speedup >= 5 else f": missed by {5 - speedup:.1f}x") + ")")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
