@@ -95,8 +95,8 @@ def main() -> None:
         print(f"time for {2 * args.articles} / time for {args.articles}: {ratio:.2f} (target <= 2.2)")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"peak memory: {peak:.0f} MB this process, {child:.0f} MB the largest child (readers, command line) "
-              "(target <= 400)")
+        print(f"peak memory: {peak:.0f} MB this process, {child:.0f} MB the largest child process (readers, "
+              "the command line) (target <= 400)")
         if not args.no_reference:
             from datetime import datetime
 
