@@ -117,3 +117,18 @@ def test_killing_the_process_during_a_save_leaves_the_previous_file_whole(tmp_pa
         child.wait(timeout=30)
         opened = proj.load(path)  # never a half-written file: the old project or a whole new one
         assert opened.reference_date in (date(2024, 1, 1), date(2025, 5, 6))
+
+
+def test_a_save_removes_what_killed_saves_left_behind(tmp_path: Path) -> None:
+    path = tmp_path / "p.timeline.json"
+    stale = tmp_path / ".p.timeline.json.0123456789ab.tmp"
+    recent = tmp_path / ".p.timeline.json.ba9876543210.tmp"
+    other = tmp_path / ".other.json.0123456789ab.tmp"
+    for leftover in (stale, recent, other):
+        leftover.write_text("{", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    proj.save(proj.Project(reference_date=date(2024, 1, 1)), path)
+    assert not stale.exists()
+    assert recent.exists() and other.exists()  # a save may still be writing it; another file's

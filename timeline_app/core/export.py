@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
@@ -144,6 +146,23 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[str]], None])
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _remove_leftovers(target)
+
+
+#: a temporary file this old beside its target was left by a write that was killed
+LEFTOVER_SECONDS = 600
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Remove the temporary files of earlier writes of ``target`` that never finished (the process
+    was killed); recent ones may belong to a write still running elsewhere and are left alone."""
+    now = time.time()
+    for old in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        try:
+            if now - old.stat().st_mtime > LEFTOVER_SECONDS:
+                old.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
