@@ -15,7 +15,7 @@ from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
 from timeline_app.core.loading import load  # noqa: E402
 from timeline_app.core.workspace import Workspace  # noqa: E402
 from timeline_app.gui.qt_article_view import QtArticleView  # noqa: E402
-from timeline_app.gui.qt_events_table import QtEventsTable  # noqa: E402
+from timeline_app.gui.qt_events_table import ID_ROLE, QtEventsTable  # noqa: E402
 from timeline_app.gui.qt_main_window import QtMainWindow  # noqa: E402
 from timeline_app.gui.qt_timeline import QtTimelineView  # noqa: E402
 
@@ -144,8 +144,6 @@ def test_filters_narrow_the_table(qtbot, workspace: Workspace) -> None:  # noqa:
 
 
 def _rows(table: QtEventsTable) -> list:
-    from timeline_app.gui.qt_events_table import ID_ROLE
-
     ws = table.workspace
     return [ws.event(table.proxy.index(r, 0).data(ID_ROLE)) for r in range(table.proxy.rowCount())]
 
@@ -156,6 +154,23 @@ def test_sorting_by_title(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
     table.table.sortByColumn(2, QtCore.Qt.SortOrder.AscendingOrder)
     titles = [table.proxy.index(r, 2).data() for r in range(table.proxy.rowCount())]
     assert titles == sorted(titles)
+
+
+def test_a_sort_keeps_the_selection_and_survives_a_new_timeline(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
+    table = QtEventsTable(workspace)
+    qtbot.addWidget(table)
+    chosen = workspace.timeline.events[-1].id
+    workspace.select(chosen)
+    table.table.sortByColumn(3, QtCore.Qt.SortOrder.DescendingOrder)
+
+    def support() -> list[tuple[int, int]]:
+        rows = [workspace.event(table.proxy.index(r, 0).data(ID_ROLE)) for r in range(table.proxy.rowCount())]
+        return [(e.independent, len(e.documents)) for e in rows]
+
+    assert support() == sorted(support(), reverse=True)
+    assert table.table.currentIndex().data(ID_ROLE) == chosen
+    workspace.set_publication_date(workspace.articles[0].name, date(2025, 5, 7))  # a new timeline
+    assert support() == sorted(support(), reverse=True)
 
 
 def test_labels_never_overlap(qtbot, workspace: Workspace) -> None:  # noqa: ANN001

@@ -12,7 +12,6 @@ from timeline_app.gui.listening import Listening
 
 COLUMNS = ("Date as written", "Date", "Title", "Support", "Sources")
 ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = QtCore.Qt.ItemDataRole.UserRole + 2
 
 
 class EventsModel(QtCore.QAbstractTableModel):
@@ -23,13 +22,29 @@ class EventsModel(QtCore.QAbstractTableModel):
         self.workspace = workspace
         self.events: list[Event] = []
         self.rows: dict[str, int] = {}
+        self.sort_column, self.sort_order = 1, QtCore.Qt.SortOrder.AscendingOrder
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
         self.events = list(self.workspace.timeline.events)
-        self.rows = {e.id: i for i, e in enumerate(self.events)}
+        self._sort()
         self.endResetModel()
+
+    def sort(self, column: int, order: QtCore.Qt.SortOrder = QtCore.Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here, in one Python sort: a sorting proxy asks for two cells per comparison."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self.events[i.row()].id for i in before]
+        self.sort_column, self.sort_order = column, order
+        self._sort()
+        self.changePersistentIndexList(before, [self.index(self.rows[i], old.column()) for i, old in zip(ids, before)])
+        self.layoutChanged.emit()
+
+    def _sort(self) -> None:
+        key = _SORT_KEYS.get(self.sort_column, _SORT_KEYS[1])
+        self.events.sort(key=key, reverse=self.sort_order == QtCore.Qt.SortOrder.DescendingOrder)
+        self.rows = {e.id: i for i, e in enumerate(self.events)}
 
     def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.events)
@@ -66,15 +81,16 @@ class EventsModel(QtCore.QAbstractTableModel):
             return QtGui.QColor("#b00020")
         if role == ID_ROLE:
             return e.id
-        if role == SORT_ROLE:
-            if col == 1:
-                return int(e.id[1:])  # ids follow timeline order
-            if col == 3:
-                return e.independent * 1000 + len(e.documents)
-            if col == 4:
-                return ", ".join(e.documents)
-            return self.data(index, QtCore.Qt.ItemDataRole.DisplayRole)
         return None
+
+
+_SORT_KEYS = {
+    0: lambda e: e.date_text.lower(),
+    1: lambda e: int(e.id[1:]),  # ids follow timeline order
+    2: lambda e: e.title.lower(),
+    3: lambda e: (e.independent, len(e.documents)),
+    4: lambda e: ", ".join(e.documents),
+}
 
 
 def support_text(e: Event) -> str:
@@ -103,7 +119,12 @@ class EventsFilter(QtCore.QSortFilterProxyModel):
         self.date_from: date | None = None
         self.date_to: date | None = None
         self.source = ""
-        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: QtCore.Qt.SortOrder = QtCore.Qt.SortOrder.AscendingOrder) -> None:
+        """The events model sorts itself; the filter keeps its order."""
+        model = self.sourceModel()
+        if isinstance(model, EventsModel) and column >= 0:
+            model.sort(column, order)
 
     def set_filter(self, text: str = "", date_from: date | None = None, date_to: date | None = None,
                    source: str = "") -> None:

@@ -36,8 +36,12 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not from the contents: sizing to contents measures every row at each
+        # reload, which is slow with a thousand articles.
+        metrics = self.table.fontMetrics()
+        for col, sample in ((1, "0000-00-00"), (2, "reference"), (3, "Events")):
+            header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
         header.setSectionResizeMode(4, QtWidgets.QHeaderView.ResizeMode.Interactive)
         header.resizeSection(4, 80)
         self.failures = QtWidgets.QListWidget()
