@@ -964,7 +964,7 @@ def _h_holiday(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     return _expr((start, m.end()), ctx, "DATE", d.isoformat(), "day", POINT, d, d, anchored=True)
 
 
-def _spelled_year(words: str, numbers: dict[str, int]) -> int | None:
+def _spelled_year(words: str, numbers: dict[str, int]) -> int:
     """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
     parts = [w for w in re.split(r"[\s-]+", words.lower()) if w != "and"]
     if parts[:2] == ["two", "thousand"]:
@@ -976,8 +976,6 @@ def _spelled_year(words: str, numbers: dict[str, int]) -> int | None:
 
 def _h_spelled_year(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     y = _spelled_year(m["words"], ctx.lex.numbers)
-    if y is None:
-        return None
     if m["month"]:
         month = ctx.lex.month(m["month"].rstrip("."))
         if month is None:

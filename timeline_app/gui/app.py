@@ -87,6 +87,7 @@ def _screenshot(app, window, sources: list[str], path: str) -> int:  # noqa: ANN
 
     def grab() -> None:
         saved.append(window.grab().save(path))
+        window._dirty = False  # nothing to save: close without asking
         window.close()
         app.quit()
 
