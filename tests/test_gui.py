@@ -51,7 +51,7 @@ def test_loading_the_seeds_fills_every_view(window: QtMainWindow, qtbot) -> None
     ws = window.workspace
     assert len(ws.articles) == 5
     assert window.events.proxy.rowCount() == len(ws.timeline.events) == 9
-    assert window.sources.table.rowCount() == 5
+    assert window.sources.model.rowCount() == 5
     assert window.timeline.layout_data.lanes > 0
     qtbot.waitUntil(lambda: len(window.timeline.visible_labels()) == 9, timeout=5000)
     assert not window.is_loading()
@@ -109,12 +109,12 @@ def test_editing_a_publication_date_reanchors(window: QtMainWindow, qtbot) -> No
     ws = window.workspace
     doc = "000_a9b5a5e0ed6f1e90.txt"
     assert _event(ws, "Monday", doc).start == date(2025, 5, 5)
-    row = next(r for r in range(window.sources.table.rowCount())
-               if window.sources.table.item(r, 0).data(QtCore.Qt.ItemDataRole.UserRole + 1) == doc)
-    window.sources.table.item(row, 1).setText("2024-01-10")
+    model = window.sources.model
+    row = window.sources.row_of(doc)
+    assert model.setData(model.index(row, 1), "2024-01-10")  # as typed in the cell
     qtbot.waitUntil(lambda: _event(ws, "Monday", doc).start == date(2024, 1, 8), timeout=5000)
     assert ws.article(doc).date_source == "given"
-    assert window.sources.table.item(row, 1).text() == "2024-01-10"
+    assert model.index(window.sources.row_of(doc), 1).data() == "2024-01-10"
 
 
 def test_an_invalid_date_is_refused_with_a_message(window: QtMainWindow, qtbot) -> None:  # noqa: ANN001
@@ -122,6 +122,11 @@ def test_an_invalid_date_is_refused_with_a_message(window: QtMainWindow, qtbot) 
     window.sources.sigMessage.connect(messages.append)
     assert not window.sources.set_date("000_a9b5a5e0ed6f1e90.txt", "someday")
     assert messages and "Not a date" in messages[0]
+    model = window.sources.model
+    row = window.sources.row_of("000_a9b5a5e0ed6f1e90.txt")
+    model.setData(model.index(row, 1), "the day after")  # typed in the cell: refused, old date kept
+    qtbot.waitUntil(lambda: len(messages) == 2, timeout=5000)
+    assert model.index(row, 1).data() == "2025-05-06"
 
 
 def test_filters_narrow_the_table(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
@@ -360,8 +365,9 @@ def test_support_copies_and_conflicts_are_shown(window: QtMainWindow) -> None:
     assert window.events.model.index(window.events.model.rows[ottawa.id], 3).data().endswith("⚠")
     ws.select(ottawa.id)
     assert "Sources disagree" in window.evidence.summary.text() and "Finland" in window.evidence.summary.text()
-    copies = {window.sources.table.item(r, 0).data(QtCore.Qt.ItemDataRole.UserRole + 1):
-              window.sources.table.item(r, 4).text() for r in range(window.sources.table.rowCount())}
+    model = window.sources.model
+    copies = {model.index(r, 0).data(QtCore.Qt.ItemDataRole.UserRole + 1): model.index(r, 4).data()
+              for r in range(model.rowCount())}
     assert copies["002_04602f35b3b6d311.txt"] == "000_a9b5a5e0ed6f1e90.txt"
 
 

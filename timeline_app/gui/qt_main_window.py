@@ -113,7 +113,7 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         main.addWidget(self._titled("Sources", self.sources, "Double-click a publication date to change it."))
         main.addWidget(middle)
         main.addWidget(right)
-        main.setSizes([300, 800, 400])
+        main.setSizes([350, 770, 380])
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
 

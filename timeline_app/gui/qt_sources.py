@@ -14,6 +14,83 @@ COLUMNS = ("Article", "Published", "From", "Events", "Copy of")
 DATE_COLUMN = 1
 
 
+class SourcesModel(QtCore.QAbstractTableModel):
+    """One row per article, computed when a cell is asked for (a thousand rows of items are slow)."""
+
+    def __init__(self, panel: QtSourcesPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.articles: list = []
+        self.counts: dict[str, int] = {}
+        self.copies: dict[str, str] = {}
+
+    def reload(self) -> None:
+        ws = self.panel.workspace
+        self.beginResetModel()
+        self.articles = ws.articles
+        self.counts = ws.events_per_document()
+        self.copies = dict(ws.timeline.copies)
+        self.endResetModel()
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.articles)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: N802, B008
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation: QtCore.Qt.Orientation,  # noqa: N802
+                   role: int = QtCore.Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == QtCore.Qt.Orientation.Horizontal and role == QtCore.Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: QtCore.QModelIndex) -> QtCore.Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | QtCore.Qt.ItemFlag.ItemIsEditable if index.column() == DATE_COLUMN else flags
+
+    def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        a, col = self.articles[index.row()], index.column()
+        Role = QtCore.Qt.ItemDataRole  # noqa: N806
+        if role == NAME_ROLE:
+            return a.name
+        if role in (Role.DisplayRole, Role.EditRole):
+            if col == 0:
+                return a.title or a.name
+            if col == DATE_COLUMN:
+                return a.published.isoformat() if a.published else ("" if role == Role.EditRole else "unknown")
+            if col == 2:
+                return a.date_source
+            if col == 3:
+                return self.counts.get(a.name, 0)
+            return self.copies.get(a.name, "")
+        if role == Role.ToolTipRole:
+            if col == 0:
+                return f"{a.title}\n{a.path}"
+            if col == DATE_COLUMN:
+                return (f"Inferred: {a.date_note}. Double-click to change." if a.date_note
+                        else "Double-click to change; relative dates are anchored on it")
+            if col == 2:
+                return a.date_note or None
+            if col == 4 and a.name in self.copies:
+                return (f"{a.name} copies or lightly rewrites {self.copies[a.name]}: it does not count as a "
+                        "separate confirmation")
+            return None
+        if role == Role.ForegroundRole and col == DATE_COLUMN and a.published is None:
+            return QtGui.QColor("#b00020")
+        return None
+
+    def setData(self, index: QtCore.QModelIndex, value: object,  # noqa: N802
+                role: int = QtCore.Qt.ItemDataRole.EditRole) -> bool:
+        if role != QtCore.Qt.ItemDataRole.EditRole or index.column() != DATE_COLUMN:
+            return False
+        name = self.articles[index.row()].name
+        # Deferred: changing the date rebuilds this model, which must not happen inside the edit.
+        QtCore.QTimer.singleShot(0, self.panel, lambda: self.panel.set_date(name, str(value)))
+        return True
+
+
 class QtSourcesPanel(Listening, QtWidgets.QWidget):
     """One row per article; double-click its date to change it and re-anchor its relative dates."""
 
@@ -25,8 +102,9 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
     def __init__(self, workspace: Workspace, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.table = QtWidgets.QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.model = SourcesModel(self)
+        self.table = QtWidgets.QTableView()
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
@@ -43,7 +121,7 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
             header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
         header.setSectionResizeMode(4, QtWidgets.QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(4, 80)
+        header.resizeSection(4, 70)
         self.failures = QtWidgets.QListWidget()
         self.failures.setMaximumHeight(110)
         self.failures_label = QtWidgets.QLabel()
@@ -52,8 +130,7 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.failures_label)
         layout.addWidget(self.failures)
-        self.table.itemChanged.connect(self._edited)
-        self.table.currentCellChanged.connect(self._current_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.listen(workspace.timeline_changed, self.reload)
         self.reload()
 
@@ -62,42 +139,7 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
         super().closeEvent(event)
 
     def reload(self) -> None:
-        counts = self.workspace.events_per_document()
-        articles = self.workspace.articles
-        sorting = self.table.isSortingEnabled()
-        self.table.setSortingEnabled(False)  # sorted once at the end, not after every cell
-        self.table.setUpdatesEnabled(False)
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        self.table.setRowCount(len(articles))
-        for row, a in enumerate(articles):
-            name = QtWidgets.QTableWidgetItem(a.title if a.title else a.name)
-            name.setToolTip(f"{a.title}\n{a.path}")
-            name.setData(NAME_ROLE, a.name)
-            name.setFlags(name.flags() & ~QtCore.Qt.ItemFlag.ItemIsEditable)
-            when = QtWidgets.QTableWidgetItem(a.published.isoformat() if a.published else "unknown")
-            when.setToolTip("Double-click to change; relative dates are anchored on it")
-            when.setData(NAME_ROLE, a.name)
-            if a.published is None:
-                when.setForeground(QtGui.QColor("#b00020"))
-            source = QtWidgets.QTableWidgetItem(a.date_source)
-            if a.date_note:
-                source.setToolTip(a.date_note)
-                when.setToolTip(f"Inferred: {a.date_note}. Double-click to change.")
-            count = QtWidgets.QTableWidgetItem()
-            count.setData(QtCore.Qt.ItemDataRole.DisplayRole, counts.get(a.name, 0))
-            original = self.workspace.timeline.copies.get(a.name, "")
-            copy = QtWidgets.QTableWidgetItem(original)
-            if original:
-                copy.setToolTip(f"{a.name} copies or lightly rewrites {original}: it does not count as a "
-                                "separate confirmation")
-            for item in (source, count, copy):
-                item.setFlags(item.flags() & ~QtCore.Qt.ItemFlag.ItemIsEditable)
-            for col, item in enumerate((name, when, source, count, copy)):
-                self.table.setItem(row, col, item)
-        self.table.blockSignals(False)
-        self.table.setSortingEnabled(sorting)
-        self.table.setUpdatesEnabled(True)
+        self.model.reload()
         failures = self.workspace.failures
         self.failures.clear()
         for f in failures:
@@ -125,14 +167,10 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
         self.workspace.set_publication_date(name, when)
         return True
 
-    def _edited(self, item: QtWidgets.QTableWidgetItem) -> None:
-        if item.column() != DATE_COLUMN:
-            return
-        name, text = item.data(NAME_ROLE), item.text()
-        # Defer: changing the date rebuilds this table, which must not happen inside its own signal.
-        QtCore.QTimer.singleShot(0, self, lambda: self.set_date(name, text) or self.reload())  # dropped if closed
+    def _current_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+        if current.isValid():
+            self.sigOpenDocument.emit(current.data(NAME_ROLE))
 
-    def _current_changed(self, row: int, *_: int) -> None:
-        item = self.table.item(row, 0)
-        if item is not None:
-            self.sigOpenDocument.emit(item.data(NAME_ROLE))
+    def row_of(self, name: str) -> int | None:
+        """The row that shows the article called ``name``."""
+        return next((i for i, a in enumerate(self.model.articles) if a.name == name), None)
