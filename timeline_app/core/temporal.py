@@ -1151,6 +1151,23 @@ def _h_season(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
                  timexes=(_timex(ctx, start, m.end(), "DATE", p.value, mod),))
 
 
+_LARGE_NUMBERS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+#: an amount just before a position: "$1.76", "500 million", "700 seats", "four flights"
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d[\d.,]*%?|\b(?:hundred|thousand|million|billion|trillion|dozen))(?:\s+[a-z]+s)?\s*$", re.IGNORECASE)
+
+
+def _is_amount_before(ctx: _Context, pos: int) -> bool:
+    window = ctx.text[max(0, pos - 40):pos]
+    found = _AMOUNT_BEFORE.search(window)
+    year_like = found is not None and re.fullmatch(r"(?:1[89]|20)\d\d\s*", found.group()) is not None and \
+        not window[:found.start()].endswith(("$", "€", "£", "¥"))
+    if found and not year_like:  # "in 2020 a year of war": a year, not an amount
+        return True
+    words = _words_before(ctx, pos, 2)  # "four flights"
+    return len(words) == 2 and words[0].endswith("s") and words[1] in ctx.lex.numbers and words[1] not in ("a", "an")
+
+
 def _h_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     if m["long"] and m["long"].lower() == "-old":
         return None  # an age, not a time
@@ -1162,11 +1179,16 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     count = None if vague else _count(ctx, count_text)
     if count is None and not vague:
         return None
+    if unit_name == "quarter" and not count_text.isdigit() and \
+            (ctx.text[m.end("count"):m.start("unit")] == "-" or _words_after(ctx, m.end(), 1) == ["of"]):
+        return None  # "three-quarters of its food" is a share, not a time
     if count_text.lower() in ("a", "an", "one"):
         before = _words_before(ctx, m.start(), 1)
         if before and before[0] in ("once", "twice", "thrice", "times", "per"):
             value = _duration_value(1, symbol, factor, is_time)
             return _expr(m, ctx, "SET", value, _CALENDAR_UNIT.get(unit_name, "day"), SET, None, None, placed=False)
+        if count_text.lower() in ("a", "an") and _is_amount_before(ctx, m.start()):
+            return None  # a rate: "$1.76 a year", "24 hours a day", "700 seats a week"
     if vague and count_text.lower() in ("recent", "coming", "past"):
         return None  # "recent years" is a vague reference, "the past two weeks" an anchored duration
     mod = "MORE_THAN" if m["more"] and m["more"].strip().lower() in ("more", "plus", "odd") else None
