@@ -57,12 +57,19 @@ class _Mention:
 
 def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalysis:
     """Sentences and temporal expressions of one article, anchored on its publication date."""
+    settings = settings or Settings()
     sentences = Sentences(article.text)
     expressions = tag(article.text, article.published, settings)
     for e in expressions:  # split here (on a worker process when loading many) what the timeline will cite
-        sentences.at(e.start)
+        if _cited(e, settings):
+            sentences.at(e.start)
     sentences.rough()
     return ArticleAnalysis(article, sentences, expressions, furniture(article.text))
+
+
+def _cited(expr: TemporalExpression, settings: Settings) -> bool:
+    """Does this expression become a mention on the timeline (so its sentence is cited)?"""
+    return expr.placed or expr.unresolved or (settings.place_vague and expr.kind == "vague")
 
 
 _TOKEN = re.compile(r"[a-z0-9$€%.]+")  # amounts ("$1.2", "5%") tell two mentions apart
@@ -86,8 +93,7 @@ def _mentions(analysis: ArticleAnalysis, doc_order: int, settings: Settings) -> 
     for expr in analysis.expressions:
         if dateline is not None and expr.start < dateline[1] and dateline[0] < expr.end:
             continue  # the byline date is the publication date, not an event
-        wanted = expr.placed or expr.unresolved or (settings.place_vague and expr.kind == "vague")
-        if not wanted:
+        if not _cited(expr, settings):
             continue
         sentence = analysis.sentences.at(expr.start)
         if sentence is None:
