@@ -20,6 +20,11 @@ from timeline_app.core.sentences import Sentences, clean, split_sentences
      ["Key Takeaways", "• First point by 2030.", "• Second point from 2026 to 2030."]),
     ("“It was a bomb,” he said. “We saw it.”", ["“It was a bomb,” he said.", "“We saw it.”"]),
     ("pre-order now\nSkip to content\nEdit post\n", ["pre-order now", "Skip to content", "Edit post"]),
+    # clear sentence ends are cut without syntok; it decides the others ("Mr.", "U.S.", "Jan. 5")
+    ("He said it was ``to fight terrorism.'' The FBI continues. It did.",
+     ["He said it was ``to fight terrorism.''", "The FBI continues.", "It did."]),
+    ("Shots rang out! Police came? No one knew.", ["Shots rang out!", "Police came?", "No one knew."]),
+    ("Dr. Smith arrived at 5 p.m. Monday. He left.", ["Dr. Smith arrived at 5 p.m. Monday.", "He left."]),
 ])
 def test_split(text: str, sentences: list[str]) -> None:
     assert [s.text for s in split_sentences(text)] == sentences
@@ -62,3 +67,17 @@ def test_asking_sentence_by_sentence_gives_what_splitting_everything_gives(seeds
 ])
 def test_rough_split_for_comparing_articles(text: str, pieces: list[str]) -> None:
     assert Sentences(text).rough() == pieces
+
+
+@pytest.mark.parametrize(("segment", "ends"), [
+    ("One fact. Two facts. Three.", [9, 20]),
+    ("No end here", []),
+    ("Mr. Smith came.", None),
+    ("The U.S. Army came. Then left.", None),
+    ("It was Jan. 5 then.", None),
+    ("Wait... What?", None),
+])
+def test_clear_sentence_ends(segment: str, ends: list[int] | None) -> None:
+    from timeline_app.core.sentences import _clear_ends
+
+    assert _clear_ends(segment) == ends

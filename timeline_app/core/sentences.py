@@ -1,8 +1,10 @@
 """Sentence boundaries with character offsets into the article text.
 
-syntok does the splitting (it keeps offsets, knows "U.S." and "Jan.", and joins hard-wrapped
-lines); a pre-pass first cuts the text where a line break really ends a unit: blank lines,
-indented or bulleted lines, and short unpunctuated lines such as headlines.
+syntok does the splitting where it is hard (it keeps offsets, knows "U.S." and "Jan.", and joins
+hard-wrapped lines); a stretch whose every possible end is a clear one ("...word. The") is cut
+without it, several times faster and to the same sentences. A pre-pass first cuts the text where a
+line break really ends a unit: blank lines, indented or bulleted lines, and short unpunctuated
+lines such as headlines.
 
 >>> [s.text for s in split_sentences("Big News\\n\\nThe U.S. said Monday it will act. It did.")]
 ['Big News', 'The U.S. said Monday it will act.', 'It did.']
@@ -61,7 +63,51 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+#: a possible sentence end inside a stretch of text: terminals, closing quotes or brackets, a space
+_TERMINAL_RUN = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+#: what must follow a clear sentence end: a capital, perhaps after an opening quote or bracket
+_CLEAR_NEXT = re.compile(r"\s+[\"“‘(\[]?[A-Z]")
+#: a lower-case word of two letters or more right before a full stop
+_LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z]{2,}$")
+#: lower-case words that are abbreviations more often than sentence ends
+_LOWER_ABBREVIATIONS = frozenset({"vs", "etc", "approx", "cf", "al", "ca", "viz", "est", "dept", "no", "st"})
+
+
+def _clear_ends(segment: str) -> list[int] | None:
+    """Where the sentences of ``segment`` end, if every possible end is a clear one ("...word. The");
+    None when one is not ("Mr. Smith", "U.S. Army", "...", "Jan. 5"): syntok decides those."""
+    ends: list[int] = []
+    body = len(segment.rstrip())
+    for m in _TERMINAL_RUN.finditer(segment, 0, body):
+        if m.end() >= body:
+            break
+        term = m.group()
+        if not _CLEAR_NEXT.match(segment, m.end()) or term.startswith("..") or term.startswith("…"):
+            return None
+        if term[0] == ".":
+            word = _LOWER_WORD.search(segment, 0, m.start())
+            if word is None or word.group() in _LOWER_ABBREVIATIONS:
+                return None
+        elif len(term.rstrip("\"'”’)]")) > 1:
+            return None  # "?!"
+        ends.append(m.end())
+    return ends
+
+
 def _split_segment(text: str, seg_start: int, seg_end: int) -> list[Sentence]:
+    segment = text[seg_start:seg_end]
+    ends = _clear_ends(segment)
+    if ends is not None:  # the common case, without syntok: same sentences, several times faster
+        out = []
+        pos = 0
+        for end in ends + [len(segment.rstrip())]:
+            piece = segment[pos:end]
+            s = seg_start + pos + len(piece) - len(piece.lstrip())
+            e = seg_start + end
+            if e > s:
+                out.append(Sentence(s, e, clean(text[s:e])))
+            pos = end
+        return out
     from syntok import segmenter
 
     out: list[Sentence] = []
