@@ -94,7 +94,9 @@ def copies(analyses: Sequence["ArticleAnalysis"]) -> dict[str, str]:
                   if count >= 5 and count >= 0.15 * min(len(shingles[a]), len(shingles[b]))]
     # most shared first: a set of copies is joined by its closest pairs, and the rest are never aligned
     for _, a, b in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if root(a) != root(b) and min(alignment(sents[a], sents[b]), alignment(sents[b], sents[a])) >= COPY_ALIGNMENT:
+        if root(a) == root(b):
+            continue
+        if min(alignment(sents[a], sents[b]), alignment(sents[b], sents[a])) >= COPY_ALIGNMENT:
             join(a, b)
     # every copy points at the first original: the earliest published (then the first listed) of its set
     return {name: r for name in sents if (r := root(name)) != name}
