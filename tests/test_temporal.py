@@ -216,6 +216,8 @@ NOT_DATES = [
     ("around 800 million euros of the total", "800 million"),
     ("Some two thousand people marched.", "two thousand"),
     ("Iraq imports about three-quarters of its food.", "three-quarters"),
+    ("He is 45 years old.", "45 years"),
+    ("The fall of Kabul shocked many.", "The fall"),
     ("The stock pays a dividend of $1.76 a year.", "a year"),
     ("Police guard the clinic 24 hours a day.", "a day"),
     ("Flights rise from four flights a week to daily.", "a week"),

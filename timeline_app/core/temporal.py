@@ -1136,6 +1136,8 @@ def _h_season(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     else:
         if season == "fall" and word != "the":
             return None
+        if word == "the" and _words_after(ctx, m.end(), 1) == ["of"]:
+            return None  # "the fall of Kabul", "the spring of discontent": not a season (a year would be read)
         if ctx.ref is None:
             p = _Point(None, None, f"XXXX-{code}", "season", True)
         else:
@@ -1169,8 +1171,8 @@ def _is_amount_before(ctx: _Context, pos: int) -> bool:
 
 
 def _h_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
-    if m["long"] and m["long"].lower() == "-old":
-        return None  # an age, not a time
+    if m["long"] and m["long"].lower() == "-old" or _words_after(ctx, m.end(), 1) == ["old"]:
+        return None  # an age, not a time ("a 45-year-old man", "he is 45 years old")
     unit_name, symbol, factor, is_time = _unit(ctx, m["unit"])
     count_text = m["count"]
     if re.fullmatch(r"\d{4}", count_text):
