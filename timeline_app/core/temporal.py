@@ -632,6 +632,14 @@ def _h_range(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
             y = b.lo.year if a.lo.month <= b.lo.month else b.lo.year - 1
             lo, hi = periods.month(y, a.lo.month)
             a = _Point(lo, hi, f"{y:04d}-{a.lo.month:02d}", "month", False, "month")
+        if a.lo > b.hi and a.form == b.form == "weekday":  # one week: "from Monday to Wednesday"
+            if ctx.ref is not None and b.lo <= ctx.ref:  # type: ignore[operator]  # it has passed: from the Monday before
+                a = _day_point(a.lo - timedelta(days=7), True, "weekday")
+            else:  # to come: to the Wednesday after
+                b = _day_point(b.lo + timedelta(days=7), True, "weekday")  # type: ignore[operator]
+        elif a.lo > b.hi and b.anchored and b.form == "day" and a.lo.year == b.lo.year:  # type: ignore[union-attr]
+            d = b.lo.replace(year=b.lo.year + 1)  # type: ignore[union-attr]  # "from December 20 to January 5"
+            b = _day_point(d, True, "day")
         if a.lo > b.hi:  # type: ignore[operator]
             return None
     return _range_expr(m, ctx, a, b, (m.start("a"), m.end("a")), (m.start("b"), m.end("b")))
