@@ -109,10 +109,14 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     segments = _segments(text, ctx.lex)
     lowered = text.lower() if any(rule.requires for rule in ctx.lex.rules) else text
     for rule in ctx.lex.rules:
-        if rule.requires and not any(word in lowered for word in rule.requires):
-            continue
+        spans = segments
+        if rule.requires:  # only the stretches that hold one of the rule's words
+            if not any(word in lowered for word in rule.requires):
+                continue
+            spans = [(start, end) for start, end in segments
+                     if any(lowered.find(word, start, end) >= 0 for word in rule.requires)]
         handler = _HANDLERS[rule.name]
-        for m in (m for start, end in segments for m in rule.regex.finditer(text, start, end)):
+        for m in (m for start, end in spans for m in rule.regex.finditer(text, start, end)):
             try:
                 expr = handler(m, ctx)
             except (ValueError, OverflowError, KeyError):
