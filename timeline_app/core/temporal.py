@@ -877,7 +877,7 @@ def _h_relative_period(m: re.Match[str], ctx: _Context) -> TemporalExpression | 
 
 
 def _h_day_word(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
-    word = m["word"].lower()
+    word = " ".join(m["word"].lower().split())
     offset = ctx.lex.day_words[word]
     if word == "today":
         before = _words_before(ctx, m.start(), 1)
