@@ -72,6 +72,7 @@ CASES = [
     ("It happened the day before yesterday.", "the day before yesterday", "2025-05-04", "point", "2025-05-04",
      "2025-05-04"),
     ("We meet the day after tomorrow.", "the day after tomorrow", "2025-05-08", "point", "2025-05-08", "2025-05-08"),
+    ("Troops will leave by mid-2026.", "by mid-2026", "2026", "before", "", "2026-09-01"),
     ("The team planned to leave Vilnius on Thursday.", "Thursday", "2025-05-08", "point", "2025-05-08", "2025-05-08"),
     ("The ministers meet Monday in Brussels.", "Monday", "2025-05-12", "point", "2025-05-12", "2025-05-12"),
     ("The vote was postponed until Friday.", "until Friday", "2025-05-09", "before", "", "2025-05-09"),
