@@ -149,3 +149,16 @@ def test_an_article_renamed_for_a_clash_keeps_its_page_furniture(seeds_dir: Path
     before = len(ws.timeline.excluded)
     ws.add(load([other], reference=REF).analyses)
     assert len(ws.timeline.excluded) == 2 * before > 0
+
+
+def test_an_edit_made_while_an_add_is_prepared_is_kept(seeds_dir: Path, tmp_path: Path) -> None:
+    from timeline_app.core.curation import EditTitle, key_of
+
+    ws = _workspace(seeds_dir)
+    (tmp_path / "extra.txt").write_text("Officials met on March 3 to discuss the border fence.", encoding="utf-8")
+    pending = ws.prepare(load([tmp_path], reference=REF).analyses)  # finished with the edits of that moment
+    monday = next(e for e in ws.timeline.events if e.date_text == "Monday")
+    ws.run(EditTitle(key_of(monday), "Renamed while loading"))  # meanwhile, in the window
+    ws.commit(pending)
+    assert "Renamed while loading" in [e.title for e in ws.timeline.events]
+    assert len(ws.articles) == 6

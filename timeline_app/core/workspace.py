@@ -5,6 +5,7 @@ Views connect to the signals; every view shows the same selection.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -29,6 +30,25 @@ class PendingAdd:
     analyses: list[ArticleAnalysis]
     failures: list[ReadFailure]
     reading: MachineReading
+    #: the edits it was finished with (a count), and the result: shown as is if no edit came since
+    edits: int = -1
+    timeline: Timeline | None = None
+    index: _Index | None = None
+
+
+#: events by id, and (event, evidence) pairs by document in text order
+_Index = tuple[dict[str, Event], dict[str, list[tuple[Event, Evidence]]]]
+
+
+def _index(timeline: Timeline) -> _Index:
+    by_id = {e.id: e for e in timeline.events + timeline.excluded}
+    by_document: dict[str, list[tuple[Event, Evidence]]] = {}
+    for e in timeline.events:
+        for ev in e.evidence:
+            by_document.setdefault(ev.document, []).append((e, ev))
+    for pairs in by_document.values():
+        pairs.sort(key=lambda p: (p[1].sentence_start, p[1].date_start))
+    return by_id, by_document
 
 
 class Workspace:
@@ -50,6 +70,7 @@ class Workspace:
         self.commands = CommandStack()
         self._reading = MachineReading([], [], {})
         self._generation = 0  # counts changes to the articles, so a prepared add can tell it is stale
+        self._edits = 0  # counts edits, for the same reason
         self._by_id: dict[str, Event] = {}
         self._by_document: dict[str, list[tuple[Event, Evidence]]] = {}
 
@@ -83,8 +104,15 @@ class Workspace:
         merged = infer_publication_dates(kept + fresh, self.settings)
         known = {f.path for f in failures}
         all_failures = [f for f in self._failures if f.path not in known and f.path not in paths] + list(failures)
-        return PendingAdd(generation, list(analyses), list(failures), merged, all_failures,
-                          machine_reading(merged, self.settings))
+        pending = PendingAdd(generation, list(analyses), list(failures), merged, all_failures,
+                             machine_reading(merged, self.settings))
+        edits = self._edits
+        try:  # the edits as they are now; one made while this runs is seen by commit(), which finishes again
+            timeline = finish(pending.reading, merged, all_failures, copy.deepcopy(self.curation))
+        except RuntimeError:  # the edits changed while being copied
+            return pending
+        pending.edits, pending.timeline, pending.index = edits, timeline, _index(timeline)
+        return pending
 
     def commit(self, pending: PendingAdd) -> None:
         """Show what :meth:`prepare` made; made again here if the articles changed in between."""
@@ -92,7 +120,10 @@ class Workspace:
             pending = self.prepare(pending.added, pending.added_failures)
         self._analyses, self._failures, self._reading = pending.analyses, pending.failures, pending.reading
         self._generation += 1
-        self._refresh()
+        if pending.timeline is not None and pending.index is not None and pending.edits == self._edits:
+            self._show(pending.timeline, pending.index)
+        else:
+            self._refresh()
 
     def clear(self) -> None:
         self._analyses, self._failures = [], []
@@ -157,19 +188,23 @@ class Workspace:
 
     def run(self, command: Command) -> None:
         """Do an edit (undoable) and show its result."""
+        self._edits += 1
         self.commands.push(command)
         self._refresh()
 
     def undo(self) -> None:
+        self._edits += 1
         if self.commands.undo() is not None:
             self._refresh()
 
     def redo(self) -> None:
+        self._edits += 1
         if self.commands.redo() is not None:
             self._refresh()
 
     def set_curation(self, curation: Curation) -> None:
         """Replace every edit (opening a project); the undo history starts afresh."""
+        self._edits += 1
         self.commands = CommandStack(curation)
         self._refresh()
 
@@ -185,19 +220,16 @@ class Workspace:
         self._refresh()
 
     def _refresh(self) -> None:
+        timeline = finish(self._reading, self._analyses, self._failures, self.curation)
+        self._show(timeline, _index(timeline))
+
+    def _show(self, timeline: Timeline, index: _Index) -> None:
         anchor = None
         old = self.event(self.selected)
         if old is not None:
             anchor = key_of(old)
-        self.timeline = finish(self._reading, self._analyses, self._failures, self.curation)
-        self._by_id = {e.id: e for e in self.timeline.events + self.timeline.excluded}
-        by_document: dict[str, list[tuple[Event, Evidence]]] = {}
-        for e in self.timeline.events:
-            for ev in e.evidence:
-                by_document.setdefault(ev.document, []).append((e, ev))
-        for pairs in by_document.values():
-            pairs.sort(key=lambda p: (p[1].sentence_start, p[1].date_start))
-        self._by_document = by_document
+        self.timeline = timeline
+        self._by_id, self._by_document = index
         self.timeline_changed.emit()
         # keep the selection on the same mention when ids shift
         self.history_changed.emit()
