@@ -9,13 +9,16 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from timeline_app.core.event import Event, format_span
 from timeline_app.core.workspace import Workspace
 from timeline_app.gui.listening import Listening
+from timeline_app.gui.table_model import RowsModel
 
 COLUMNS = ("Date as written", "Date", "Title", "Support", "Sources")
 ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 
 
-class EventsModel(QtCore.QAbstractTableModel):
+class EventsModel(RowsModel):
     """The workspace's events as rows."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, workspace: Workspace, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,17 +49,8 @@ class EventsModel(QtCore.QAbstractTableModel):
         self.events.sort(key=key, reverse=self.sort_order == QtCore.Qt.SortOrder.DescendingOrder)
         self.rows = {e.id: i for i, e in enumerate(self.events)}
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.events)
-
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: N802, B008
-        return len(COLUMNS)
-
-    def headerData(self, section: int, orientation: QtCore.Qt.Orientation,  # noqa: N802
-                   role: int = QtCore.Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == QtCore.Qt.Orientation.Horizontal and role == QtCore.Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.events)
 
     def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -8,14 +8,17 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app.core.workspace import Workspace
 from timeline_app.gui.listening import Listening
+from timeline_app.gui.table_model import RowsModel
 
 NAME_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Article", "Published", "From", "Events", "Copy of")
 DATE_COLUMN = 1
 
 
-class SourcesModel(QtCore.QAbstractTableModel):
+class SourcesModel(RowsModel):
     """One row per article, computed when a cell is asked for (a thousand rows of items are slow)."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, panel: QtSourcesPanel) -> None:
         super().__init__(panel)
@@ -32,17 +35,8 @@ class SourcesModel(QtCore.QAbstractTableModel):
         self.copies = dict(ws.timeline.copies)
         self.endResetModel()
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.articles)
-
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: N802, B008
-        return len(COLUMNS)
-
-    def headerData(self, section: int, orientation: QtCore.Qt.Orientation,  # noqa: N802
-                   role: int = QtCore.Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == QtCore.Qt.Orientation.Horizontal and role == QtCore.Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.articles)
 
     def flags(self, index: QtCore.QModelIndex) -> QtCore.Qt.ItemFlag:
         flags = super().flags(index)
