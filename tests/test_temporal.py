@@ -73,6 +73,8 @@ CASES = [
      "2025-05-04"),
     ("We meet the day after tomorrow.", "the day after tomorrow", "2025-05-08", "point", "2025-05-08", "2025-05-08"),
     ("Troops will leave by mid-2026.", "by mid-2026", "2026", "before", "", "2026-09-01"),
+    ("It lost money in the third quarter ended Sept. 30. It earned $5 million a year ago.", "a year ago", "2023-Q3",
+     "point", "2023-07-01", "2023-09-30"),
     ("The team planned to leave Vilnius on Thursday.", "Thursday", "2025-05-08", "point", "2025-05-08", "2025-05-08"),
     ("The ministers meet Monday in Brussels.", "Monday", "2025-05-12", "point", "2025-05-12", "2025-05-12"),
     ("The vote was postponed until Friday.", "until Friday", "2025-05-09", "before", "", "2025-05-09"),

@@ -191,8 +191,8 @@ def _shift_resolver(n: int, unit: str, granularity: str) -> Resolver:
 
     def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
                 ref: date | None) -> TemporalExpression | None:
-        if unit in ("year", "decade") and quarter is not None and (anchor is None or quarter.start > anchor.start):
-            return _shifted(e, quarter.lo, n, unit, "quarter", anchored=False)  # type: ignore[arg-type]
+        if unit in ("year", "decade") and _about_quarter(anchor, quarter):
+            return _shifted(e, quarter.lo, n, unit, "quarter", anchored=False)  # type: ignore[union-attr, arg-type]
         base = anchor.lo if anchor is not None and anchor.lo is not None else ref
         if base is None:
             return None
@@ -206,11 +206,22 @@ def _ago_resolver(n: int, unit: str) -> Resolver:
 
     def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
                 ref: date | None) -> TemporalExpression | None:
-        if quarter is None or unit != "year" or (anchor is not None and anchor.start > quarter.start):
+        if unit != "year" or not _about_quarter(anchor, quarter):
             return None
-        return _shifted(e, quarter.lo, n, unit, "quarter", anchored=True)  # type: ignore[arg-type]
+        return _shifted(e, quarter.lo, n, unit, "quarter", anchored=True)  # type: ignore[union-attr, arg-type]
 
     return resolve
+
+
+def _about_quarter(anchor: TemporalExpression | None, quarter: TemporalExpression | None) -> bool:
+    """Is the story, at this point, about a quarter? Yes if one was named after the last date, or if
+    that date lies inside it ("the quarter ended Sept. 30")."""
+    if quarter is None:
+        return False
+    if anchor is None or anchor.start < quarter.start:
+        return True
+    return quarter.lo is not None and quarter.hi is not None and anchor.lo is not None and \
+        quarter.lo <= anchor.lo <= quarter.hi
 
 
 def _shifted(e: TemporalExpression, base: date, n: int, unit: str, granularity: str, anchored: bool) -> TemporalExpression:
