@@ -334,34 +334,33 @@ class Hide(Command):
         curation.hidden, curation.restored = set(self._before[0]), set(self._before[1])
 
 
-class Merge(Command):
+class _GroupOfKeys(Command):
+    """Add a group of keys to the list ``attr`` of the curation (merges, splits)."""
+
+    attr = ""
+
+    def __init__(self, keys: list[Key]) -> None:
+        self.keys = list(keys)
+
+    def do(self, curation: Curation) -> None:
+        getattr(curation, self.attr).append(list(self.keys))
+
+    def undo(self, curation: Curation) -> None:
+        getattr(curation, self.attr).remove(self.keys)
+
+
+class Merge(_GroupOfKeys):
     """Make one event of several (named by keys)."""
 
+    attr = "merges"
     label = "Merge Events"
 
-    def __init__(self, keys: list[Key]) -> None:
-        self.keys = list(keys)
 
-    def do(self, curation: Curation) -> None:
-        curation.merges.append(list(self.keys))
-
-    def undo(self, curation: Curation) -> None:
-        curation.merges.remove(self.keys)
-
-
-class Split(Command):
+class Split(_GroupOfKeys):
     """Move some of an event's mentions (by key) into an event of their own."""
 
+    attr = "splits"
     label = "Split Event"
-
-    def __init__(self, keys: list[Key]) -> None:
-        self.keys = list(keys)
-
-    def do(self, curation: Curation) -> None:
-        curation.splits.append(list(self.keys))
-
-    def undo(self, curation: Curation) -> None:
-        curation.splits.remove(self.keys)
 
 
 class Detach(_Toggle):

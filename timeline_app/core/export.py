@@ -90,13 +90,7 @@ def _json_value(obj: Any) -> Any:
 
 
 def timeline_document(timeline: Timeline) -> dict[str, Any]:
-    """Everything about a timeline as plain JSON data, for other tools; dates as ISO strings."""
-    # one pass through the C encoder turns the dates into strings
-    return json.loads(json.dumps(_raw_document(timeline), ensure_ascii=False, default=_json_value))
-
-
-def _raw_document(timeline: Timeline) -> dict[str, Any]:
-    """:func:`timeline_document` with dates left as dates (the writer turns them into strings)."""
+    """Everything about a timeline as JSON data for other tools; dates stay dates until written."""
     return {
         "schema": "timeline-app/timeline",
         "schema_version": JSON_SCHEMA_VERSION,
@@ -184,5 +178,5 @@ def export(timeline: Timeline, out_dir: str | os.PathLike[str]) -> list[Path]:
     paths = [out / "timeline.csv", out / "evidence.csv", out / "timeline.json"]
     write_csv(timeline_frame(timeline), paths[0])
     write_csv(evidence_frame(timeline), paths[1])
-    write_json(_raw_document(timeline), paths[2])
+    write_json(timeline_document(timeline), paths[2])
     return paths

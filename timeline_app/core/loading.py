@@ -63,6 +63,14 @@ def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     done_files = 0
     by_chunk: dict[int, tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]] = {}
+
+    def chunk_done(i: int, read: tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]) -> None:
+        nonlocal done_files
+        by_chunk[i] = read
+        done_files += len(chunks[i])
+        if progress is not None:
+            progress(done_files, len(paths), chunks[i][-1].name)
+
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             pending = {pool.submit(_read_and_analyse, chunk, reference, dates, settings): i
@@ -71,10 +79,7 @@ def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None
                 finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in finished:
                     i = pending.pop(future)
-                    by_chunk[i] = future.result()
-                    done_files += len(chunks[i])
-                    if progress is not None:
-                        progress(done_files, len(paths), chunks[i][-1].name)
+                    chunk_done(i, future.result())
                 if cancelled is not None and cancelled():
                     result.cancelled = True
                     for future in pending:
@@ -88,10 +93,7 @@ def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None
         if cancelled is not None and cancelled():
             result.cancelled = True
             break
-        by_chunk[i] = _read_and_analyse(chunk, reference, dates, settings)
-        done_files += len(chunk)
-        if progress is not None:
-            progress(done_files, len(paths), chunk[-1].name)
+        chunk_done(i, _read_and_analyse(chunk, reference, dates, settings))
     articles: list[Article] = []
     analyses: list[ArticleAnalysis | None] = []
     for i in sorted(by_chunk):  # the order of the files, whatever order the chunks finished in

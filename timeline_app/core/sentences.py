@@ -156,30 +156,31 @@ class Sentences:
         self.text = text
         self._spans = _segments(text)
         self._starts = [start for start, _ in self._spans]
-        self._split: dict[int, list[Sentence]] = {}
+        self._split: dict[int, tuple[list[Sentence], list[int]]] = {}  # paragraph -> sentences, their starts
         self._rough: list[str] | None = None
 
-    def _segment(self, i: int) -> list[Sentence]:
-        found = self._split.get(i)
-        if found is None:
-            found = self._split[i] = _split_segment(self.text, *self._spans[i])
-        return found
+    def _segment(self, i: int) -> tuple[list[Sentence], list[int]]:
+        done = self._split.get(i)
+        if done is None:
+            found = _split_segment(self.text, *self._spans[i])
+            done = self._split[i] = (found, [s.start for s in found])
+        return done
 
     def at(self, offset: int) -> Sentence | None:
         """The sentence that holds the character at ``offset``, or None (between sentences)."""
         i = bisect.bisect_right(self._starts, offset) - 1
         if i < 0 or offset >= self._spans[i][1]:
             return None
-        found = self._segment(i)
-        j = bisect.bisect_right([s.start for s in found], offset) - 1
+        found, starts = self._segment(i)
+        j = bisect.bisect_right(starts, offset) - 1
         return found[j] if j >= 0 and offset < found[j].end else None
 
     def __iter__(self) -> Iterator[Sentence]:
         for i in range(len(self._spans)):
-            yield from self._segment(i)
+            yield from self._segment(i)[0]
 
     def __len__(self) -> int:
-        return sum(len(self._segment(i)) for i in range(len(self._spans)))
+        return sum(len(self._segment(i)[0]) for i in range(len(self._spans)))
 
     def rough(self) -> list[str]:
         """Every sentence, cut quickly and sometimes wrongly ("Mr. | Smith"): enough to compare two

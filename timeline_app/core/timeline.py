@@ -63,7 +63,8 @@ def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalys
     for e in expressions:  # split here (on a worker process when loading many) what the timeline will cite
         if _cited(e, settings):
             sentences.at(e.start)
-    sentences.rough()
+    if settings.detect_copies:
+        sentences.rough()  # what copy detection compares
     return ArticleAnalysis(article, sentences, expressions, furniture(article.text))
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 
 class Listening:
-    """Mix into a widget: ``listen`` connects a workspace signal, ``stop_listening`` (in ``closeEvent``)
-    disconnects everything it connected."""
+    """Mix into a widget (before the Qt class): ``listen`` connects a workspace signal; closing the
+    widget, or ``stop_listening``, disconnects everything it connected."""
 
     def listen(self, signal: Any, slot: Callable[..., Any]) -> None:
         signal.connect(slot)
@@ -17,3 +17,7 @@ class Listening:
     def stop_listening(self) -> None:
         for signal, slot in self.__dict__.pop("_listening", []):
             signal.disconnect(slot)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self.stop_listening()
+        super().closeEvent(event)  # type: ignore[misc]

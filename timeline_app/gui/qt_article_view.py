@@ -40,10 +40,6 @@ class QtArticleView(Listening, QtWidgets.QWidget):
         self.listen(workspace.timeline_changed, self._reload)
         self.listen(workspace.selection_changed, self._selection_changed)
 
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.stop_listening()
-        super().closeEvent(event)
-
     def show_document(self, name: str | None, scroll_to: int | None = None) -> None:
         """Show article ``name`` (``None``: nothing) and scroll to a character offset."""
         article = self.workspace.article(name) if name else None

@@ -210,10 +210,6 @@ class QtEventsTable(Listening, QtWidgets.QWidget):
         self.listen(workspace.selection_changed, self.show_selection)
         self.reload()
 
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.stop_listening()
-        super().closeEvent(event)
-
     def reload(self) -> None:
         current = self.source.currentData()
         self.source.blockSignals(True)

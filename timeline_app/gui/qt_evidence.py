@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from timeline_app.core.event import Evidence, format_span
 from timeline_app.core.workspace import Workspace
@@ -40,10 +40,6 @@ class QtEvidencePanel(Listening, QtWidgets.QWidget):
         self.list.itemActivated.connect(self._open)
         self.listen(workspace.selection_changed, self.show_event)
         self.listen(workspace.timeline_changed, self._refresh)
-
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.stop_listening()
-        super().closeEvent(event)
 
     def _refresh(self) -> None:
         self.show_event(self.workspace.selected)

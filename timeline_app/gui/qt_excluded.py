@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from timeline_app.core.curation import Hide, key_of
 from timeline_app.core.event import format_span
@@ -35,10 +35,6 @@ class QtExcludedPanel(Listening, QtWidgets.QWidget):
         self.restore_button.clicked.connect(self._restore_current)
         self.listen(workspace.timeline_changed, self.reload)
         self.reload()
-
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.stop_listening()
-        super().closeEvent(event)
 
     def reload(self) -> None:
         self.list.clear()

@@ -128,10 +128,6 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
         self.listen(workspace.timeline_changed, self.reload)
         self.reload()
 
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        self.stop_listening()
-        super().closeEvent(event)
-
     def reload(self) -> None:
         self.model.reload()
         failures = self.workspace.failures

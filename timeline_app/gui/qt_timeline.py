@@ -222,7 +222,6 @@ class QtTimelineView(Listening, pg.PlotWidget):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._label_timer.stop()
-        self.stop_listening()
         super().closeEvent(event)
 
     def refresh(self) -> None:
