@@ -59,6 +59,9 @@ class Lexicon:
     future_markers: frozenset[str]
     past_markers: frozenset[str]
     not_past_ed: frozenset[str]
+    determiners: frozenset[str]
+    future_adjectives: frozenset[str]
+    future_prepositions: frozenset[str]
     number_prefixes: frozenset[str]
     quantity_followers: frozenset[str]
     title_junk: frozenset[str]
@@ -185,6 +188,9 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         future_markers=lower(data["lists"]["future_markers"]),
         past_markers=lower(data["lists"]["past_markers"]),
         not_past_ed=lower(data["lists"]["not_past_ed"]),
+        determiners=lower(data["lists"]["determiners"]),
+        future_adjectives=lower(data["lists"]["future_adjectives"]),
+        future_prepositions=lower(data["lists"]["future_prepositions"]),
         number_prefixes=lower(data["lists"]["number_prefixes"]),
         quantity_followers=lower(data["lists"]["quantity_followers"]),
         title_junk=lower(data["lists"]["title_junk"]),

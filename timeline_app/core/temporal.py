@@ -275,9 +275,22 @@ def _words_after(ctx: _Context, pos: int, n: int = 3) -> list[str]:
 
 def _tense(ctx: _Context, start: int, end: int) -> str | None:
     """``past``, ``future`` or ``None``: the tense of the clause around a date, from cue words."""
+    return _tense_cue(ctx, start, end)[0]
+
+
+def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
+    """The tense of the clause around a date, and whether the cue is strong: a verb next to the date
+    ("began in February") or a modal ("would be paid ... in January"), not a word further off."""
     lex = ctx.lex
 
-    def judge(word: str) -> str | None:
+    def judge(word: str, prev: list[str], following: list[str]) -> str | None:
+        """The tense ``word`` tells; ``prev`` are the words before it, ``following`` after it, nearest first."""
+        if word == "due" and following[:1] == ["to"] and following[1:2] and following[1] in lex.determiners:
+            return None  # "due to its loss": a cause, not a schedule
+        after_determiner = bool(prev) and (prev[0] in lex.determiners or (
+            len(prev) > 1 and prev[1] in lex.determiners and (prev[0].endswith("ly") or prev[0] == "still")))
+        if after_determiner:  # "the plan", "a still unspecified date": a noun or an adjective
+            return "future" if word in lex.future_adjectives else None
         if word in lex.future_markers or word.endswith("'ll"):
             return "future"
         if word in lex.past_markers or (word.endswith("ed") and len(word) > 4 and word not in lex.not_past_ed):
@@ -285,19 +298,30 @@ def _tense(ctx: _Context, start: int, end: int) -> str | None:
         return None
 
     # The nearest marker before the date decides; a participle after a future auxiliary ("will be
-    # held") is future.
-    before = _words_before(ctx, start, 10)
+    # held", "would still be held", "expect it to be completed") is future, after a perfect one
+    # ("had been scheduled") past. A cue is strong when it is near and no "to" stands between it and
+    # the date: "extended to Nov. 20" and "set to expire Nov. 6" look ahead of their verb.
+    before = _words_before(ctx, start, 12)
     for i, word in enumerate(before):
-        verdict = judge(word)
-        if verdict == "past" and any(judge(w) == "future" for w in before[i + 1:i + 3]) and \
-                before[i + 1:i + 2] in (["be"], ["been"]):
-            return "future"
-        if verdict:
-            return verdict
-    for word in _words_after(ctx, end, 6):
-        if verdict := judge(word):
-            return verdict
-    return None
+        verdict = judge(word, before[i + 1:], before[i - 1::-1] if i else [])
+        if verdict is None:
+            continue
+        strong = i <= 3 and "to" not in before[:i]
+        chain = before[i + 1:i + 5]
+        if chain and (chain[0] in ("be", "been") or (len(chain) > 1 and chain[1] in ("be", "been"))):
+            for aux in chain:
+                if aux in ("had", "has", "have", "was", "were"):
+                    return "past", strong
+                if aux == "to" or aux in lex.future_markers or aux.endswith("'ll"):
+                    return "future", strong
+        return verdict, strong
+    after = _words_after(ctx, end, 6)
+    for i, word in enumerate(after):
+        if verdict := judge(word, after[i - 1::-1] if i else [], after[i + 1:]):
+            return verdict, i <= 1
+    if before and before[0] in lex.future_prepositions:  # "pay down the loan by February"
+        return "future", False
+    return None, False
 
 
 def _has_cue(ctx: _Context, pos: int) -> bool:
@@ -309,8 +333,12 @@ def _has_cue(ctx: _Context, pos: int) -> bool:
     return len(before) > 1 and f"{before[1]} {before[0]}" in ctx.lex.date_cues
 
 
-def _nearest(ref: date, make: Callable[[int], periods.Span], tense: str | None) -> tuple[periods.Span, int]:
-    """The period ``make(year)`` nearest to ``ref`` in the direction the tense points to."""
+def _nearest(ref: date, make: Callable[[int], periods.Span], tense: str | None,
+             strong: bool = False) -> tuple[periods.Span, int]:
+    """The period ``make(year)`` nearest to ``ref`` in the direction the tense points to.
+
+    A weak cue (a word further off) gives way to a period much nearer the other way; a strong one
+    ("began in February", "would be paid in January") does not."""
     options: list[tuple[periods.Span, int]] = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
         try:
@@ -326,7 +354,8 @@ def _nearest(ref: date, make: Callable[[int], periods.Span], tense: str | None) 
     elif tense == "future":
         chosen = next((o for o in options if o[0][1] >= ref), None)
     # Tense cues are noisy: a date half a year away in their direction loses to one within two months.
-    if chosen is None or (periods.distance(chosen[0], ref) > 183 and periods.distance(nearest[0], ref) <= 62):
+    if chosen is None or (not strong and periods.distance(chosen[0], ref) > 183
+                          and periods.distance(nearest[0], ref) <= 62):
         return nearest
     return chosen
 
@@ -403,9 +432,17 @@ def _point_day(g: dict[str, str | None], ctx: _Context, start: int, end: int, ba
     if ctx.ref is None:
         date(2000, month, day)  # still reject "February 30"
         return _Point(None, None, f"XXXX-{month:02d}-{day:02d}", "day", True, "day")
-    tense = _tense(ctx, start, end)
-    (lo, _), _ = _nearest(ctx.ref, lambda y: periods.day(date(y, month, day)), tense)
+    if (y := _year_after(ctx, end)) is not None:
+        return _day_point(date(y, month, day), True, "day")
+    (lo, _), _ = _nearest(ctx.ref, lambda y: periods.day(date(y, month, day)), *_tense_cue(ctx, start, end))
     return _day_point(lo, True, "day")
+
+
+def _year_after(ctx: _Context, end: int) -> int | None:
+    """The year that "this year", "last year"... right after a bare month or day puts it in."""
+    assert ctx.ref is not None
+    m = ctx.lex.patterns["year_after"].match(ctx.text, end)
+    return ctx.ref.year + ctx.lex.relative_shifts[m["which"].lower()] if m else None
 
 
 def _point_month_year(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point:
@@ -426,7 +463,10 @@ def _point_month(g: dict[str, str | None], ctx: _Context, start: int, end: int, 
             return None
     if ctx.ref is None:
         return _Point(None, None, f"XXXX-{m:02d}", "month", True, "month")
-    (lo, hi), y = _nearest(ctx.ref, lambda y: periods.month(y, m), _tense(ctx, start, end))
+    if (y := _year_after(ctx, end)) is not None:
+        lo, hi = periods.month(y, m)
+    else:
+        (lo, hi), y = _nearest(ctx.ref, lambda y: periods.month(y, m), *_tense_cue(ctx, start, end))
     return _Point(lo, hi, f"{y:04d}-{m:02d}", "month", True, "month")
 
 
@@ -477,7 +517,7 @@ def _point_quarter(g: dict[str, str | None], ctx: _Context, start: int, end: int
         return _Point(lo, hi, f"{ctx.ref.year + shift:04d}-Q{q}", "quarter", True, "quarter")
     if ctx.ref is None:
         return _Point(None, None, f"XXXX-Q{q}", "quarter", True, "quarter")
-    (lo, hi), y = _nearest(ctx.ref, lambda y: periods.quarter(y, q), _tense(ctx, start, end))
+    (lo, hi), y = _nearest(ctx.ref, lambda y: periods.quarter(y, q), *_tense_cue(ctx, start, end))
     return _Point(lo, hi, f"{y:04d}-Q{q}", "quarter", True, "quarter")
 
 
@@ -691,7 +731,8 @@ def _h_range_month_days(m: re.Match[str], ctx: _Context) -> TemporalExpression |
         v = f"XXXX-{month:02d}"
         return _expr(m, ctx, "DATE", f"{v}-{d1:02d}/{v}-{d2:02d}", "day", RANGE, None, None, anchored=True)
     else:
-        _, y = _nearest(ctx.ref, lambda y: (date(y, month, d1), date(y, month, d2)), _tense(ctx, m.start(), m.end()))
+        _, y = _nearest(ctx.ref, lambda y: (date(y, month, d1), date(y, month, d2)),
+                        *_tense_cue(ctx, m.start(), m.end()))
     lo, hi = date(y, month, d1), date(y, month, d2)
     a, b = _day_point(lo, not m["year"], "day"), _day_point(hi, not m["year"], "day")
     return _range_expr(m, ctx, a, b, (m.start("month"), m.end("d1")), (m.start("d2"), m.end("d2")))
@@ -982,7 +1023,7 @@ def _h_holiday(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     elif direction == "this":
         y = ref.year
     else:
-        _, y = _nearest(ref, lambda y: periods.day(holiday_date(spec, y)), _tense(ctx, start, m.end()))
+        _, y = _nearest(ref, lambda y: periods.day(holiday_date(spec, y)), *_tense_cue(ctx, start, m.end()))
     d = holiday_date(spec, y)
     return _expr((start, m.end()), ctx, "DATE", d.isoformat(), "day", POINT, d, d, anchored=True)
 
@@ -1164,7 +1205,8 @@ def _h_season(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
         if ctx.ref is None:
             p = _Point(None, None, f"XXXX-{code}", "season", True)
         else:
-            (lo, hi), y = _nearest(ctx.ref, lambda y: periods.season(y, code), _tense(ctx, m.start(), m.end()))
+            (lo, hi), y = _nearest(ctx.ref, lambda y: periods.season(y, code),
+                                      *_tense_cue(ctx, m.start(), m.end()))
             p = _Point(lo, hi, f"{y:04d}-{code}", "season", True)
     mod = None
     if word in ("early", "late"):
