@@ -55,10 +55,10 @@ CASES = [
     # a past verb next to the date outweighs a nearer date ahead; a cue further off does not
     ("Results came out on 2 June.", "2 June", "2024-06-02", "point", "2024-06-02", "2024-06-02"),
     # "this year", "last year" right after a bare month or day give its year
-    ("In February last year, the plant closed.", "February", "2024-02", "point", "2024-02-01", "2024-02-29"),
-    ("It opened on June 2 of last year.", "June 2", "2024-06-02", "point", "2024-06-02", "2024-06-02"),
-    ("Talks resume in March next year.", "March", "2026-03", "point", "2026-03-01", "2026-03-31"),
-    ("The process began in September this year.", "September", "2025-09", "point", "2025-09-01", "2025-09-30"),
+    ("In February last year, the plant closed.", "February last year", "2024-02", "point", "2024-02-01", "2024-02-29"),
+    ("It opened on June 2 of last year.", "June 2 of last year", "2024-06-02", "point", "2024-06-02", "2024-06-02"),
+    ("Talks resume in March next year.", "March next year", "2026-03", "point", "2026-03-01", "2026-03-31"),
+    ("The process began in September this year.", "September this year", "2025-09", "point", "2025-09-01", "2025-09-30"),
     # participles and infinitives after a future auxiliary, nouns after a determiner
     ("A summit would still be held on April 24.", "April 24", "2026-04-24", "point", "2026-04-24", "2026-04-24"),
     ("They expect the deal to be completed by April 30.", "by April 30", "2026-04-30", "before", "", "2026-04-30"),

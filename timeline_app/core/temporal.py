@@ -554,7 +554,7 @@ _POINT_READERS: dict[str, Callable[[dict[str, str | None], _Context, int, int, b
 def _point_expr(m: re.Match[str], ctx: _Context, p: _Point, a: tuple[int, int] | None = None,
                 mod: str | None = None) -> TemporalExpression:
     s, e = a if a is not None else (m.start(), m.end())
-    return _expr(m, ctx, "DATE", p.value, p.granularity, POINT, p.lo, p.hi, mod=mod, anchored=p.anchored,
+    return _expr((s, e), ctx, "DATE", p.value, p.granularity, POINT, p.lo, p.hi, mod=mod, anchored=p.anchored,
                  timexes=(_timex(ctx, s, e, "DATE", p.value, mod),))
 
 
@@ -671,6 +671,10 @@ def _h_point(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
         value = f"{p.value}T{code}"
         return _expr((m.start(), part.end()), ctx, "TIME", value, "day", POINT, p.lo, p.hi, anchored=p.anchored,
                      placed=p.lo is not None)
+    if p.form in ("month", "day") and p.anchored and ctx.ref is not None:
+        year = ctx.lex.patterns["year_after"].match(ctx.text, m.end())
+        if year:  # "February this year" is one date; its reader took the year from these words
+            return _point_expr(m, ctx, p, (m.start(), year.end()))
     return _point_expr(m, ctx, p)
 
 
