@@ -92,6 +92,8 @@ class _Context:
     settings: Settings
     #: expressions placed from the story's own last dates, resolved in text order after the finding
     deferred: dict[tuple[int, int], Resolver] = field(default_factory=dict)
+    #: deferred expressions that, once placed, name the story's quarter ("the quarter ended July 31")
+    names_quarter: set[tuple[int, int]] = field(default_factory=set)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -174,6 +176,8 @@ def _resolve_discourse(exprs: list[TemporalExpression], ctx: _Context) -> list[T
         resolver = ctx.deferred.get((e.start, e.end))
         if resolver is not None:
             e = resolver(e, anchor, quarter, ctx.ref) or e
+            if (e.start, e.end) in ctx.names_quarter and e.placed:
+                quarter = e
         elif e.placed and e.kind == POINT and e.lo is not None:  # only dates the text states anchor others
             if e.granularity in ("day", "month", "year"):
                 anchor = e
@@ -1276,19 +1280,38 @@ def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression 
         return None  # "the period" alone says too little
     back = 4 if which in ("year-ago", "year-earlier", "year-before", "comparable") else \
         1 if which in ("previous", "prior", "preceding") else 0
+    # "the quarter ended July 31", when the story has not named its quarter: the calendar quarter
+    # holding most of the three months up to that day (May to July is the second)
+    end = _period_end(ctx, m.end()) if back == 0 and m["what"].lower() == "quarter" else None
 
     def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
                 ref: date | None) -> TemporalExpression | None:
-        if quarter is not None:
+        if which == "current" and ref is not None:
+            base = ref
+        elif end is not None and quarter is None:
+            ctx.names_quarter.add((e.start, e.end))
+            return _shifted(e, end - timedelta(days=45), 0, "month", "quarter", anchored=True)
+        elif quarter is not None:
             base = quarter.lo
-        elif ref is not None:  # the current quarter, else the last one completed
-            base = ref if which == "current" else periods.shift(ref, -1, "quarter")
+        elif ref is not None:  # the last quarter completed
+            base = periods.shift(ref, -1, "quarter")
         else:
             return None
         return _shifted(e, base, -3 * back, "month", "quarter", anchored=quarter is None)  # type: ignore[arg-type]
 
     ctx.deferred[(m.start(), m.end())] = resolve
     return _expr(m, ctx, "DATE", "XXXX-QX", "quarter", POINT, None, None, anchored=True, placed=False)
+
+
+def _period_end(ctx: _Context, pos: int) -> date | None:
+    """The day in "... ended Sept. 30" right after ``pos``: the one nearest the reference date."""
+    m = ctx.lex.patterns["period_end"].match(ctx.text, pos)
+    month = ctx.lex.month(m["month"]) if m and ctx.ref is not None else None
+    if m is None or month is None or ctx.ref is None:
+        return None
+    day = int(re.sub(r"\D", "", m["day"]))
+    (lo, _), _ = _nearest(ctx.ref, lambda y: periods.day(date(y, month, day)), None)
+    return lo
 
 
 def _h_year_ago_adjective(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
