@@ -160,6 +160,13 @@ CASES = [
      "the year-ago quarter", "2023-Q3", "point", "2023-07-01", "2023-09-30"),
     ("It reported first-quarter profit. Sales grew in the current quarter.", "the current quarter", "2025-Q2",
      "point", "2025-04-01", "2025-06-30"),
+    # years of an account
+    ("For the year ended March 31, sales rose.", "the year", "P1Y", "range", "2024-04-01", "2025-03-31"),
+    ("Sales for the full year rose.", "the full year", "2025", "point", "2025-01-01", "2025-12-31"),
+    ("It expects a loss in the current fiscal year.", "the current fiscal year", "2025", "point", "2025-01-01",
+     "2025-12-31"),
+    ("Sales were $7 billion in the latest fiscal year.", "the latest fiscal year", "2024", "point", "2024-01-01",
+     "2024-12-31"),
     ("Profits fell last quarter.", "last quarter", "2025-Q1", "point", "2025-01-01", "2025-03-31"),
     ("It is the warmest year this decade.", "this decade", "202", "point", "2020-01-01", "2029-12-31"),
     ("Prices fell in late last year.", "late last year", "2024", "point", "2024-09-01", "2024-12-31"),
@@ -246,6 +253,8 @@ UNPLACED = [
 
 # (sentence, text that must not be read as any temporal expression).
 NOT_DATES = [
+    ("She was named woman of the year by the magazine.", "the year"),
+    ("It was the year before the war.", "the year"),
     ("Lithuania to Spend $1.2BIn on Border", "$1.2BIn"),
     ("they could become future targets if Russia m1s1 victorious", "m1s1"),
     ("between 5% and 6% of GDP annually", "5% and 6%"),

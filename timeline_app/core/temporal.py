@@ -1303,6 +1303,23 @@ def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression 
     return _expr(m, ctx, "DATE", "XXXX-QX", "quarter", POINT, None, None, anchored=True, placed=False)
 
 
+def _h_year_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"The fiscal year", "the full year": the publication year ("the latest fiscal year": the one
+    before); "the year ended March 31": the twelve months up to that day, a duration in TimeML."""
+    end = _period_end(ctx, m.end())
+    if end is not None:
+        lo = periods.shift(end, -12, "month") + timedelta(days=1)
+        return _expr(m, ctx, "DURATION", "P1Y", "year", RANGE, lo, end, anchored=True, placed=True)
+    which = (m["which"] or "").lower()
+    if not which and not m["fiscal"]:
+        return None  # "the year" alone is too often something else ("man of the year", "the year before")
+    if ctx.ref is None:
+        return _expr(m, ctx, "DATE", "XXXX", "year", POINT, None, None, anchored=True, placed=False)
+    y = ctx.ref.year - (which == "latest")
+    lo, hi = periods.year(y)
+    return _expr(m, ctx, "DATE", f"{y:04d}", "year", POINT, lo, hi, anchored=True)
+
+
 def _period_end(ctx: _Context, pos: int) -> date | None:
     """The day in "... ended Sept. 30" right after ``pos``: the one nearest the reference date."""
     m = ctx.lex.patterns["period_end"].match(ctx.text, pos)
@@ -1385,6 +1402,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "fiscal_year": _h_fiscal_year,
     "season": _h_season,
     "quarter_reference": _h_quarter_reference,
+    "year_reference": _h_year_reference,
     "bare_plural_duration": _h_bare_plural_duration,
     "duration": _h_duration,
     "set": _h_set,
