@@ -225,7 +225,7 @@ def _about_quarter(anchor: TemporalExpression | None, quarter: TemporalExpressio
     if anchor is None or anchor.start < quarter.start:
         return True
     return quarter.lo is not None and quarter.hi is not None and anchor.lo is not None and \
-        quarter.lo <= anchor.lo <= quarter.hi
+        anchor.granularity in ("day", "month") and quarter.lo <= anchor.lo <= quarter.hi
 
 
 def _shifted(e: TemporalExpression, base: date, n: int, unit: str, granularity: str, anchored: bool) -> TemporalExpression:
@@ -1320,6 +1320,19 @@ def _h_year_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression | N
     return _expr(m, ctx, "DATE", f"{y:04d}", "year", POINT, lo, hi, anchored=True)
 
 
+def _h_year_end(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"Year-end", "year's end": the end of the publication year, or of the year before in a past
+    clause ("debt has fallen since year-end")."""
+    if ctx.ref is None:
+        return _expr(m, ctx, "DATE", "XXXX", "year", POINT, None, None, mod="END", anchored=True, placed=False)
+    past = _words_before(ctx, m.start(), 1) == ["since"] or _tense(ctx, m.start(), m.end()) == "past"
+    y = ctx.ref.year - 1 if past and ctx.ref < date(ctx.ref.year, 12, 31) else ctx.ref.year
+    lo, hi = periods.year(y)
+    parted = _apply_part(_Point(lo, hi, f"{y:04d}", "year", True, "year"), "the end of", ctx)
+    assert parted is not None
+    return _point_expr(m, ctx, parted[0], mod=parted[1])
+
+
 def _period_end(ctx: _Context, pos: int) -> date | None:
     """The day in "... ended Sept. 30" right after ``pos``: the one nearest the reference date."""
     m = ctx.lex.patterns["period_end"].match(ctx.text, pos)
@@ -1403,6 +1416,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "season": _h_season,
     "quarter_reference": _h_quarter_reference,
     "year_reference": _h_year_reference,
+    "year_end": _h_year_end,
     "bare_plural_duration": _h_bare_plural_duration,
     "duration": _h_duration,
     "set": _h_set,
