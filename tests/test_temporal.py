@@ -170,6 +170,8 @@ CASES = [
     ("The deal should close by year-end.", "year-end", "2025", "point", "2025-09-02", "2025-12-31"),
     ("Shares have fallen 8% since year-end.", "year-end", "2024", "point", "2024-09-01", "2024-12-31"),
     ("Cuts are due by the year's end.", "the year's end", "2025", "point", "2025-09-02", "2025-12-31"),
+    ("It expects second-quarter sales to grow. Profit rose in the latest quarter.", "the latest quarter", "2025-Q1",
+     "point", "2025-01-01", "2025-03-31"),
     ("Profits fell last quarter.", "last quarter", "2025-Q1", "point", "2025-01-01", "2025-03-31"),
     ("It is the warmest year this decade.", "this decade", "202", "point", "2020-01-01", "2029-12-31"),
     ("Prices fell in late last year.", "late last year", "2024", "point", "2024-09-01", "2024-12-31"),

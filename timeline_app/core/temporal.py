@@ -181,8 +181,8 @@ def _resolve_discourse(exprs: list[TemporalExpression], ctx: _Context) -> list[T
         elif e.placed and e.kind == POINT and e.lo is not None:  # only dates the text states anchor others
             if e.granularity in ("day", "month", "year"):
                 anchor = e
-            elif e.granularity == "quarter":
-                quarter = e
+            elif e.granularity == "quarter" and (ctx.ref is None or e.hi is None or e.hi < ctx.ref):
+                quarter = e  # a quarter not yet over is a forecast, not the one the story reports
         out.append(e)
     return out
 
