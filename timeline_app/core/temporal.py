@@ -1275,7 +1275,7 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
 def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     """"The quarter", "the latest quarter", "the year-earlier period": the quarter the story is about."""
     which = (m["which"] or m["which2"] or "").lower()
-    if m["what"].lower() == "period" and which in ("", "fiscal", "current", "recent", "previous", "prior",
+    if m["what"].lower() == "period" and not m["year"] and which in ("", "fiscal", "current", "recent", "previous", "prior",
                                                    "preceding"):
         return None  # "the period" alone says too little
     back = 4 if which in ("year-ago", "year-earlier", "year-before", "comparable") else \
@@ -1284,8 +1284,14 @@ def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression 
     # holding most of the three months up to that day (May to July is the second)
     end = _period_end(ctx, m.end()) if back == 0 and m["what"].lower() == "quarter" else None
 
+    year = int(m["year"]) if m["year"] else None
+
     def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
                 ref: date | None) -> TemporalExpression | None:
+        if year is not None:  # "the 1988 quarter": the story's quarter in 1988; "the 1988 period" else 1988
+            if quarter is None or quarter.lo is None:
+                return _shifted(e, date(year, 1, 1), 0, "month", "year", anchored=False)
+            return _shifted(e, date(year, quarter.lo.month, 1), 0, "month", "quarter", anchored=False)
         if which == "current" and ref is not None:
             base = ref
         elif end is not None and quarter is None:
