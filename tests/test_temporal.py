@@ -54,6 +54,11 @@ CASES = [
     ("Results come out on 2 June.", "2 June", "2025-06-02", "point", "2025-06-02", "2025-06-02"),
     # a past verb next to the date outweighs a nearer date ahead; a cue further off does not
     ("Results came out on 2 June.", "2 June", "2024-06-02", "point", "2024-06-02", "2024-06-02"),
+    ("They were given until 9 a.m. Thursday to sign.", "9 a.m. Thursday", "2025-05-08T09:00", "point", "2025-05-08",
+     "2025-05-08"),
+    ("He will see Dr. Smith Friday.", "Friday", "2025-05-09", "point", "2025-05-09", "2025-05-09"),
+    ("A bomb went off next to the embassy on Friday.", "Friday", "2025-05-02", "point", "2025-05-02", "2025-05-02"),
+    ("He will succeed Mr. Jones Feb. 1.", "Feb. 1", "2026-02-01", "point", "2026-02-01", "2026-02-01"),
     # "this year", "last year" right after a bare month or day give its year
     ("In February last year, the plant closed.", "February last year", "2024-02", "point", "2024-02-01", "2024-02-29"),
     ("It opened on June 2 of last year.", "June 2 of last year", "2024-06-02", "point", "2024-06-02", "2024-06-02"),

@@ -60,6 +60,7 @@ class Lexicon:
     past_markers: frozenset[str]
     not_past_ed: frozenset[str]
     determiners: frozenset[str]
+    abbreviations: frozenset[str]
     future_adjectives: frozenset[str]
     future_prepositions: frozenset[str]
     number_prefixes: frozenset[str]
@@ -189,6 +190,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         past_markers=lower(data["lists"]["past_markers"]),
         not_past_ed=lower(data["lists"]["not_past_ed"]),
         determiners=lower(data["lists"]["determiners"]),
+        abbreviations=lower(data["lists"]["abbreviations"]),
         future_adjectives=lower(data["lists"]["future_adjectives"]),
         future_prepositions=lower(data["lists"]["future_prepositions"]),
         number_prefixes=lower(data["lists"]["number_prefixes"]),

@@ -264,16 +264,30 @@ def _period_of(d: date, granularity: str) -> tuple[date, date, str]:
 # Context helpers
 
 
+def _ends_sentence(ctx: _Context, text: str, m: re.Match[str]) -> bool:
+    """Does this "." (or "!", "?", blank line) end a sentence, not an abbreviation ("a.m.", "Gen.")?"""
+    if text[m.start()] != ".":
+        return True
+    word = _LAST_TOKEN.search(text, 0, m.start())
+    if word is None:
+        return True
+    token = word.group(0).lower()
+    return not (len(token) == 1 or token in ctx.lex.abbreviations)
+
+
+_LAST_TOKEN = re.compile(r"[A-Za-z.]+$")
+
+
 def _words_before(ctx: _Context, pos: int, n: int = 3) -> list[str]:
     """Up to ``n`` lower-cased words before ``pos`` within the same sentence, nearest first."""
     left = ctx.text[max(0, pos - 80):pos]
-    cut = max((m.end() for m in _SENTENCE_END.finditer(left)), default=0)
+    cut = max((m.end() for m in _SENTENCE_END.finditer(left) if _ends_sentence(ctx, left, m)), default=0)
     return [w.lower() for w in _WORD.findall(left[cut:])][::-1][:n]
 
 
 def _words_after(ctx: _Context, pos: int, n: int = 3) -> list[str]:
     right = ctx.text[pos:pos + 80]
-    m = _SENTENCE_END.search(right)
+    m = next((m for m in _SENTENCE_END.finditer(right) if _ends_sentence(ctx, right, m)), None)
     return [w.lower() for w in _WORD.findall(right[: m.start() + 1 if m else None])][:n]
 
 
@@ -291,6 +305,8 @@ def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
         """The tense ``word`` tells; ``prev`` are the words before it, ``following`` after it, nearest first."""
         if word == "due" and following[:1] == ["to"] and following[1:2] and following[1] in lex.determiners:
             return None  # "due to its loss": a cause, not a schedule
+        if word == "next" and following[:1] == ["to"]:
+            return None  # "next to the embassy": a place
         after_determiner = bool(prev) and (prev[0] in lex.determiners or (
             len(prev) > 1 and prev[1] in lex.determiners and (prev[0].endswith("ly") or prev[0] == "still")))
         if after_determiner:  # "the plan", "a still unspecified date": a noun or an adjective
