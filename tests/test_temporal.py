@@ -108,6 +108,7 @@ CASES = [
     ("The shops shut at noon Saturday.", "noon Saturday", "2025-05-03T12:00", "point", "2025-05-03", "2025-05-03"),
     # months and quarters named from the publication date
     ("Prices fell last December.", "last December", "2024-12", "point", "2024-12-01", "2024-12-31"),
+    ("He was shot last Oct. 23 at his home.", "Oct. 23", "2024-10-23", "point", "2024-10-23", "2024-10-23"),
     ("The plant closed last May.", "last May", "2024-05", "point", "2024-05-01", "2024-05-31"),
     ("The talks resume next May.", "next May", "2026-05", "point", "2026-05-01", "2026-05-31"),
     ("Elections are due this September.", "this September", "2025-09", "point", "2025-09-01", "2025-09-30"),
