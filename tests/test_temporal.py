@@ -242,6 +242,8 @@ CASES = [
 
 # (sentence, expression as found, TimeML type, TimeML value): found and typed, never placed.
 UNPLACED = [
+    ("Marchers parade each July.", "each July", "SET", "XXXX-07"),
+    ("The river floods every spring.", "every spring", "SET", "XXXX-SP"),
     ("The talks recently stalled.", "recently", "DATE", "PAST_REF"),
     ("The plan is now law.", "now", "DATE", "PRESENT_REF"),
     ("Young people of today read less.", "today", "DATE", "PRESENT_REF"),

@@ -1394,9 +1394,17 @@ def _h_set(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     return _expr(m, ctx, "SET", ctx.lex.sets[key], "", SET, None, None, placed=False)
 
 
-def _h_every_weekday(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
-    wd = ctx.lex.weekdays[m["weekday"].lower()]
-    return _expr(m, ctx, "SET", f"XXXX-WXX-{wd}", "day", SET, None, None, placed=False)
+def _h_every_named(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"Every Monday", "each July", "every summer": a set of days, months or seasons."""
+    if m["weekday"]:
+        wd = ctx.lex.weekdays[m["weekday"].lower()]
+        return _expr(m, ctx, "SET", f"XXXX-WXX-{wd}", "day", SET, None, None, placed=False)
+    if m["month"]:
+        month = ctx.lex.month(m["month"])
+        return None if month is None else _expr(m, ctx, "SET", f"XXXX-{month:02d}", "month", SET, None, None,
+                                                 placed=False)
+    return _expr(m, ctx, "SET", f"XXXX-{ctx.lex.seasons[m['season'].lower()]}", "season", SET, None, None,
+                 placed=False)
 
 
 def _h_vague(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
@@ -1442,7 +1450,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "bare_plural_duration": _h_bare_plural_duration,
     "duration": _h_duration,
     "set": _h_set,
-    "every_weekday": _h_every_weekday,
+    "every_named": _h_every_named,
     "vague": _h_vague,
     "time_of_day": _h_time_of_day,
 }
