@@ -181,6 +181,8 @@ CASES = [
     ("Third-quarter profit was $5 million, up from $4 million in the 2023 quarter.", "the 2023 quarter", "2023-Q3",
      "point", "2023-07-01", "2023-09-30"),
     ("Sales fell in the 2023 period.", "the 2023 period", "2023", "point", "2023-01-01", "2023-12-31"),
+    ("A hearing is set for the week of June 9.", "the week of June 9", "2025-W24", "point", "2025-06-09",
+     "2025-06-15"),
     ("Profits fell last quarter.", "last quarter", "2025-Q1", "point", "2025-01-01", "2025-03-31"),
     ("It is the warmest year this decade.", "this decade", "202", "point", "2020-01-01", "2029-12-31"),
     ("Prices fell in late last year.", "late last year", "2024", "point", "2024-09-01", "2024-12-31"),

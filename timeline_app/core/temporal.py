@@ -1325,6 +1325,17 @@ def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression 
     return _expr(m, ctx, "DATE", "XXXX-QX", "quarter", POINT, None, None, anchored=True, placed=False)
 
 
+def _h_week_of(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"The week of March 6": the calendar week holding that day."""
+    p = _read_point(ctx, m.start("a"), m.end("a"))
+    if p is None or p.granularity != "day":
+        return None
+    if p.lo is None:
+        return _expr(m, ctx, "DATE", "XXXX-WXX", "week", POINT, None, None, anchored=True, placed=False)
+    lo, hi, value = _period_of(p.lo, "week")
+    return _expr(m, ctx, "DATE", value, "week", POINT, lo, hi, anchored=p.anchored)
+
+
 def _h_year_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     """"The fiscal year", "the full year": the publication year ("the latest fiscal year": the one
     before); "the year ended March 31": the twelve months up to that day, a duration in TimeML."""
@@ -1446,6 +1457,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "season": _h_season,
     "quarter_reference": _h_quarter_reference,
     "year_reference": _h_year_reference,
+    "week_of": _h_week_of,
     "year_end": _h_year_end,
     "bare_plural_duration": _h_bare_plural_duration,
     "duration": _h_duration,
