@@ -63,6 +63,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     future_adjectives: frozenset[str]
     future_prepositions: frozenset[str]
+    future_phrases: tuple[tuple[str, ...], ...]  # words of each phrase, nearest the date first
     number_prefixes: frozenset[str]
     quantity_followers: frozenset[str]
     title_junk: frozenset[str]
@@ -193,6 +194,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         abbreviations=lower(data["lists"]["abbreviations"]),
         future_adjectives=lower(data["lists"]["future_adjectives"]),
         future_prepositions=lower(data["lists"]["future_prepositions"]),
+        future_phrases=tuple(tuple(p.lower().split()[::-1]) for p in data["lists"]["future_phrases"]),
         number_prefixes=lower(data["lists"]["number_prefixes"]),
         quantity_followers=lower(data["lists"]["quantity_followers"]),
         title_junk=lower(data["lists"]["title_junk"]),

@@ -322,6 +322,8 @@ def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
     # ("had been scheduled") past. A cue is strong when it is near and no "to" stands between it and
     # the date: "extended to Nov. 20" and "set to expire Nov. 6" look ahead of their verb.
     before = _words_before(ctx, start, 12)
+    if any(tuple(before[:len(p)]) == p for p in lex.future_phrases):
+        return "future", True
     for i, word in enumerate(before):
         verdict = judge(word, before[i + 1:], before[i - 1::-1] if i else [])
         if verdict is None:
