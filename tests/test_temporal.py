@@ -184,6 +184,13 @@ CASES = [
     ("Sales fell in the 2023 period.", "the 2023 period", "2023", "point", "2023-01-01", "2023-12-31"),
     ("A hearing is set for the week of June 9.", "the week of June 9", "2025-W24", "point", "2025-06-09",
      "2025-06-15"),
+    # the period of the date the story last gave
+    ("He fled in June 2023 and returned later that year.", "later that year", "2023", "point", "2023-01-01",
+     "2023-12-31"),
+    ("He was shot on Oct. 23, 2024. Earlier that day, police got a fax.", "Earlier that day", "2024-10-23", "point",
+     "2024-10-23", "2024-10-23"),
+    ("Imports were $1.5 billion in 2019. Exports that year fell.", "that year", "2019", "point", "2019-01-01",
+     "2019-12-31"),
     ("Profits fell last quarter.", "last quarter", "2025-Q1", "point", "2025-01-01", "2025-03-31"),
     ("It is the warmest year this decade.", "this decade", "202", "point", "2020-01-01", "2029-12-31"),
     ("Prices fell in late last year.", "late last year", "2024", "point", "2024-09-01", "2024-12-31"),
@@ -272,6 +279,7 @@ UNPLACED = [
 
 # (sentence, text that must not be read as any temporal expression).
 NOT_DATES = [
+    ("We hope that day will come.", "that day"),
     ("She was named woman of the year by the magazine.", "the year"),
     ("It was the year before the war.", "the year"),
     ("Lithuania to Spend $1.2BIn on Border", "$1.2BIn"),

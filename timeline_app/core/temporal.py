@@ -1327,6 +1327,28 @@ def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression 
     return _expr(m, ctx, "DATE", "XXXX-QX", "quarter", POINT, None, None, anchored=True, placed=False)
 
 
+_FINER = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
+
+
+def _h_anaphoric_period(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"That year", "later that year", "the same day", "that quarter": the period of the date the
+    story last gave (its quarter, for "that quarter")."""
+    unit = m["unit"].lower()
+    if unit == "day" and not (m["mod"] or m["same"] or m["same2"]):
+        return None  # "that day" alone is as often a figure of speech ("the day will come")
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        source = quarter if unit == "quarter" else anchor
+        if source is None or source.lo is None or (unit != "quarter" and source.granularity not in _FINER[unit]):
+            return None
+        return _shifted(e, source.lo, 0, "month", unit, anchored=False)
+
+    ctx.deferred[(m.start(), m.end())] = resolve
+    unknown = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX")
+    return _expr(m, ctx, "DATE", unknown, unit, POINT, None, None, anchored=True, placed=False)
+
+
 def _h_week_of(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     """"The week of March 6": the calendar week holding that day."""
     p = _read_point(ctx, m.start("a"), m.end("a"))
@@ -1460,6 +1482,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "quarter_reference": _h_quarter_reference,
     "year_reference": _h_year_reference,
     "week_of": _h_week_of,
+    "anaphoric_period": _h_anaphoric_period,
     "year_end": _h_year_end,
     "bare_plural_duration": _h_bare_plural_duration,
     "duration": _h_duration,
