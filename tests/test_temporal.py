@@ -56,6 +56,8 @@ CASES = [
     ("Results came out on 2 June.", "2 June", "2024-06-02", "point", "2024-06-02", "2024-06-02"),
     ("They were given until 9 a.m. Thursday to sign.", "9 a.m. Thursday", "2025-05-08T09:00", "point", "2025-05-08",
      "2025-05-08"),
+    ("The bank has extended up to $90 million in revolving loans through January.", "January", "2026-01", "point",
+     "2026-01-01", "2026-01-31"),
     ("He could come as early as Friday.", "Friday", "2025-05-09", "point", "2025-05-09", "2025-05-09"),
     ("He will see Dr. Smith Friday.", "Friday", "2025-05-09", "point", "2025-05-09", "2025-05-09"),
     ("A bomb went off next to the embassy on Friday.", "Friday", "2025-05-02", "point", "2025-05-02", "2025-05-02"),

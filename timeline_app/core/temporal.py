@@ -336,6 +336,8 @@ def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
                     return "past", strong
                 if aux == "to" or aux in lex.future_markers or aux.endswith("'ll"):
                     return "future", strong
+        if verdict == "past" and not strong and before[0] in ("until", "through", "till"):
+            return "future", False  # "extended loans through January": the end lies ahead of the verb
         return verdict, strong
     after = _words_after(ctx, end, 6)
     for i, word in enumerate(after):
