@@ -918,6 +918,12 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     granularity = _CALENDAR_UNIT.get(unit_name, "day")
     if unit_name in ("decade", "century"):
         granularity = "year"
+    if (is_time or vague) and direction not in ("ago", "from now", "hence"):
+        # "an hour later", "a few days earlier": a stretch of time after or before the story's last
+        # event, not a reference to the past or future of the publication date
+        value = _duration_value(count, symbol, factor, is_time)
+        timexes = (_timex(ctx, m.start(), m.end("unit"), "DURATION", value),)
+        return _expr(m, ctx, "DURATION", value, granularity, DURATION, None, None, placed=False, timexes=timexes)
     if is_time:
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _expr(m, ctx, "TIME", value, "time", TIME, None, None, placed=False)
