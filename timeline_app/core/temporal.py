@@ -1325,8 +1325,12 @@ def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression 
             return _shifted(e, end - timedelta(days=45), 0, "month", "quarter", anchored=True)
         elif quarter is not None:
             base = quarter.lo
-        elif ref is not None:  # the last quarter completed
+            if back == 0:  # naming the story's quarter again brings the story back to it
+                ctx.names_quarter.add((e.start, e.end))
+        elif ref is not None:  # the last quarter completed, which "the latest quarter" makes the story's
             base = periods.shift(ref, -1, "quarter")
+            if back == 0:
+                ctx.names_quarter.add((e.start, e.end))
         else:
             return None
         return _shifted(e, base, -3 * back, "month", "quarter", anchored=quarter is None)  # type: ignore[arg-type]
