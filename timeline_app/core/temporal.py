@@ -183,6 +183,8 @@ def _resolve_discourse(exprs: list[TemporalExpression], ctx: _Context) -> list[T
                 anchor = e
             elif e.granularity == "quarter" and (ctx.ref is None or e.hi is None or e.hi < ctx.ref):
                 quarter = e  # a quarter not yet over is a forecast, not the one the story reports
+        elif e.type == "DURATION" and e.value in ("P6M", "P9M") and quarter is not None:
+            anchor = e  # "for the nine months": what follows compares the year so far, not the quarter
         out.append(e)
     return out
 
