@@ -205,6 +205,7 @@ CASES = [
      "a year ago.", "a year ago", "2024-Q1", "point", "2024-01-01", "2024-03-31"),
     ("First-quarter profit rose. For the six months, net was $5 million, up from $4 million a year earlier.",
      "a year earlier", "2024", "point", "2024-01-01", "2024-12-31"),
+    ("Revenue rose in the latest period.", "the latest period", "2025-Q1", "point", "2025-01-01", "2025-03-31"),
     ("Profits fell last quarter.", "last quarter", "2025-Q1", "point", "2025-01-01", "2025-03-31"),
     ("It is the warmest year this decade.", "this decade", "202", "point", "2020-01-01", "2029-12-31"),
     ("Prices fell in late last year.", "late last year", "2024", "point", "2024-09-01", "2024-12-31"),

@@ -137,7 +137,9 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     return _resolve_discourse(chosen, ctx)
 
 
-_DIGITS = re.compile(r"\d+")
+# Digits anchor rules, except amounts: "$3.5 million", "12%", "C$25" hold no date (a date beside
+# them has digits of its own).
+_DIGITS = re.compile(r"(?<![$£€\d.,])\d++(?:[.,]\d+)*+(?!\s*(?:%|percent\b|million\b|billion\b|cents\b))")
 #: How far around an anchor word an expression may reach ("no later than the end of ... 2030").
 _REACH = 48
 
