@@ -973,7 +973,8 @@ def _h_day_word(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
         before = _words_before(ctx, m.start(), 1)
         if before and before[0] in ctx.lex.today_generic_before:  # "the world of today", "than today"
             return _expr(m, ctx, "DATE", "PRESENT_REF", "day", VAGUE, None, None, placed=False)
-    part = ctx.lex.day_parts.get(m["part"].lower()) if m["part"] else None
+    part_word = m["part"] or m["part_before"]
+    part = ctx.lex.day_parts.get(part_word.lower()) if part_word else None
     if word == "tonight":
         part = "NI"
     if ctx.ref is None:
