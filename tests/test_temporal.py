@@ -274,6 +274,8 @@ UNPLACED = [
     ("Marchers parade each July.", "each July", "SET", "XXXX-07"),
     ("The river floods every spring.", "every spring", "SET", "XXXX-SP"),
     ("The talks recently stalled.", "recently", "DATE", "PAST_REF"),
+    ("We do not minimize the challenges of the near term.", "the near term", "DATE", "FUTURE_REF"),
+    ("Funds may sell bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
     ("Net for the year-earlier nine months included a gain.", "nine months", "DURATION", "P9M"),
     ("A few days later, the firm said it lost money.", "A few days later", "DURATION", "PXD"),
     ("Just over an hour later, he was declared dead.", "an hour later", "DURATION", "PT1H"),
