@@ -274,6 +274,12 @@ UNPLACED = [
     ("Marchers parade each July.", "each July", "SET", "XXXX-07"),
     ("The river floods every spring.", "every spring", "SET", "XXXX-SP"),
     ("The talks recently stalled.", "recently", "DATE", "PAST_REF"),
+    ("He spent two and a half years in jail.", "two and a half years", "DURATION", "P2Y6M"),
+    ("They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("She stayed about 5 1/2 hours in Nairobi.", "5 1/2 hours", "DURATION", "PT5H30M"),
+    ("But a minute and a half later, a pilot called.", "a minute and a half", "DURATION", "PT1M30S"),
+    ("The talks took one and a half days.", "one and a half days", "DURATION", "P1DT12H"),
+    ("Wait half an hour.", "half an hour", "DURATION", "PT30M"),
     ("We do not minimize the challenges of the near term.", "the near term", "DATE", "FUTURE_REF"),
     ("Funds may sell bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
     ("Net for the year-earlier nine months included a gain.", "nine months", "DURATION", "P9M"),
@@ -304,6 +310,7 @@ UNPLACED = [
 
 # (sentence, text that must not be read as any temporal expression).
 NOT_DATES = [
+    ("The team won 2 1/2 games.", "2 1/2"),
     ("We hope that day will come.", "that day"),
     ("She was named woman of the year by the magazine.", "the year"),
     ("It was the year before the war.", "the year"),

@@ -1303,6 +1303,41 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
                  placed=False)
 
 
+def _h_half_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
+    """"Two and a half years" (P2Y6M), "2 1/2 hours" (PT2H30M), "a minute and a half", "half an hour"."""
+    unit_word = m["unit"] or m["unit2"] or m["unit3"]
+    count_text = m["count"] or m["count2"]
+    count = 0 if m["unit3"] else _count(ctx, count_text or "")
+    if count is None or (count_text and "." in count_text):
+        return None
+    unit_name, symbol, factor, is_time = _unit(ctx, unit_word)
+    value = _half_value(count, symbol, factor, is_time)
+    return _expr(m, ctx, "DURATION", value, _CALENDAR_UNIT.get(unit_name, "day"), DURATION, None, None,
+                 placed=False)
+
+
+#: a unit written through a smaller one, and how many of those it holds
+_AS_SMALLER = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3), "W": ("D", 7)}
+#: the next smaller unit of a duration, how many make one, and whether it is a time unit
+_HALF_UNIT = {("Y", False): ("M", 12, False), ("M", False): ("D", 30, False), ("D", False): ("H", 24, True),
+              ("H", True): ("M", 60, True), ("M", True): ("S", 60, True)}
+
+
+def _half_value(count: int, symbol: str, factor: int, is_time: bool) -> str:
+    """The TimeML value of ``count`` and a half units: P2Y6M, PT1H30M, P3DT12H, P25Y (two and a half decades)."""
+    if symbol in _AS_SMALLER:
+        symbol, size = _AS_SMALLER[symbol]
+        factor *= size
+    whole, half = divmod((2 * count + 1) * factor, 2)
+    parts: list[tuple[int, str, bool]] = [(whole, symbol, is_time)] if whole else []
+    if half:
+        small, per, small_time = _HALF_UNIT[(symbol, is_time)]
+        parts.append((per // 2, small, small_time))
+    date_part = "".join(f"{n}{u}" for n, u, t in parts if not t)
+    time_part = "".join(f"{n}{u}" for n, u, t in parts if t)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
 def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     """"The quarter", "the latest quarter", "the year-earlier period": the quarter the story is about."""
     which = (m["which"] or m["which2"] or "").lower()
@@ -1503,6 +1538,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "year_end": _h_year_end,
     "bare_plural_duration": _h_bare_plural_duration,
     "duration": _h_duration,
+    "half_duration": _h_half_duration,
     "set": _h_set,
     "every_named": _h_every_named,
     "vague": _h_vague,
