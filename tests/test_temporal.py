@@ -123,6 +123,8 @@ CASES = [
     ("The shops shut at noon Saturday.", "noon Saturday", "2025-05-03T12:00", "point", "2025-05-03", "2025-05-03"),
     # months and quarters named from the publication date
     ("Prices fell last December.", "last December", "2024-12", "point", "2024-12-01", "2024-12-31"),
+    ("Then, a week or so ago, he chose a date.", "a week or so ago", "2025-W18", "point", "2025-04-28",
+     "2025-05-04"),
     ("He was shot last Oct. 23 at his home.", "Oct. 23", "2024-10-23", "point", "2024-10-23", "2024-10-23"),
     ("The plant closed last May.", "last May", "2024-05", "point", "2024-05-01", "2024-05-31"),
     ("The talks resume next May.", "next May", "2026-05", "point", "2026-05-01", "2026-05-31"),
@@ -280,6 +282,8 @@ UNPLACED = [
     ("But a minute and a half later, a pilot called.", "a minute and a half", "DURATION", "PT1M30S"),
     ("The talks took one and a half days.", "one and a half days", "DURATION", "P1DT12H"),
     ("Wait half an hour.", "half an hour", "DURATION", "PT30M"),
+    ("Islam will one day be the second largest religion.", "one day", "DATE", "FUTURE_REF"),
+    ("The strike lasted one day.", "one day", "DURATION", "P1D"),
     ("We do not minimize the challenges of the near term.", "the near term", "DATE", "FUTURE_REF"),
     ("Funds may sell bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
     ("Net for the year-earlier nine months included a gain.", "nine months", "DURATION", "P9M"),

@@ -1288,6 +1288,11 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     if unit_name == "quarter" and not count_text.isdigit() and \
             (ctx.text[m.end("count"):m.start("unit")] == "-" or _words_after(ctx, m.end(), 1) == ["of"]):
         return None  # "three-quarters of its food" is a share, not a time
+    if count_text.lower() == "one" and unit_name == "day" and m.end() == m.end("unit") and \
+            any(w in ("will", "would", "could", "may", "might", "can", "hope", "hopes") or w.endswith("'ll")
+                for w in _words_before(ctx, m.start(), 2)):
+        # "Islam will one day be...": some time in the future, not a day's length
+        return _expr(m, ctx, "DATE", "FUTURE_REF", "day", VAGUE, None, None, placed=False)
     if count_text.lower() in ("a", "an", "one"):
         before = _words_before(ctx, m.start(), 1)
         if before and before[0] in ("once", "twice", "thrice", "times", "per"):
