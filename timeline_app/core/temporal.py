@@ -12,6 +12,7 @@ each TIMEX3 inside it) and the calendar interval the timeline needs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -126,12 +127,17 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
             if expr is not None:
                 candidates.append((-(expr.end - expr.start), rule.priority, expr.start, replace(expr, rule=rule.name)))
     candidates.sort(key=lambda c: c[:3])
-    taken: list[tuple[int, int]] = []
+    # Longest first; a candidate overlapping one already taken loses. The taken spans never overlap,
+    # so their starts and ends, kept sorted, find a clash in log time (a page of thousands of dates).
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[TemporalExpression] = []
     for _, _, _, expr in candidates:
-        if any(expr.start < e and s < expr.end for s, e in taken):
+        i = bisect.bisect_left(starts, expr.end)  # taken spans starting before this one ends
+        if i and ends[i - 1] > expr.start:
             continue
-        taken.append((expr.start, expr.end))
+        starts.insert(i, expr.start)
+        ends.insert(i, expr.end)
         chosen.append(expr)
     chosen.sort(key=lambda e: e.start)
     return _resolve_discourse(chosen, ctx)
