@@ -78,7 +78,8 @@ CASES = [
     ("In February last year, the plant closed.", "February last year", "2024-02", "point", "2024-02-01", "2024-02-29"),
     ("It opened on June 2 of last year.", "June 2 of last year", "2024-06-02", "point", "2024-06-02", "2024-06-02"),
     ("Talks resume in March next year.", "March next year", "2026-03", "point", "2026-03-01", "2026-03-31"),
-    ("The process began in September this year.", "September this year", "2025-09", "point", "2025-09-01", "2025-09-30"),
+    ("The process began in September this year.", "September this year", "2025-09", "point", "2025-09-01",
+     "2025-09-30"),
     # participles and infinitives after a future auxiliary, nouns after a determiner
     ("A summit would still be held on April 24.", "April 24", "2026-04-24", "point", "2026-04-24", "2026-04-24"),
     ("They expect the deal to be completed by April 30.", "by April 30", "2026-04-30", "before", "", "2026-04-30"),

@@ -223,9 +223,9 @@ def _anchor_words(data: dict[str, Any], units: dict[str, tuple[str, str, int, bo
                 words.add(last)
     words.update(units)
     phrases.update(h.lower() for h in data["holidays"])
-    words.update({"century", "centuries", "fiscal", "quarter", "period", "half", "twenties", "thirties", "forties", "fifties",
-                  "sixties", "seventies", "eighties", "nineties", "ago", "weekend", "weekends", "nineteen", "eighteen",
-                  "thousand"})
+    words.update({"century", "centuries", "fiscal", "quarter", "period", "half", "twenties", "thirties", "forties",
+                  "fifties", "sixties", "seventies", "eighties", "nineties", "ago", "weekend", "weekends", "nineteen",
+                  "eighteen", "thousand"})
     return frozenset((words - common) | phrases)
 
 

@@ -308,7 +308,8 @@ def _tense(ctx: _Context, start: int, end: int) -> str | None:
 
 def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
     """The tense of the clause around a date, and whether the cue is strong: a verb next to the date
-    ("began in February") or a modal ("would be paid ... in January"), not a word further off."""
+    ("began in February", "would be paid in January"), not a word further off or one that looks
+    ahead of its verb ("extended to Nov. 20")."""
     lex = ctx.lex
 
     def judge(word: str, prev: list[str], following: list[str]) -> str | None:
@@ -1352,8 +1353,8 @@ def _half_value(count: int, symbol: str, factor: int, is_time: bool) -> str:
 def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     """"The quarter", "the latest quarter", "the year-earlier period": the quarter the story is about."""
     which = (m["which"] or m["which2"] or "").lower()
-    if m["what"].lower() == "period" and not m["year"] and which in ("", "fiscal", "current", "recent", "previous", "prior",
-                                                   "preceding"):
+    if m["what"].lower() == "period" and not m["year"] and \
+            which in ("", "fiscal", "current", "recent", "previous", "prior", "preceding"):
         return None  # "the period" alone says too little
     back = 4 if which in ("year-ago", "year-earlier", "year-before", "comparable") else \
         1 if which in ("previous", "prior", "preceding") else 0
