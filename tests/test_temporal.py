@@ -315,6 +315,7 @@ UNPLACED = [
 
 # (sentence, text that must not be read as any temporal expression).
 NOT_DATES = [
+    ("Violence has flared for the past three summers.", "the past"),
     ("The team won 2 1/2 games.", "2 1/2"),
     ("We hope that day will come.", "that day"),
     ("She was named woman of the year by the magazine.", "the year"),

@@ -1509,6 +1509,9 @@ def _h_every_named(m: re.Match[str], ctx: _Context) -> TemporalExpression | None
 def _h_vague(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     key = re.sub(r"\s+", " ", m["word"].lower())
     value = ctx.lex.vague[key]
+    if key.endswith("the past") and (following := _words_after(ctx, m.end(), 1)) and \
+            (ctx.lex.number(following[0]) is not None or following[0] in ctx.lex.vague_numbers):
+        return None  # "the past three summers" counts back; it is not the past in general
     type_ = "DURATION" if re.match(r"P[X\d]", value) else "DATE"  # PXY, not PAST_REF
     start = m.start() + (3 if key.startswith("in ") and type_ == "DURATION" else 0)  # TimeML leaves "in" out
     return _expr((start, m.end()), ctx, type_, value, "", VAGUE, None, None, placed=False)
