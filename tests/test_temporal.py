@@ -206,6 +206,8 @@ CASES = [
      "2023-12-31"),
     ("He was shot on Oct. 23, 2024. Earlier that day, police got a fax.", "Earlier that day", "2024-10-23", "point",
      "2024-10-23", "2024-10-23"),
+    ("Herbicide use was delayed earlier in the year by rains.", "earlier in the year", "2025", "point",
+     "2025-01-01", "2025-12-31"),
     ("Imports were $1.5 billion in 2019. Exports that year fell.", "that year", "2019", "point", "2019-01-01",
      "2019-12-31"),
     ("First-quarter profit rose. Its shares rose Friday. In the quarter, sales were $5 million, up from $4 million "

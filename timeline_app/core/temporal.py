@@ -1395,8 +1395,9 @@ _FINER = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": 
 
 
 def _h_anaphoric_period(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
-    """"That year", "later that year", "the same day", "that quarter": the period of the date the
-    story last gave (its quarter, for "that quarter")."""
+    """"That year", "later that year", "the same day", "that quarter", "earlier in the year": the
+    period of the date the story last gave (its quarter, for "that quarter"); for "earlier in the
+    year" with no date before it, the publication date's."""
     unit = m["unit"].lower()
     if unit == "day" and not (m["mod"] or m["same"] or m["same2"]):
         return None  # "that day" alone is as often a figure of speech ("the day will come")
@@ -1405,6 +1406,8 @@ def _h_anaphoric_period(m: re.Match[str], ctx: _Context) -> TemporalExpression |
                 ref: date | None) -> TemporalExpression | None:
         source = quarter if unit == "quarter" else anchor
         if source is None or source.lo is None or (unit != "quarter" and source.granularity not in _FINER[unit]):
+            if m["in"] and ref is not None:
+                return _shifted(e, ref, 0, "month", unit, anchored=True)
             return None
         return _shifted(e, source.lo, 0, "month", unit, anchored=False)
 
