@@ -446,6 +446,21 @@ def test_case_count() -> None:
     assert len(CASES) + len(UNPLACED) + len(NOT_DATES) + len(UNDATED) >= 80
 
 
+@pytest.mark.parametrize(("rule", "table"), [
+    ("vague", "vague"), ("set", "sets"), ("bounded", "bound_cues"), ("day_word", "day_words"),
+    ("duration", "units"), ("anchored_duration", "units"), ("over_duration", "units"), ("relative_weekday", "weekdays"),
+])
+def test_every_phrase_of_a_table_passes_its_rule_prefilter(rule: str, table: str) -> None:
+    """A rule runs only on text holding one of its ``requires`` words: each phrase of its table holds one."""
+    from timeline_app.core.lexicon import english, read_data
+
+    requires = next(r for r in english().rules if r.name == rule).requires
+    data = read_data()[table]
+    phrases = [w for unit in data.values() for w in unit["words"]] if table == "units" else list(data)
+    for phrase in phrases:
+        assert any(word in phrase.lower() for word in requires), phrase
+
+
 def test_every_holiday_passes_its_rule_prefilter_and_has_a_valid_rule() -> None:
     from timeline_app.core.lexicon import english, read_data
     from timeline_app.core.temporal import holiday_date
