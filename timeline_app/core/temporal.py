@@ -110,14 +110,15 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     ctx = _Context(text, reference, english(), settings or Settings())
     candidates: list[tuple[int, int, int, TemporalExpression]] = []
     segments = _segments(text, ctx.lex)
-    lowered = text.lower() if any(rule.requires for rule in ctx.lex.rules) else text
+    lowered = text.lower()
+    stretches = [lowered[start:end] for start, end in segments]
     for rule in ctx.lex.rules:
         spans = segments
         if rule.requires:  # only the stretches that hold one of the rule's words
-            if not any(word in lowered for word in rule.requires):
+            words = [word for word in rule.requires if word in lowered]
+            if not words:
                 continue
-            spans = [(start, end) for start, end in segments
-                     if any(lowered.find(word, start, end) >= 0 for word in rule.requires)]
+            spans = [span for span, low in zip(segments, stretches) if any(word in low for word in words)]
         handler = _HANDLERS[rule.name]
         for m in (m for start, end in spans for m in rule.regex.finditer(text, start, end)):
             try:
