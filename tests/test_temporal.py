@@ -446,6 +446,98 @@ def test_case_count() -> None:
     assert len(CASES) + len(UNPLACED) + len(NOT_DATES) + len(UNDATED) >= 80
 
 
+# News of another decade and other desks (a Friday in March 2013): the value TimeML gives, or None
+# where nothing may be read as a date.
+NEWS_2013 = [
+    ("The last surviving member of the team which first conquered Everest in 1953 has died.", "1953", "1953"),
+    ("He died on Thursday at the age of 86.", "Thursday", "2013-03-21"),
+    ("The summit was held on 21 March.", "21 March", "2013-03-21"),
+    ("Talks are due to resume on Monday 25 March.", "Monday 25 March", "2013-03-25"),
+    ("The bank will stay closed until Tuesday.", "Tuesday", "2013-03-26"),
+    ("The deadline is midnight on Monday.", "midnight on Monday", "2013-03-25T24:00"),
+    ("Cyprus must raise 5.8bn euros by Monday.", "Monday", "2013-03-25"),
+    ("Growth slowed in the fourth quarter of 2012.", "the fourth quarter of 2012", "2012-Q4"),
+    ("Sales rose 5% in February from a year earlier.", "February", "2013-02"),
+    ("He served from 2007 to 2012.", "from 2007 to 2012", "2007/2012"),
+    ("The law was passed in the 1990s.", "the 1990s", "199"),
+    ("Unemployment has risen over the past five years.", "the past five years", "P5Y"),
+    ("The vote took place last weekend.", "last weekend", "2013-W11-WE"),
+    ("The government will decide this weekend.", "this weekend", "2013-W12-WE"),
+    ("Parliament voted late on Tuesday.", "late on Tuesday", "2013-03-19"),
+    ("The ship sank in the early hours of Saturday.", "Saturday", "2013-03-16"),
+    ("She was elected in 2009 and re-elected in 2013.", "2009", "2009"),
+    ("The program ran during 2009-2010.", "2009-2010", "2009/2010"),
+    ("The two-day summit ends tomorrow.", "tomorrow", "2013-03-23"),
+    ("The firm was founded 20 years ago.", "20 years ago", "1993"),
+    ("Earlier this month, the bank cut rates.", "Earlier this month", "2013-03"),
+    ("The talks will continue next week.", "next week", "2013-W13"),
+    ("Elections are due next year.", "next year", "2014"),
+    ("Late last year, the economy shrank.", "Late last year", "2012"),
+    ("Output fell for a second consecutive month in February.", "February", "2013-02"),
+    ("The pope was elected on 13 March 2013.", "13 March 2013", "2013-03-13"),
+    ("Markets opened at 9:30 a.m. on Friday.", "9:30 a.m. on Friday", "2013-03-22T09:30"),
+    ("The ceasefire has held since mid-January.", "mid-January", "2013-01"),
+    ("China has grown fast over the last three decades.", "the last three decades", "P30Y"),
+    ("The bill could pass as early as next month.", "next month", "2013-04"),
+    ("The Senate has been in session for weeks.", "weeks", "PXW"),
+    ("The 2008 financial crisis hit hard.", "2008", "2008"),
+    ("In the 20th century, wars were common.", "the 20th century", "19"),
+    ("The company reported results for 2012 on Wednesday.", "Wednesday", "2013-03-20"),
+    ("Shares have fallen by a third since January.", "January", "2013-01"),
+    ("Sarkozy was president from 2007 until 2012.", "from 2007 until 2012", "2007/2012"),
+    ("The women senators met for dinner once a month.", "once a month", "P1M"),
+    ("The talks ended on Friday 22 March 2013.", "Friday 22 March 2013", "2013-03-22"),
+    ("The form was dated 22/03/2013.", "22/03/2013", "2013-03-22"),
+    ("The vote is on March 25th.", "March 25th", "2013-03-25"),
+    ("Profits rose in Q4 2012.", "Q4 2012", "2012-Q4"),
+    ("Profits rose in the three months to February.", "February", "2013-02"),
+    ("Sales fell in the year to March.", "March", "2013-03"),
+    ("Prices have risen since the start of the year.", "the start of the year", "2013"),
+    ("The rules apply from next month.", "next month", "2013-04"),
+    ("A decision is expected within 24 hours.", "24 hours", "PT24H"),
+    ("Fighting continued over the weekend.", "the weekend", "2013-W11-WE"),
+    ("Inflation was 2% over the past 12 months.", "the past 12 months", "P12M"),
+    ("He said so this morning.", "this morning", "2013-03-22TMO"),
+    ("Rioting broke out last night.", "last night", "2013-03-21TNI"),
+    ("The strike starts at 4pm GMT.", "4pm GMT", "2013-03-22T16:00"),
+    ("The market closed at 16:00 GMT.", "16:00 GMT", "2013-03-22T16:00"),
+    ("A man in his 70s was hurt.", "70s", None),
+    ("It was the worst attack since the 9/11 attacks.", "9/11", None),
+    ("Boeing grounded its 787 fleet.", "787", None),
+    ("Leaders of the G20 met.", "G20", None),
+    ("He died at 86.", "86", None),
+    ("The 2013 budget was passed.", "2013", "2013"),
+    ("In the 2012-13 financial year, debt rose.", "2012-13", "2012/2013"),
+    ("He was born in the 1920s.", "the 1920s", "192"),
+    ("Unemployment hit a record in January, then fell in February and March.", "January", "2013-01"),
+    ("The bank will reopen on Tuesday, officials said.", "Tuesday", "2013-03-26"),
+    ("The bank reopened on Tuesday, officials said.", "Tuesday", "2013-03-19"),
+    ("The ministers meet on Sunday to decide.", "Sunday", "2013-03-24"),
+    ("The deal must be signed by the end of the month.", "the end of the month", "2013-03"),
+    ("The rescue was agreed early on Monday.", "early on Monday", "2013-03-18"),
+    ("Two years earlier, in 2011, the firm collapsed.", "2011", "2011"),
+    ("The ban lasts until 2020.", "until 2020", "2020"),
+    ("The country has been in recession for five years.", "five years", "P5Y"),
+    ("The new rules take effect on 1 April.", "1 April", "2013-04-01"),
+    ("Exports fell 3% in January compared with December.", "December", "2012-12"),
+    ("The parliament rejected the levy on Tuesday night.", "Tuesday night", "2013-03-19TNI"),
+    ("The coalition was formed in May 2010.", "May 2010", "2010-05"),
+    ("The spring of 2011 brought protests.", "The spring of 2011", "2011-SP"),
+    ("The company will report next Thursday.", "next Thursday", "2013-03-28"),
+    ("Two weeks ago, the bank failed.", "Two weeks ago", "2013-W10"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), NEWS_2013, ids=[c[1] for c in NEWS_2013])
+def test_news_of_another_decade(sentence: str, text: str, value: str | None) -> None:
+    found = [e for e in tag(sentence, date(2013, 3, 22)) if e.text.lower() in text.lower()
+             or text.lower() in e.text.lower()]
+    if value is None:
+        assert found == []
+    else:
+        assert value in [e.value for e in found], [(e.text, e.value) for e in found]
+
+
 @pytest.mark.parametrize(("rule", "table"), [
     ("vague", "vague"), ("set", "sets"), ("bounded", "bound_cues"), ("day_word", "day_words"),
     ("duration", "units"), ("anchored_duration", "units"), ("over_duration", "units"), ("relative_weekday", "weekdays"),
