@@ -319,6 +319,8 @@ def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
             return None  # "due to its loss": a cause, not a schedule
         if word == "next" and following[:1] == ["to"]:
             return None  # "next to the embassy": a place
+        if word == "set" and following[:1] == ["to"]:
+            return "future"  # "is set to begin in January"
         after_determiner = bool(prev) and (prev[0] in lex.determiners or (
             len(prev) > 1 and prev[1] in lex.determiners and (prev[0].endswith("ly") or prev[0] == "still")))
         if after_determiner:  # "the plan", "a still unspecified date": a noun or an adjective
@@ -775,6 +777,8 @@ def _h_range_month_days(m: re.Match[str], ctx: _Context) -> TemporalExpression |
                         *_tense_cue(ctx, m.start(), m.end()))
     lo, hi = date(y, month, d1), date(y, month, d2)
     a, b = _day_point(lo, not m["year"], "day"), _day_point(hi, not m["year"], "day")
+    if m.start("d1") < m.start("month"):  # "20-23 June 2023": the month and year go with the second day
+        return _range_expr(m, ctx, a, b, (m.start("d1"), m.end("d1")), (m.start("d2"), m.end()))
     return _range_expr(m, ctx, a, b, (m.start("month"), m.end("d1")), (m.start("d2"), m.end("d2")))
 
 
@@ -1526,6 +1530,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], TemporalExpression | No
     "range_year_dash": _h_range_year_dash,
     "range_year_to": _h_range,
     "range_month_days": _h_range_month_days,
+    "range_days_month": _h_range_month_days,
     "range_months": _h_range_months,
     "bounded": _h_bounded,
     "anchored_duration": _h_anchored_duration,
