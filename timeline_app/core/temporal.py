@@ -338,9 +338,9 @@ def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
     before = _words_before(ctx, start, 12)
     if any(tuple(before[:len(p)]) == p for p in lex.future_phrases):
         return "future", True
-    after = _words_after(ctx, end, 6)
     if len(before) == 1 and before[0] in lex.future_prepositions:
         # "Until Thursday, they had not called him a suspect": the clause that follows tells
+        after = _words_after(ctx, end, 6)
         for i, word in enumerate(after):
             if verdict := judge(word, after[i - 1::-1] if i else [], after[i + 1:]):
                 return verdict, False
@@ -359,6 +359,7 @@ def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
         if verdict == "past" and not strong and before[0] in ("until", "through", "till"):
             return "future", False  # "extended loans through January": the end lies ahead of the verb
         return verdict, strong
+    after = _words_after(ctx, end, 6)
     for i, word in enumerate(after):
         if verdict := judge(word, after[i - 1::-1] if i else [], after[i + 1:]):
             return verdict, i <= 1
