@@ -134,13 +134,17 @@ class Score:
     def _f1(p: float, r: float) -> float:
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @staticmethod
+    def _share(part: int, whole: int) -> float:
+        return part / whole if whole else 0.0
+
     @property
     def relaxed_p(self) -> float:
-        return self.relaxed / self.system if self.system else 0.0
+        return self._share(self.relaxed, self.system)
 
     @property
     def relaxed_r(self) -> float:
-        return self.relaxed / self.gold if self.gold else 0.0
+        return self._share(self.relaxed, self.gold)
 
     @property
     def relaxed_f1(self) -> float:
@@ -148,11 +152,11 @@ class Score:
 
     @property
     def strict_p(self) -> float:
-        return self.strict / self.system if self.system else 0.0
+        return self._share(self.strict, self.system)
 
     @property
     def strict_r(self) -> float:
-        return self.strict / self.gold if self.gold else 0.0
+        return self._share(self.strict, self.gold)
 
     @property
     def strict_f1(self) -> float:
@@ -160,11 +164,11 @@ class Score:
 
     @property
     def type_accuracy(self) -> float:
-        return self.type_ok / self.relaxed if self.relaxed else 0.0
+        return self._share(self.type_ok, self.relaxed)
 
     @property
     def value_accuracy(self) -> float:
-        return self.value_ok / self.relaxed if self.relaxed else 0.0
+        return self._share(self.value_ok, self.relaxed)
 
     @property
     def value_f1(self) -> float:

@@ -60,9 +60,12 @@ class Lexicon:
     past_markers: frozenset[str]
     not_past_ed: frozenset[str]
     determiners: frozenset[str]
+    #: cue word -> (the words after it, DET for any determiner; the tense they give, None for none)
+    tense_phrases: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]
     abbreviations: frozenset[str]
     future_adjectives: frozenset[str]
     future_prepositions: frozenset[str]
+    one_day_future: frozenset[str]
     future_phrases: tuple[tuple[str, ...], ...]  # words of each phrase, nearest the date first
     number_prefixes: frozenset[str]
     quantity_followers: frozenset[str]
@@ -191,9 +194,11 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         past_markers=lower(data["lists"]["past_markers"]),
         not_past_ed=lower(data["lists"]["not_past_ed"]),
         determiners=lower(data["lists"]["determiners"]),
+        tense_phrases=_tense_phrases(data["tense_phrases"]),
         abbreviations=lower(data["lists"]["abbreviations"]),
         future_adjectives=lower(data["lists"]["future_adjectives"]),
         future_prepositions=lower(data["lists"]["future_prepositions"]),
+        one_day_future=lower(data["lists"]["one_day_future"]),
         future_phrases=tuple(tuple(p.lower().split()[::-1]) for p in data["lists"]["future_phrases"]),
         number_prefixes=lower(data["lists"]["number_prefixes"]),
         quantity_followers=lower(data["lists"]["quantity_followers"]),
@@ -204,6 +209,14 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         anchors=_anchor_words(data, units),
         patterns={name: re.compile(_expand(p, fragments)) for name, p in data.get("patterns", {}).items()},
     )
+
+
+def _tense_phrases(table: dict[str, str]) -> dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]:
+    out: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
+    for phrase, tense in table.items():
+        first, *rest = phrase.split()
+        out.setdefault(first.lower(), []).append((tuple(w if w == "DET" else w.lower() for w in rest), tense or None))
+    return {word: tuple(phrases) for word, phrases in out.items()}
 
 
 def _anchor_words(data: dict[str, Any], units: dict[str, tuple[str, str, int, bool]]) -> frozenset[str]:

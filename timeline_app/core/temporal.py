@@ -78,6 +78,8 @@ class _Point:
     granularity: str
     anchored: bool = False
     form: str = ""
+    #: where the words it was read from end, when the reader took some after the form ("February this year")
+    through: int | None = None
 
 
 #: Places an expression from the last date and the last quarter the text mentioned before it (or None).
@@ -315,12 +317,10 @@ def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
 
     def judge(word: str, prev: list[str], following: list[str]) -> str | None:
         """The tense ``word`` tells; ``prev`` are the words before it, ``following`` after it, nearest first."""
-        if word == "due" and following[:1] == ["to"] and following[1:2] and following[1] in lex.determiners:
-            return None  # "due to its loss": a cause, not a schedule
-        if word == "next" and following[:1] == ["to"]:
-            return None  # "next to the embassy": a place
-        if word == "set" and following[:1] == ["to"]:
-            return "future"  # "is set to begin in January"
+        for rest, tense in lex.tense_phrases.get(word, ()):  # "next to", "due to its", "set to"
+            if len(following) >= len(rest) and all(
+                    f in lex.determiners if w == "DET" else f == w for w, f in zip(rest, following)):
+                return tense
         after_determiner = bool(prev) and (prev[0] in lex.determiners or (
             len(prev) > 1 and prev[1] in lex.determiners and (prev[0].endswith("ly") or prev[0] == "still")))
         if after_determiner:  # "the plan", "a still unspecified date": a noun or an adjective
@@ -335,15 +335,19 @@ def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
     # held", "would still be held", "expect it to be completed") is future, after a perfect one
     # ("had been scheduled") past. A cue is strong when it is near and no "to" stands between it and
     # the date: "extended to Nov. 20" and "set to expire Nov. 6" look ahead of their verb.
-    before = _words_before(ctx, start, 12)
-    if any(tuple(before[:len(p)]) == p for p in lex.future_phrases):
-        return "future", True
-    if len(before) == 1 and before[0] in lex.future_prepositions:
-        # "Until Thursday, they had not called him a suspect": the clause that follows tells
+    def after_cue() -> tuple[str, int] | None:
+        """The first cue after the date, and how many words away."""
         after = _words_after(ctx, end, 6)
         for i, word in enumerate(after):
             if verdict := judge(word, after[i - 1::-1] if i else [], after[i + 1:]):
-                return verdict, False
+                return verdict, i
+        return None
+
+    before = _words_before(ctx, start, 12)
+    if any(tuple(before[:len(p)]) == p for p in lex.future_phrases):
+        return "future", True
+    if len(before) == 1 and before[0] in lex.future_prepositions and (cue := after_cue()):
+        return cue[0], False  # "Until Thursday, they had not called him a suspect": the clause that follows tells
     for i, word in enumerate(before):
         verdict = judge(word, before[i + 1:], before[i - 1::-1] if i else [])
         if verdict is None:
@@ -359,10 +363,8 @@ def _tense_cue(ctx: _Context, start: int, end: int) -> tuple[str | None, bool]:
         if verdict == "past" and not strong and before[0] in ("until", "through", "till"):
             return "future", False  # "extended loans through January": the end lies ahead of the verb
         return verdict, strong
-    after = _words_after(ctx, end, 6)
-    for i, word in enumerate(after):
-        if verdict := judge(word, after[i - 1::-1] if i else [], after[i + 1:]):
-            return verdict, i <= 1
+    if cue := after_cue():
+        return cue[0], cue[1] <= 1
     if before and before[0] in lex.future_prepositions:  # "pay down the loan by February"
         return "future", False
     return None, False
@@ -476,17 +478,18 @@ def _point_day(g: dict[str, str | None], ctx: _Context, start: int, end: int, ba
     if ctx.ref is None:
         date(2000, month, day)  # still reject "February 30"
         return _Point(None, None, f"XXXX-{month:02d}-{day:02d}", "day", True, "day")
-    if (y := _year_after(ctx, end)) is not None:
-        return _day_point(date(y, month, day), True, "day")
+    if (after := _year_after(ctx, end)) is not None:
+        return replace(_day_point(date(after[0], month, day), True, "day"), through=after[1])
     (lo, _), _ = _nearest(ctx.ref, lambda y: periods.day(date(y, month, day)), *_tense_cue(ctx, start, end))
     return _day_point(lo, True, "day")
 
 
-def _year_after(ctx: _Context, end: int) -> int | None:
-    """The year that "this year", "last year"... right after a bare month or day puts it in."""
+def _year_after(ctx: _Context, end: int) -> tuple[int, int] | None:
+    """The year that "this year", "last year"... right after a bare month or day puts it in, and
+    where those words end."""
     assert ctx.ref is not None
     m = ctx.lex.patterns["year_after"].match(ctx.text, end)
-    return ctx.ref.year + ctx.lex.relative_shifts[m["which"].lower()] if m else None
+    return (ctx.ref.year + ctx.lex.relative_shifts[m["which"].lower()], m.end()) if m else None
 
 
 def _point_month_year(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point:
@@ -507,10 +510,11 @@ def _point_month(g: dict[str, str | None], ctx: _Context, start: int, end: int, 
             return None
     if ctx.ref is None:
         return _Point(None, None, f"XXXX-{m:02d}", "month", True, "month")
-    if (y := _year_after(ctx, end)) is not None:
+    if (after := _year_after(ctx, end)) is not None:
+        y = after[0]
         lo, hi = periods.month(y, m)
-    else:
-        (lo, hi), y = _nearest(ctx.ref, lambda y: periods.month(y, m), *_tense_cue(ctx, start, end))
+        return _Point(lo, hi, f"{y:04d}-{m:02d}", "month", True, "month", after[1])
+    (lo, hi), y = _nearest(ctx.ref, lambda y: periods.month(y, m), *_tense_cue(ctx, start, end))
     return _Point(lo, hi, f"{y:04d}-{m:02d}", "month", True, "month")
 
 
@@ -715,10 +719,8 @@ def _h_point(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
         value = f"{p.value}T{code}"
         return _expr((m.start(), part.end()), ctx, "TIME", value, "day", POINT, p.lo, p.hi, anchored=p.anchored,
                      placed=p.lo is not None)
-    if p.form in ("month", "day") and p.anchored and ctx.ref is not None:
-        year = ctx.lex.patterns["year_after"].match(ctx.text, m.end())
-        if year:  # "February this year" is one date; its reader took the year from these words
-            return _point_expr(m, ctx, p, (m.start(), year.end()))
+    if p.through is not None:  # "February this year" is one date; its reader took the year from these words
+        return _point_expr(m, ctx, p, (m.start(), p.through))
     return _point_expr(m, ctx, p)
 
 
@@ -1307,8 +1309,7 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
             (ctx.text[m.end("count"):m.start("unit")] == "-" or _words_after(ctx, m.end(), 1) == ["of"]):
         return None  # "three-quarters of its food" is a share, not a time
     if count_text.lower() == "one" and unit_name == "day" and m.end() == m.end("unit") and \
-            any(w in ("will", "would", "could", "may", "might", "can", "hope", "hopes") or w.endswith("'ll")
-                for w in _words_before(ctx, m.start(), 2)):
+            any(w in ctx.lex.one_day_future or w.endswith("'ll") for w in _words_before(ctx, m.start(), 2)):
         # "Islam will one day be...": some time in the future, not a day's length
         return _expr(m, ctx, "DATE", "FUTURE_REF", "day", VAGUE, None, None, placed=False)
     if count_text.lower() in ("a", "an", "one"):
@@ -1382,21 +1383,18 @@ def _h_quarter_reference(m: re.Match[str], ctx: _Context) -> TemporalExpression 
                 return _shifted(e, date(year, 1, 1), 0, "month", "year", anchored=False)
             return _shifted(e, date(year, quarter.lo.month, 1), 0, "month", "quarter", anchored=False)
         if which == "current" and ref is not None:
-            base = ref
-        elif end is not None and quarter is None:
-            ctx.names_quarter.add((e.start, e.end))
-            return _shifted(e, end - timedelta(days=45), 0, "month", "quarter", anchored=True)
+            return _shifted(e, ref, 0, "month", "quarter", anchored=quarter is None)
+        if end is not None and quarter is None:
+            base = end - timedelta(days=45)
         elif quarter is not None:
-            base = quarter.lo
-            if back == 0:  # naming the story's quarter again brings the story back to it
-                ctx.names_quarter.add((e.start, e.end))
-        elif ref is not None:  # the last quarter completed, which "the latest quarter" makes the story's
+            base = quarter.lo  # type: ignore[assignment]
+        elif ref is not None:  # the last quarter completed
             base = periods.shift(ref, -1, "quarter")
-            if back == 0:
-                ctx.names_quarter.add((e.start, e.end))
         else:
             return None
-        return _shifted(e, base, -3 * back, "month", "quarter", anchored=quarter is None)  # type: ignore[arg-type]
+        if back == 0:  # the story's quarter, named (again): "a year ago" that follows goes back to it
+            ctx.names_quarter.add((e.start, e.end))
+        return _shifted(e, base, -3 * back, "month", "quarter", anchored=quarter is None)
 
     ctx.deferred[(m.start(), m.end())] = resolve
     return _expr(m, ctx, "DATE", "XXXX-QX", "quarter", POINT, None, None, anchored=True, placed=False)
