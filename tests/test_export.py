@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.article import DATE_REFERENCE, Article
-from timeline_app.core.export import EVIDENCE_COLUMNS, TIMELINE_COLUMNS, atomic_write, export
+from timeline_app.core.export import EVIDENCE_COLUMNS, TIMELINE_COLUMNS, export
+from timeline_app.core.files import WriteError, write_file
 from timeline_app.core.timeline import build_timeline
 
 
@@ -50,12 +51,11 @@ def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     target = tmp_path / "timeline.csv"
     target.write_text("previous", encoding="utf-8")
 
-    def explode(f) -> None:  # noqa: ANN001
-        f.write("half")
-        raise RuntimeError("disk full")
+    def explode(tmp: Path, data: bytes) -> None:
+        raise WriteError(0, "not complete")
 
-    with pytest.raises(RuntimeError):
-        atomic_write(target, explode)
+    with pytest.raises(WriteError):
+        write_file(target, b"half", explode)
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["timeline.csv"]
 

@@ -119,16 +119,19 @@ def test_killing_the_process_during_a_save_leaves_the_previous_file_whole(tmp_pa
         assert opened.reference_date in (date(2024, 1, 1), date(2025, 5, 6))
 
 
-def test_a_save_removes_what_killed_saves_left_behind(tmp_path: Path) -> None:
+def test_a_save_removes_what_killed_saves_left_behind_but_not_a_write_in_progress(tmp_path: Path) -> None:
+    import fcntl
+
     path = tmp_path / "p.timeline.json"
-    stale = tmp_path / ".p.timeline.json.0123456789ab.tmp"
-    recent = tmp_path / ".p.timeline.json.ba9876543210.tmp"
-    other = tmp_path / ".other.json.0123456789ab.tmp"
-    for leftover in (stale, recent, other):
+    dead = tmp_path / ".tl-0123456789ab.tmp"  # its writer was killed: nobody holds its lock
+    busy = tmp_path / ".tl-ba9876543210.tmp"  # a write still running in another process
+    other = tmp_path / ".other.json.tmp"  # not ours
+    for leftover in (dead, busy, other):
         leftover.write_text("{", encoding="utf-8")
-    hour_ago = time.time() - 3600
-    os.utime(stale, (hour_ago, hour_ago))
-    os.utime(other, (hour_ago, hour_ago))
-    proj.save(proj.Project(reference_date=date(2024, 1, 1)), path)
-    assert not stale.exists()
-    assert recent.exists() and other.exists()  # a save may still be writing it; another file's
+        seconds_ago = time.time() - 10
+        os.utime(leftover, (seconds_ago, seconds_ago))
+    with busy.open("rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        proj.save(proj.Project(reference_date=date(2024, 1, 1)), path)
+        assert not dead.exists()
+        assert busy.exists() and other.exists()

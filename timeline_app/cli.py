@@ -154,7 +154,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         try:
             paths += _render_pictures(timeline, pictures, args.title)
         except (OSError, ValueError) as e:
-            print(f"timeline-app: cannot write the picture: {e}", file=sys.stderr)
+            print(f"timeline-app: cannot write the picture: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
             return EXIT_FAILED
     n_unresolved = sum(1 for e in timeline.events if e.kind == "unresolved")
     print(f"{len(timeline.events)} events ({n_unresolved} unresolved) from {len(timeline.articles)} articles; "

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import glob
+import hashlib
 import json
 import os
-import secrets
-import time
-from collections.abc import Callable
+import re
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from timeline_app import __version__
+from timeline_app.core.escape import json_utf8, to_utf8
 from timeline_app.core.event import Event
+from timeline_app.core.files import WriteError, write_file, write_files
 from timeline_app.core.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -26,7 +26,10 @@ EVIDENCE_COLUMNS = ["event_id", "document", "char_start", "char_end", "sentence"
                     "date_end", "value", "publication_date", "copy_of"]
 JSON_SCHEMA_VERSION = 2
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: What a spreadsheet may run as a formula, full-width look-alikes included.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: Invisible characters a spreadsheet may skip before it looks for a formula.
+_INVISIBLE_LEAD = re.compile("^[\ufeff\u200b-\u200d\u2060\u00ad\u180e\u00a0\u2000-\u200a\u202f\u205f\u3000 ]+")
 
 
 def neutralize(cell: Any) -> Any:
@@ -34,8 +37,11 @@ def neutralize(cell: Any) -> Any:
 
     >>> neutralize("=HYPERLINK(1)"), neutralize("-5"), neutralize("Monday"), neutralize(3)
     ("'=HYPERLINK(1)", "'-5", 'Monday', 3)
+    >>> neutralize("\uff1dcmd()"), neutralize("\u200b=1+1")
+    ("'\uff1dcmd()", "'\u200b=1+1")
     """
-    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+    if isinstance(cell, str) and cell and (cell.startswith(_FORMULA_START) or (
+            not cell[0].isalnum() and _INVISIBLE_LEAD.sub("", cell, count=1).startswith(_FORMULA_START))):
         return "'" + cell
     return cell
 
@@ -123,60 +129,42 @@ def _event_document(e: Event) -> dict[str, Any]:
     }
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[str]], None]) -> None:
-    """Write a text file beside its target, then rename it over: a failed write leaves the old file."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    # os.open honours the umask (mkstemp would make the file private); keep an existing file's mode.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    if target.exists():
-        os.chmod(tmp, target.stat().st_mode & 0o777)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _remove_leftovers(target)
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with formula-like text cells neutralized and undecodable file-name bytes escaped."""
+    safe = frame.map(neutralize) if len(frame) else frame
+    return to_utf8(safe.to_csv(index=False, lineterminator="\n"))
 
 
-#: a temporary file this old beside its target was left by a write that was killed
-LEFTOVER_SECONDS = 600
-
-
-def _remove_leftovers(target: Path) -> None:
-    """Remove the temporary files of earlier writes of ``target`` that never finished (the process
-    was killed); recent ones may belong to a write still running elsewhere and are left alone."""
-    now = time.time()
-    for old in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-        try:
-            if now - old.stat().st_mtime > LEFTOVER_SECONDS:
-                old.unlink()
-        except OSError:
-            pass  # gone already, or not ours to remove
+def json_bytes(document: dict[str, Any]) -> bytes:
+    """Compact JSON: an indented file takes Python's slow encoder and several times the room."""
+    return json_utf8(json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=_json_value))
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
-    """UTF-8 CSV with formula-like text cells neutralized."""
-    safe = frame.map(neutralize) if len(frame) else frame
-    atomic_write(path, lambda f: safe.to_csv(f, index=False, lineterminator="\n"))
+    write_file(path, csv_bytes(frame))
 
 
 def write_json(document: dict[str, Any], path: str | os.PathLike[str]) -> None:
-    """Compact JSON: an indented file takes Python's slow encoder and several times the room."""
-    atomic_write(path, lambda f: f.write(json.dumps(document, ensure_ascii=False, separators=(",", ":"),
-                                                    default=_json_value)))
+    write_file(path, json_bytes(document), check_json)
+
+
+def check_json(path: Path, data: bytes) -> None:
+    """The file on disk reads back as the JSON that was meant."""
+    if path.read_bytes() != data:
+        raise WriteError(0, "the file read back differs from what was written; the previous file was kept",
+                         str(path))
 
 
 def export(timeline: Timeline, out_dir: str | os.PathLike[str]) -> list[Path]:
     """Write ``timeline.csv``, ``evidence.csv`` and ``timeline.json`` into ``out_dir``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    paths = [out / "timeline.csv", out / "evidence.csv", out / "timeline.json"]
-    write_csv(timeline_frame(timeline), paths[0])
-    write_csv(evidence_frame(timeline), paths[1])
-    write_json(timeline_document(timeline), paths[2])
-    return paths
+    tables = {out / "timeline.csv": csv_bytes(timeline_frame(timeline)),
+               out / "evidence.csv": csv_bytes(evidence_frame(timeline))}
+    document = timeline_document(timeline)
+    # One export is one set: timeline.json names the tables written with it, so a reader can check
+    # that the three files belong together; all are complete on disk before any is replaced.
+    document["files"] = {p.name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+                         for p, data in tables.items()}
+    contents = tables | {out / "timeline.json": json_bytes(document)}
+    return write_files(contents)

@@ -18,7 +18,9 @@ from typing import Any
 from timeline_app import __version__
 from timeline_app.core.article import DATE_GIVEN
 from timeline_app.core.curation import Curation
-from timeline_app.core.export import atomic_write
+from timeline_app.core.escape import json_utf8
+from timeline_app.core.export import check_json
+from timeline_app.core.files import write_file
 
 SCHEMA = "timeline-app/project"
 SCHEMA_VERSION = 1
@@ -90,13 +92,17 @@ def check_writable(path: str | os.PathLike[str]) -> None:
         raise ProjectError(f"{e} It was not overwritten; save under another name.") from None
 
 
-def save(project: Project, path: str | os.PathLike[str]) -> Path:
-    """Write the project atomically; the previous file stays whole if anything fails."""
+def save(project: Project, path: str | os.PathLike[str], *, replace_any: bool = False) -> Path:
+    """Write the project atomically; the previous file stays whole if anything fails.
+
+    An existing file that is not a project this version reads whole is refused, unless
+    ``replace_any`` (the autosave, which is the application's own file).
+    """
     target = Path(path)
-    check_writable(target)
+    if not replace_any:
+        check_writable(target)
     document = to_json(project, target)
-    text = json.dumps(document, ensure_ascii=False, indent=1)
-    atomic_write(target, lambda f: f.write(text))
+    write_file(target, json_utf8(json.dumps(document, ensure_ascii=False, indent=1)), check_json)
     return target
 
 

@@ -186,7 +186,10 @@ def _resolve_discourse(exprs: list[TemporalExpression], ctx: _Context) -> list[T
     for e in exprs:
         resolver = ctx.deferred.get((e.start, e.end))
         if resolver is not None:
-            e = resolver(e, anchor, quarter, ctx.ref) or e
+            try:
+                e = resolver(e, anchor, quarter, ctx.ref) or e
+            except (ValueError, OverflowError, KeyError):
+                pass  # beyond the calendar ("the following week" of 9999-12-25): it stays unresolved
             if (e.start, e.end) in ctx.names_quarter and e.placed:
                 quarter = e
         elif e.placed and e.kind == POINT and e.lo is not None:  # only dates the text states anchor others
@@ -640,6 +643,10 @@ def _relative_point(ctx: _Context, word: str, unit: str) -> _Point | None:
     if n is None:
         return None
     if ctx.ref is None:
+        if unit in ctx.lex.seasons:
+            return _Point(None, None, f"XXXX-{ctx.lex.seasons[unit]}", "season", True, "relative")
+        if unit == "weekend":
+            return _Point(None, None, "XXXX-WXX-WE", "week", True, "relative")
         return _Point(None, None, {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), unit, True, "relative")
     ref = ctx.ref
     if unit in ctx.lex.seasons:

@@ -86,7 +86,14 @@ def _screenshot(app, window, sources: list[str], path: str) -> int:  # noqa: ANN
     saved: list[bool] = []
 
     def grab() -> None:
-        saved.append(window.grab().save(path))
+        from timeline_app.gui.export_image import save_png
+
+        try:
+            save_png(window.grab().toImage(), path)
+            saved.append(True)
+        except OSError as e:
+            print(f"timeline-app: could not write {path}: {e.strerror or e}", file=sys.stderr)
+            saved.append(False)
         window._dirty = False  # nothing to save: close without asking
         window.close()
         app.quit()

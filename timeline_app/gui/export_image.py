@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
+from timeline_app.core.files import WriteError, write_file
 from timeline_app.core.workspace import Workspace
 
 MIN_WIDTH = 2400
@@ -24,8 +25,8 @@ def render_image(workspace: Workspace, path: str | os.PathLike[str], *, width: i
                  view_range: tuple[tuple[float, float], tuple[float, float]] | None = None) -> Path:
     """Write the timeline to ``path`` (.png or .svg): the whole of it, an x range, or a view range.
 
-    The file is written beside its target and renamed into place, so a failure leaves any previous
-    file as it was. Needs a QApplication (offscreen is fine).
+    The picture is drawn in memory, written beside its target, checked (complete PNG, well-formed
+    SVG) and only then renamed into place, so a failure leaves any previous file as it was. Needs a QApplication (offscreen is fine).
     """
     from timeline_app.gui.qt_timeline import QtTimelineView
 
@@ -52,27 +53,44 @@ def render_image(workspace: Workspace, path: str | os.PathLike[str], *, width: i
         QtWidgets.QApplication.processEvents()
         view.update_labels()
         QtWidgets.QApplication.processEvents()
-        tmp = target.with_name(f".{target.stem}.tmp{suffix}")
-        try:
-            if suffix == ".png":
-                _render_png(view, tmp)
-            else:
-                _render_svg(view, tmp, title)
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
+        if suffix == ".png":
+            data, check = _render_png(view), check_png
+        else:
+            data, check = _render_svg(view, title), check_svg
     finally:
         view.close()
         view.deleteLater()
-    return target
+    return write_file(target, data, check)
 
 
-def _render_svg(view: QtWidgets.QWidget, path: Path, title: str) -> None:
-    """SVG through Qt's own generator (pyqtgraph's SVG exporter cannot read what Qt 6.8+ writes)."""
+def check_png(path: Path, data: bytes) -> None:
+    """A PNG on disk that ends with its IEND chunk and decodes as an image."""
+    from PySide6 import QtGui
+
+    if not data.endswith(b"IEND\xaeB`\x82") or QtGui.QImage(str(path), "PNG").isNull():
+        raise WriteError(0, f"the picture written to {path.name} is not a complete PNG; the previous file was kept")
+
+
+def check_svg(path: Path, data: bytes) -> None:
+    """An SVG on disk that parses as a whole XML document."""
+    from xml.etree import ElementTree
+
+    try:
+        ElementTree.parse(path)
+    except ElementTree.ParseError as e:
+        raise WriteError(0, f"the picture written to {path.name} is not a complete SVG ({e}); "
+                            "the previous file was kept") from None
+
+
+def _render_svg(view: QtWidgets.QWidget, title: str) -> bytes:
+    """SVG through Qt's own generator (pyqtgraph's SVG exporter cannot read what Qt 6.8+ writes),
+    into memory: Qt does not report a failed file write, Python does."""
     from PySide6 import QtGui, QtSvg
 
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
     generator = QtSvg.QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     size = view.size()
     generator.setSize(size)
     generator.setViewBox(QtCore.QRect(0, 0, size.width(), size.height()))
@@ -80,17 +98,35 @@ def _render_svg(view: QtWidgets.QWidget, path: Path, title: str) -> None:
     generator.setDescription("Timeline exported by timeline-app")
     painter = QtGui.QPainter()
     if not painter.begin(generator):
-        raise OSError(f"could not write the image {path}")
+        raise OSError("could not draw the SVG picture")
     try:
         painter.fillRect(QtCore.QRect(0, 0, size.width(), size.height()), QtGui.QColor("white"))
         view.render(painter)
     finally:
         painter.end()
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"could not write the image {path}")
+    buffer.close()
+    data = bytes(buffer.data())
+    if not data:
+        raise OSError("could not draw the SVG picture")
+    return data
 
 
-def _render_png(view: QtWidgets.QWidget, path: Path) -> None:
+def png_bytes(image: object) -> bytes:
+    """A QImage encoded as PNG, in memory."""
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[attr-defined]
+        raise OSError("could not encode the PNG picture")
+    buffer.close()
+    return bytes(buffer.data())
+
+
+def save_png(image: object, path: str | os.PathLike[str]) -> Path:
+    """Write a QImage as a PNG file, atomically and checked."""
+    return write_file(path, png_bytes(image), check_png)
+
+
+def _render_png(view: QtWidgets.QWidget) -> bytes:
     """Paint the view, laid out at full size, into an image (no scaling of a smaller rendering)."""
     from PySide6 import QtGui
 
@@ -103,5 +139,4 @@ def _render_png(view: QtWidgets.QWidget, path: Path) -> None:
         view.render(painter)
     finally:
         painter.end()
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"could not write the image {path}")
+    return png_bytes(image)

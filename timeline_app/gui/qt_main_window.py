@@ -468,10 +468,11 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         path = autosave_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.unlink(missing_ok=True)
-            proj.save(self.current_project(), path)
-        except (OSError, proj.ProjectError):
-            pass  # autosave is a safety net; the status bar is for the user's own saves
+            proj.save(self.current_project(), path, replace_any=True)  # the previous autosave stays until then
+        except (OSError, proj.ProjectError) as e:
+            # a safety net that failed: say so once in the status bar, never interrupt the work
+            self.statusBar().showMessage(f"Unsaved work could not be kept aside: {getattr(e, 'strerror', None) or e}",
+                                         20000)
 
     # -- errors ----------------------------------------------------------------------------------
 
