@@ -8,7 +8,6 @@ traceback: exit 2 for bad usage, 1 when nothing could be read or written.
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import os
 import shutil
@@ -20,6 +19,20 @@ from datetime import date
 from timeline_app import __version__
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _warn(message: str) -> None:
+    """One line on stderr, with whatever a file name or text holds shown escaped (never a control
+    sequence for the terminal, never a forged second line)."""
+    from timeline_app.core.escape import for_terminal
+
+    print(for_terminal(message), file=sys.stderr)
+
+
+def _out(line: str) -> None:
+    from timeline_app.core.escape import for_terminal
+
+    print(for_terminal(line))
 
 
 class UsageError(Exception):
@@ -109,7 +122,7 @@ def _load(args: argparse.Namespace):  # noqa: ANN202
 
     for source in args.sources:
         if not os.path.exists(source) and not os.path.islink(source):
-            print(f"timeline-app: no such file or folder: {source}", file=sys.stderr)
+            _warn(f"timeline-app: no such file or folder: {source}")
     dates = dict(args.date)
     settings = _settings(args)
     loaded = load(args.sources, reference=args.reference_date, dates=dates, settings=settings)
@@ -117,23 +130,22 @@ def _load(args: argparse.Namespace):  # noqa: ANN202
     articles = [a.article for a in loaded.analyses]
     for f in failures:
         if f.reason != "no such file or folder":
-            print(f"timeline-app: skipped {f.path}: {f.reason}", file=sys.stderr)
+            _warn(f"timeline-app: skipped {f.path}: {f.reason}")
     known = {a.name for a in articles} | {a.path for a in articles}
     for name in dates:
         if name not in known:
-            print(f"timeline-app: --date names {name}, which is not among the articles read", file=sys.stderr)
+            _warn(f"timeline-app: --date names {name}, which is not among the articles read")
     if not articles:
         raise UsageError("no article could be read")
     timeline = timeline_from(infer_publication_dates(loaded.analyses, settings), failures, settings)
     for a in timeline.articles:
         if a.date_source == "inferred":
-            print(f"timeline-app: publication date of {a.name} inferred as {a.published}: {a.date_note}",
-                  file=sys.stderr)
+            _warn(f"timeline-app: publication date of {a.name} inferred as {a.published}: {a.date_note}")
     undated = [a.name for a in timeline.articles if a.published is None]
     if undated:
-        print(f"timeline-app: no publication date for {len(undated)} article(s) ({', '.join(undated[:3])}"
+        _warn(f"timeline-app: no publication date for {len(undated)} article(s) ({', '.join(undated[:3])}"
               f"{', ...' if len(undated) > 3 else ''}); their relative dates stay unresolved. "
-              "Give --reference-date or --date FILE=YYYY-MM-DD.", file=sys.stderr)
+              "Give --reference-date or --date FILE=YYYY-MM-DD.")
     return timeline
 
 
@@ -147,18 +159,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
     try:
         paths = export(timeline, args.out)
     except OSError as e:
-        print(f"timeline-app: cannot write to {args.out}: {e.strerror or e}", file=sys.stderr)
+        _warn(f"timeline-app: cannot write to {args.out}: {e.strerror or e}")
         return EXIT_FAILED
     pictures = [p for p in (args.png, args.svg) if p]
     if pictures:
         try:
             paths += _render_pictures(timeline, pictures, args.title)
         except (OSError, ValueError) as e:
-            print(f"timeline-app: cannot write the picture: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+            _warn(f"timeline-app: cannot write the picture: {getattr(e, 'strerror', None) or e}")
             return EXIT_FAILED
     n_unresolved = sum(1 for e in timeline.events if e.kind == "unresolved")
-    print(f"{len(timeline.events)} events ({n_unresolved} unresolved) from {len(timeline.articles)} articles; "
-          f"{len(timeline.failures)} skipped. Wrote {', '.join(str(p) for p in paths)}")
+    _out(f"{len(timeline.events)} events ({n_unresolved} unresolved) from {len(timeline.articles)} articles; "
+         f"{len(timeline.failures)} skipped. Wrote {', '.join(str(p) for p in paths)}")
     return EXIT_OK
 
 
@@ -179,17 +191,18 @@ def _render_pictures(timeline, paths: list[str], title: str | None) -> list:  # 
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from timeline_app.core.escape import for_terminal
     from timeline_app.core.event import format_span
 
     timeline = _load(args)
     width = shutil.get_terminal_size((100, 20)).columns
     for e in timeline.events:
         when = format_span(e.start, e.end)
-        print(f"{when:<25} {e.title}")
-        sources = f"[{e.date_text}] " + ", ".join(e.documents)
+        _out(f"{when:<25} {e.title}")
+        sources = for_terminal(f"[{e.date_text}] " + ", ".join(e.documents))
         print(textwrap.indent(textwrap.fill(sources, max(40, width - 27)), " " * 26))
     for f in timeline.failures:
-        print(f"skipped {f.name}: {f.reason}")
+        _out(f"skipped {f.name}: {f.reason}")
     return EXIT_OK
 
 
@@ -214,19 +227,20 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _cmd_timex(args: argparse.Namespace) -> int:
     from timeline_app.core.article import ArticleError, read_article
+    from timeline_app.core.escape import json_for_terminal
     from timeline_app.core.temporal import tag
 
     settings = _settings(args)
     try:
         article = read_article(args.file, published=args.reference_date, settings=settings)
     except ArticleError as e:
-        print(f"timeline-app: cannot read {args.file}: {e}", file=sys.stderr)
+        _warn(f"timeline-app: cannot read {args.file}: {e}")
         return EXIT_FAILED
     out = sys.stdout
     for expr in tag(article.text, article.published, settings):
         for t in expr.timexes:
-            out.write(json.dumps({"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
-                                  "mod": t.mod}, ensure_ascii=False) + "\n")
+            out.write(json_for_terminal({"start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                                         "value": t.value, "mod": t.mod}) + "\n")
     return EXIT_OK
 
 
@@ -263,10 +277,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except UsageError as e:
-        print(f"timeline-app: {e}", file=sys.stderr)
+        _warn(f"timeline-app: {e}")
         return e.code
     except KeyboardInterrupt:
-        print("timeline-app: interrupted", file=sys.stderr)
+        _warn("timeline-app: interrupted")
         return 130
     except BrokenPipeError:
         sys.stderr.close()  # output piped into `head`: not an error

@@ -39,6 +39,18 @@ def for_terminal(text: str) -> str:
     return _UNSAFE.sub(lambda m: _escape_char(m.group()), text)
 
 
+def json_for_terminal(data: object) -> str:
+    """One line of JSON in which nothing a terminal would act on is left raw (JSON escapes instead).
+
+    >>> print(json_for_terminal({"text": "a\u202eb\x9b"}))
+    {"text": "a\\u202eb\\u009b"}
+    """
+    import json
+
+    text = json.dumps(data, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _encode_escaped(error: UnicodeError) -> tuple[str, int]:
     """Codec error handler: what UTF-8 cannot hold is written as ``\\xNN`` / ``\\uXXXX``."""
     if not isinstance(error, UnicodeEncodeError):
