@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -20,11 +20,13 @@ from timeline_app.core.article import DATE_GIVEN
 from timeline_app.core.curation import Curation
 from timeline_app.core.escape import json_utf8
 from timeline_app.core.export import check_json
-from timeline_app.core.files import write_file
+from timeline_app.core.files import read_regular_file, write_file
 
 SCHEMA = "timeline-app/project"
 SCHEMA_VERSION = 1
 SUFFIX = ".timeline.json"
+#: A project holds paths and edits, never article text: anything larger is not one.
+MAX_PROJECT_BYTES = 100_000_000
 
 
 class ProjectError(Exception):
@@ -39,6 +41,9 @@ class SourceRecord:
     sha256: str
     publication_date: date | None = None
     date_given: bool = False
+    #: The article lies outside the project's folder (an absolute path, or ``..``): it is read only
+    #: with the researcher's consent, so a project file cannot make the application read any file.
+    outside: bool = False
 
 
 @dataclass
@@ -110,40 +115,84 @@ def load(path: str | os.PathLike[str]) -> Project:
     """Read a project file; :class:`ProjectError` says plainly what is wrong with a bad one."""
     source = Path(path)
     try:
-        raw = source.read_text(encoding="utf-8")
+        raw = read_regular_file(source, MAX_PROJECT_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise ProjectError(f"{source} does not exist") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ProjectError(f"{source.name} cannot be read: {e}") from None
+    except UnicodeDecodeError:
+        raise ProjectError(f"{source.name} is damaged (not UTF-8 text); it was not changed.") from None
+    except OSError as e:
+        raise ProjectError(f"{source.name} cannot be read: {e.strerror or e}") from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as e:
         raise ProjectError(f"{source.name} is damaged (not valid JSON at line {e.lineno}); it was not changed.") from None
+    except (ValueError, RecursionError) as e:  # a 5,000-digit number, JSON nested thousands deep
+        raise ProjectError(f"{source.name} is damaged ({_short(e)}); it was not changed.") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ProjectError(f"{source.name} is not a timeline project file.")
     version = data.get("schema_version")
-    if not isinstance(version, int):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise ProjectError(f"{source.name} is damaged (no schema version); it was not changed.")
     if version > SCHEMA_VERSION:
         raise ProjectError(f"{source.name} was saved by a newer version of timeline-app (project format {version}; "
                            f"this version reads up to {SCHEMA_VERSION}). Update the application; the file was not "
                            "changed.")
     try:
-        sources = []
-        for s in data["sources"]:
-            path_text = str(s["path"])
-            if not Path(path_text).exists() and s.get("relative_path"):
-                candidate = (source.parent / str(s["relative_path"])).resolve()
-                if candidate.exists():
-                    path_text = str(candidate)  # the project and its articles moved together
-            when = s.get("publication_date")
-            sources.append(SourceRecord(path_text, str(s.get("sha256", "")),
-                                        date.fromisoformat(when) if when else None, bool(s.get("date_given"))))
-        reference = data.get("reference_date")
-        return Project(sources=sources, reference_date=date.fromisoformat(reference) if reference else None,
-                       curation=Curation.from_json(data.get("edits", {})), view=dict(data.get("view") or {}))
-    except (KeyError, TypeError, ValueError, IndexError) as e:
-        raise ProjectError(f"{source.name} is damaged ({type(e).__name__}: {e}); it was not changed.") from None
+        return _project_from(data, source)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError, RecursionError) as e:
+        raise ProjectError(f"{source.name} is damaged ({_short(e)}); it was not changed.") from None
+
+
+def _short(e: BaseException) -> str:
+    text = str(e)
+    return f"{type(e).__name__}: {text[:120]}{'…' if len(text) > 120 else ''}"
+
+
+def _expect(value: Any, kind: type, what: str) -> Any:
+    if not isinstance(value, kind):
+        raise TypeError(f"{what} is {type(value).__name__}, not {kind.__name__}")
+    return value
+
+
+def _project_from(data: dict[str, Any], source: Path) -> Project:
+    sources = []
+    folder = source.resolve().parent
+    for s in _expect(data.get("sources", []), list, "sources"):
+        _expect(s, dict, "a source")
+        path_text = str(_expect(s["path"], str, "a source's path"))
+        relative = s.get("relative_path")
+        if isinstance(relative, str) and relative:
+            candidate = (folder / relative).resolve()
+            if candidate.exists() or not Path(path_text).exists():
+                path_text = str(candidate)  # the articles are named relative to the project
+        when = s.get("publication_date")
+        sources.append(SourceRecord(path_text, str(s.get("sha256") or ""),
+                                    date.fromisoformat(_expect(when, str, "a publication date")) if when else None,
+                                    bool(s.get("date_given")), outside=not _inside(path_text, folder)))
+    reference = data.get("reference_date")
+    edits = data.get("edits", {})
+    view = data.get("view", {})
+    return Project(sources=sources,
+                   reference_date=date.fromisoformat(_expect(reference, str, "the reference date")) if reference else None,
+                   curation=Curation.from_json(_expect(edits, dict, "the edits")),
+                   view=dict(_expect(view, dict, "the view")))
+
+
+def _inside(path: str, folder: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
+def outside_sources(project: Project) -> list[str]:
+    """Articles of the project outside its folder: read only with the researcher's consent."""
+    return [s.path for s in project.sources if s.outside]
+
+
+def without_outside(project: Project) -> Project:
+    """The project limited to the articles inside its folder (consent was refused)."""
+    return replace(project, sources=[s for s in project.sources if not s.outside])
 
 
 def changed_sources(project: Project) -> list[tuple[str, str]]:

@@ -58,6 +58,10 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     import pyqtgraph as pg
     from PySide6 import QtWidgets
 
+    from timeline_app.core.escape import for_terminal
+    from timeline_app.core.project import ProjectError
+    from timeline_app.core.project import load as load_project
+
     from timeline_app.core.workspace import Workspace
     from timeline_app.gui.qt_main_window import QtMainWindow, install_error_hook, offer_recovery
 
@@ -69,18 +73,30 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     window = QtMainWindow(Workspace(), reference=reference, dates=dates)
     install_error_hook(window)
     window.show()
+    projects = [s for s in sources if s.lower().endswith(".json")]  # never read as articles
+    articles = [s for s in sources if s not in projects]
+    if len(projects) > 1 or (projects and articles):
+        print("timeline-app: a project opens on its own; opening " + for_terminal(projects[0]), file=sys.stderr)
+    if projects:
+        try:
+            load_project(projects[0])
+        except ProjectError as e:
+            print(f"timeline-app: {for_terminal(str(e))}", file=sys.stderr)
+            if screenshot:
+                return 1
+            projects = []
+            window.show_error(str(e))
     if screenshot:
-        return _screenshot(app, window, sources, screenshot)
+        return _screenshot(app, window, articles, screenshot, projects[0] if projects else None)
     recovered = offer_recovery(window)
-    projects = [s for s in sources if s.endswith(".json")]
     if projects and not recovered:
         window.open_project(Path(projects[0]))
-    elif sources and not recovered:
-        window.load(sources)
+    elif articles and not recovered:
+        window.load(articles)
     return app.exec()
 
 
-def _screenshot(app, window, sources: list[str], path: str) -> int:  # noqa: ANN001
+def _screenshot(app, window, sources: list[str], path: str, project: str | None = None) -> int:  # noqa: ANN001
     from PySide6 import QtCore
 
     saved: list[bool] = []
@@ -99,7 +115,9 @@ def _screenshot(app, window, sources: list[str], path: str) -> int:  # noqa: ANN
         app.quit()
 
     window.sigLoaded.connect(lambda: QtCore.QTimer.singleShot(300, window, grab))
-    if sources:
+    if project:
+        window.open_project(Path(project))
+    elif sources:
         window.load(sources, remember=False)
     else:
         QtCore.QTimer.singleShot(300, window, grab)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +13,9 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app import __version__
 from timeline_app.core.article import SUFFIXES
+from timeline_app.core.escape import for_terminal
 from timeline_app.core.loading import LoadResult, load
+from timeline_app.core.project import SUFFIX as PROJECT_SUFFIX
 from timeline_app.core.workspace import PendingAdd, Workspace
 from timeline_app.gui.qt_actions import add_event, fill_event_menu
 from timeline_app.gui.qt_article_view import QtArticleView
@@ -428,6 +431,15 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         except proj.ProjectError as e:
             self.show_error(str(e))
             return False
+        outside = proj.outside_sources(project)
+        if outside and not recovered and not self.ask(
+                "This project names articles outside its folder. Read them?\n\n"
+                + "\n".join(for_terminal(p) for p in outside[:12]) + ("\n…" if len(outside) > 12 else "")
+                + "\n\nOnly read files you expect this project to use; otherwise only the articles in its "
+                  "folder are opened."):
+            project = proj.without_outside(project)
+            self.statusBar().showMessage(f"{len(outside)} article(s) outside the project's folder were not read",
+                                         20000)
         problems = proj.changed_sources(project)
         self.workspace.clear()
         self.reference = project.reference_date
@@ -476,6 +488,16 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
 
     # -- errors ----------------------------------------------------------------------------------
 
+    def ask(self, question: str) -> bool:
+        """A yes/no question to the researcher; without a screen (tests, scripts) the answer is no."""
+        if QtWidgets.QApplication.platformName() == "offscreen":
+            return False
+        answer = QtWidgets.QMessageBox.question(
+            self, "Timeline", question,
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.No)
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 20000)
         if not QtWidgets.QApplication.platformName() == "offscreen":
@@ -520,9 +542,22 @@ def remove_autosave() -> None:
 
 
 def offer_recovery(window: QtMainWindow) -> bool:
-    """After a crash, offer the work the last autosave kept; True when it was reopened."""
+    """After a crash, offer the work the last autosave kept; True when it was reopened.
+
+    A damaged autosave is reported and kept aside under another name (never deleted), and the
+    window starts as usual.
+    """
+    from timeline_app.core import project as proj
+
     path = autosave_path()
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
+        return False
+    try:
+        proj.load(path)
+    except proj.ProjectError as e:
+        kept = set_aside(path)
+        where = f" It was kept as {kept}." if kept else " It could not be moved aside."
+        window.show_error(f"The work saved automatically last time cannot be recovered: {e}{where}")
         return False
     answer = QtWidgets.QMessageBox.question(
         window, "Recover unsaved work?",
@@ -532,6 +567,22 @@ def offer_recovery(window: QtMainWindow) -> bool:
         return window.open_project(path, recovered=True)
     remove_autosave()
     return False
+
+
+def set_aside(path: Path) -> Path | None:
+    """Rename a damaged file beside itself with the time in its name; None when that fails."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(100):
+        aside = path.with_name(f"{path.name.removesuffix(PROJECT_SUFFIX)}-damaged-{stamp}"
+                               f"{'-' + str(n) if n else ''}{PROJECT_SUFFIX}")
+        if aside.exists():
+            continue
+        try:
+            path.rename(aside)
+        except OSError:
+            return None
+        return aside
+    return None
 
 
 def install_error_hook(window: QtMainWindow) -> None:
