@@ -137,3 +137,109 @@ def test_impossible_dates_are_not_placed_and_nothing_raises(text: str) -> None:
     impossible = [e for e in tag(text, REF) if e.placed and e.text in ("February 30, 2025", "32/13/2025",
                                                                       "2025-02-29", "31/02/2025")]
     assert impossible == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Special files, links and deep folders: refused by name, never a hang, never a lost neighbour
+
+
+def test_a_fifo_a_device_link_and_deep_folders_never_cost_the_good_article(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "x.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "pipe-link.txt").symlink_to(tmp_path / "x.txt")
+    deep = tmp_path
+    for _ in range(1000):  # one level at a time: mkdir(parents=True) itself recurses
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "bottom.txt").write_text(GOOD.replace("Lithuania", "Latvia"), encoding="utf-8")
+    result = load([tmp_path], reference=REF)
+    assert sorted(a.article.name for a in result.analyses) == ["bottom.txt", "good.txt"]
+    reasons = _reasons(result)
+    assert "FIFO" in reasons["x.txt"] and "FIFO" in reasons["pipe-link.txt"] and "link" in reasons["pipe-link.txt"]
+    assert "device" in reasons["zero.txt"]
+
+
+def test_special_files_named_on_the_command_line_are_refused_by_type(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "x.txt")
+    result = load([tmp_path / "x.txt", "/dev/zero", "/dev/null"], reference=REF)
+    assert result.analyses == []
+    assert [f.reason for f in result.failures] == ["a named pipe (FIFO), not a file", "a device, not a file",
+                                                   "a device, not a file"]
+
+
+def test_a_link_to_a_regular_file_outside_the_folder_is_read(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(GOOD, encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "linked.txt").symlink_to(outside)
+    result = load([folder], reference=REF)
+    assert [a.article.name for a in result.analyses] == ["linked.txt"]
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline_app.core import files
+    from timeline_app.core.article import ArticleError, read_article
+    from timeline_app.core.settings import Settings
+
+    p = tmp_path / "growing.txt"
+    p.write_text(GOOD * 100, encoding="utf-8")
+    real_fstat = os.fstat
+
+    def lying_fstat(fd: int) -> os.stat_result:  # a size of 0, as a device or a file still being written
+        st = real_fstat(fd)
+        return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid, st.st_gid, 0,
+                               st.st_atime, st.st_mtime, st.st_ctime))
+
+    monkeypatch.setattr(files.os, "fstat", lying_fstat)
+    with pytest.raises(ArticleError, match="too large"):
+        read_article(p, settings=Settings(max_file_bytes=1000))
+
+
+def test_binary_behind_a_utf16_bom_is_binary(tmp_path: Path) -> None:
+    import random
+
+    noise = random.Random(7).randbytes(10_000)
+    (tmp_path / "bom.txt").write_bytes(b"\xff\xfe" + noise)
+    (tmp_path / "real.txt").write_bytes("Café owners met on March 18, 2025 in Vilnius.".encode("utf-16"))
+    result = load([tmp_path], reference=REF)
+    assert [a.article.name for a in result.analyses] == ["real.txt"]
+    assert "binary" in _reasons(result)["bom.txt"]
+
+
+@pytest.mark.parametrize("script", [
+    "<script>document.write('Updated March 3, 1999 by the desk');</script>",
+    "<SCRIPT type='text/javascript'>var published = '1999-03-03';</SCRIPT>",
+    "<script>showDate('1999/03/03')",  # never closed
+])
+def test_a_date_inside_a_script_is_never_the_publication_date(tmp_path: Path, script: str) -> None:
+    from timeline_app.core.article import read_article
+
+    body = ("<p>Lithuania said it would build a fence along the border with Belarus. The work will take several "
+            "years and cost millions, officials told reporters in the capital.</p>")
+    page = f"<html><head><title>Border</title>{script}</head><body><article>{body}</article></body></html>"
+    if "never closed" in script or not script.endswith(">"):
+        page = f"<html><head><title>Border</title></head><body><article>{body}</article>{script}</body></html>"
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    article = read_article(tmp_path / "page.html")
+    assert article.published is None
+    assert "1999" not in article.text
+
+
+def test_structured_data_keeps_its_publication_date(tmp_path: Path) -> None:
+    from timeline_app.core.article import read_article
+
+    body = ("<p>Lithuania said it would build a fence along the border with Belarus. The work will take several "
+            "years and cost millions, officials told reporters in the capital.</p>")
+    page = ('<html><head><title>Border</title><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2025-03-18T09:00:00Z"}</script></head><body><article>' + body + "</article></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "page.html").published == date(2025, 3, 18)
+
+
+def test_a_json_file_named_on_the_command_line_is_not_read_as_an_article(tmp_path: Path) -> None:
+    (tmp_path / "data.json").write_text('{"publication_date": "2025-03-18"}', encoding="utf-8")
+    result = load([tmp_path / "data.json"], reference=REF)
+    assert result.analyses == []
+    assert "not an article file type (.json" in result.failures[0].reason

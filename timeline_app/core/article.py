@@ -5,12 +5,15 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Iterable, Mapping
+import stat
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+from timeline_app.core.casefold import lower_keeping_offsets
+from timeline_app.core.files import ReadRefused, kind_of, read_regular_file
 from timeline_app.core.lexicon import english
 from timeline_app.core.settings import Settings
 
@@ -59,40 +62,81 @@ class ArticleError(Exception):
 def collect_paths(sources: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[ReadFailure]]:
     """Expand files and folders into article files, in a stable order; report what cannot be used.
 
-    Folders are walked recursively (symbolic links to folders are not followed, so loops cannot
-    trap the walk); hidden files are skipped; other file types are reported.
+    Folders are walked without recursion (any depth); links to folders are not followed, so loops
+    cannot trap the walk; links to files are followed only to regular files. Hidden files are
+    skipped; other file types, pipes, devices and sockets are reported.
     """
     files: list[Path] = []
     failures: list[ReadFailure] = []
     seen: set[Path] = set()
 
     def add(p: Path) -> None:
-        key = p.resolve() if p.exists() else p
+        try:
+            key = p.resolve()
+        except (OSError, RuntimeError):
+            key = p
         if key not in seen:
             seen.add(key)
             files.append(p)
 
     for source in sources:
         path = Path(source)
-        if path.is_dir():
-            for root, dirs, names in os.walk(path, followlinks=False, onerror=lambda e: failures.append(
-                    ReadFailure(str(getattr(e, "filename", path)), f"cannot open folder: {e.strerror}"))):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if name.startswith("."):
-                        continue
-                    p = Path(root, name)
-                    if p.suffix.lower() in SUFFIXES:
-                        add(p)
-                    else:
-                        failures.append(ReadFailure(str(p), f"not an article file type ({p.suffix or 'no extension'})"))
-        elif path.is_file():
-            add(path)
-        elif path.is_symlink():
-            failures.append(ReadFailure(str(path), "broken link"))
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            failures.append(ReadFailure(str(path), "broken link" if path.is_symlink() else "no such file or folder"))
+            continue
+        except OSError as e:
+            failures.append(ReadFailure(str(path), f"cannot open: {e.strerror or e}"))
+            continue
+        if stat.S_ISDIR(mode):
+            _walk(path, add, failures)
+        elif not stat.S_ISREG(mode):
+            failures.append(ReadFailure(str(path), f"{kind_of(mode)}, not a file"))
+        elif path.suffix.lower() == ".json":
+            failures.append(ReadFailure(str(path), "not an article file type (.json; a project opens as a project)"))
         else:
-            failures.append(ReadFailure(str(path), "no such file or folder"))
+            add(path)
     return files, failures
+
+
+def _walk(top: Path, add: Callable[[Path], None], failures: list[ReadFailure]) -> None:
+    """Article files under ``top``, depth first in name order, with a stack instead of recursion."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            failures.append(ReadFailure(str(folder), f"cannot open folder: {e.strerror or e}"))
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            p = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append(p)
+                    continue
+                link = entry.is_symlink()
+                mode = entry.stat(follow_symlinks=True).st_mode
+            except FileNotFoundError:
+                failures.append(ReadFailure(str(p), "broken link"))
+                continue
+            except OSError as e:
+                failures.append(ReadFailure(str(p), f"cannot open: {e.strerror or e}"))
+                continue
+            if link and stat.S_ISDIR(mode):
+                continue  # links to folders are not followed (loops, or the whole disk)
+            if not stat.S_ISREG(mode):
+                failures.append(ReadFailure(str(p), f"{'link to ' if link else ''}{kind_of(mode)}, refused"))
+            elif p.suffix.lower() in SUFFIXES:
+                add(p)
+            else:
+                failures.append(ReadFailure(str(p), f"not an article file type ({p.suffix or 'no extension'})"))
+        stack.extend(reversed(subfolders))
 
 
 def decode(data: bytes) -> str:
@@ -114,7 +158,14 @@ def decode(data: bytes) -> str:
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
+        # Binary behind a BOM decodes to code units no text uses: controls, lone surrogates
+        # (U+FFFD once decoded), private-use and unassigned characters.
+        import unicodedata
+
+        chars = head.decode("utf-16", errors="replace")
+        odd = sum(1 for c in chars if (c < " " and c not in "\t\n\r\f\v") or c == "\ufffd"
+                  or unicodedata.category(c) in ("Co", "Cn", "Cs"))
+        return odd > len(chars) * 0.05
     if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
@@ -131,10 +182,9 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
     settings = settings or Settings()
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > settings.max_file_bytes:
-            raise ArticleError(f"too large ({size / 1e6:.0f} MB; the limit is {settings.max_file_bytes / 1e6:.0f} MB)")
-        data = p.read_bytes()
+        data = read_regular_file(p, settings.max_file_bytes)
+    except ReadRefused as e:
+        raise ArticleError(e.strerror or str(e)) from None
     except PermissionError:
         raise ArticleError("permission denied") from None
     except IsADirectoryError:
@@ -291,6 +341,40 @@ def _plain_html_text(html: str) -> tuple[str, str]:
     return text, re.sub(r"\s+", " ", parser.title).strip()
 
 
+def strip_scripts(html: str) -> str:
+    """The page without the code of its scripts: a script is never text and never a date.
+
+    Structured data (``<script type="application/ld+json">``, where pages state their publication
+    date) is kept. One pass with ``str.find``, linear however the tags are broken.
+
+    >>> strip_scripts("<p>a</p><script>document.write('March 3, 1999')</script><p>b</p>")
+    '<p>a</p><script></script><p>b</p>'
+    """
+    low = lower_keeping_offsets(html)
+    if "<script" not in low:
+        return html
+    parts: list[str] = []
+    pos = 0  # html[pos:] is still to copy
+    search = 0
+    while True:
+        start = low.find("<script", search)
+        if start < 0:
+            break
+        open_end = low.find(">", start)
+        if open_end < 0:
+            break
+        close = low.find("</script", open_end)
+        if "ld+json" in low[start:open_end]:  # data, not code
+            search = open_end + 1 if close < 0 else close + 1
+            continue
+        parts.append(html[pos:open_end + 1])
+        if close < 0:  # never closed: the rest of the page is script
+            return "".join(parts)
+        pos = search = close
+    parts.append(html[pos:])
+    return "".join(parts)
+
+
 def html_to_text(html: str) -> tuple[str, str, date | None]:
     """Main text (paragraphs separated by blank lines), title and stated date of a saved page.
 
@@ -299,6 +383,7 @@ def html_to_text(html: str) -> tuple[str, str, date | None]:
     """
     import trafilatura  # heavy; only HTML needs it
 
+    html = strip_scripts(html)
     doc = None
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True, include_comments=False,

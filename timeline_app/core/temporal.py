@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from timeline_app.core import periods
+from timeline_app.core.casefold import lower_keeping_offsets
 from timeline_app.core.lexicon import Lexicon, english
 from timeline_app.core.settings import Settings
 
@@ -112,7 +113,7 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     ctx = _Context(text, reference, english(), settings or Settings())
     candidates: list[tuple[int, int, int, TemporalExpression]] = []
     segments = _segments(text, ctx.lex)
-    lowered = text.lower()
+    lowered = lower_keeping_offsets(text)
     stretches = [lowered[start:end] for start, end in segments]
     for rule in ctx.lex.rules:
         spans = segments
@@ -158,7 +159,7 @@ def _segments(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
     Running the patterns on these alone, instead of the whole text, is what makes tagging fast.
     """
-    low = text.lower()
+    low = lower_keeping_offsets(text)
     hits = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
     for word in lex.anchors:  # str.find runs in C; far faster than a word-by-word scan in Python
         i = low.find(word)
