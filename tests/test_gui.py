@@ -410,8 +410,11 @@ def test_save_and_reopen_a_project_in_the_window(window: QtMainWindow, qtbot, tm
     settings = QtCore.QSettings(str(tmp_path / "s2.ini"), QtCore.QSettings.Format.IniFormat)
     other = QtMainWindow(Workspace(), settings=settings)
     qtbot.addWidget(other)
+    asked: list[str] = []
+    other.ask = lambda question: asked.append(question) or True  # type: ignore[method-assign]
     with qtbot.waitSignal(other.sigLoaded, timeout=30000):
         assert other.open_project(path)
+    assert "outside its folder" in asked[0]  # the sample articles are not beside the project
     qtbot.waitUntil(lambda: any(e.title == "Naryshkin warns" for e in other.workspace.timeline.events), timeout=5000)
     assert other.workspace.event(other.workspace.selected).title == "Naryshkin warns"
     assert other.reference == REF

@@ -143,15 +143,34 @@ def test_impossible_dates_are_not_placed_and_nothing_raises(text: str) -> None:
 # Special files, links and deep folders: refused by name, never a hang, never a lost neighbour
 
 
-def test_a_fifo_a_device_link_and_deep_folders_never_cost_the_good_article(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    os.mkfifo(tmp_path / "x.txt")
-    (tmp_path / "zero.txt").symlink_to("/dev/zero")
-    (tmp_path / "pipe-link.txt").symlink_to(tmp_path / "x.txt")
+@pytest.fixture
+def deep_folders(tmp_path: Path):  # noqa: ANN201
+    """``tmp_path/d/d/.../d`` 1,000 levels down, removed afterwards without recursion (shutil.rmtree
+    recurses, and pytest's clean-up of old temporary folders with it)."""
     deep = tmp_path
     for _ in range(1000):  # one level at a time: mkdir(parents=True) itself recurses
         deep = deep / "d"
         deep.mkdir()
+    yield deep
+    cwd = os.getcwd()
+    try:
+        os.chdir(deep)
+        for _ in range(1000):
+            for name in os.listdir("."):
+                if not os.path.isdir(name):
+                    os.unlink(name)
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(cwd)
+
+
+def test_a_fifo_a_device_link_and_deep_folders_never_cost_the_good_article(tmp_path: Path, deep_folders: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "x.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "pipe-link.txt").symlink_to(tmp_path / "x.txt")
+    deep = deep_folders
     (deep / "bottom.txt").write_text(GOOD.replace("Lithuania", "Latvia"), encoding="utf-8")
     result = load([tmp_path], reference=REF)
     assert sorted(a.article.name for a in result.analyses) == ["bottom.txt", "good.txt"]

@@ -203,6 +203,7 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
         text, title, html_date = html_to_text(raw)
     else:
         text, title = raw, ""
+    text = blank_long_runs(text)
     if not re.search(r"[^\W\d_]{2,}", text):
         raise ArticleError("no readable text")
     detected, dateline = find_dateline(text, settings)
@@ -221,6 +222,23 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
     else:
         when, source = None, DATE_UNKNOWN
     return Article(str(p), p.name, title, text, when, source, dateline)
+
+
+#: A run of this many characters without white space is not prose (base64 images, minified code).
+LONG_RUN = 1000
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % LONG_RUN)  # starts only where a run starts: linear
+
+
+def blank_long_runs(text: str) -> str:
+    """Runs of non-space characters too long to be words become spaces of the same length, so
+    offsets still hold and no later stage spends time on them.
+
+    >>> blank_long_runs("see " + "A" * 1200 + " on March 18") == "see " + " " * 1200 + " on March 18"
+    True
+    """
+    if len(text) < LONG_RUN:
+        return text
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
 def read_articles(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = None,
@@ -341,6 +359,11 @@ def _plain_html_text(html: str) -> tuple[str, str]:
     return text, re.sub(r"\s+", " ", parser.title).strip()
 
 
+#: An opening tag this long carries tens of thousands of attributes or a data URI: its attributes
+#: are dropped (HTML parsers check attributes against each other, quadratic in their number).
+_HEAVY_TAG = re.compile(r"<([A-Za-z][\w:-]*)[^<>]{4000,}>")
+
+
 def strip_scripts(html: str) -> str:
     """The page without the code of its scripts: a script is never text and never a date.
 
@@ -383,7 +406,7 @@ def html_to_text(html: str) -> tuple[str, str, date | None]:
     """
     import trafilatura  # heavy; only HTML needs it
 
-    html = strip_scripts(html)
+    html = _HEAVY_TAG.sub(r"<\1>", strip_scripts(html))
     doc = None
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True, include_comments=False,

@@ -69,6 +69,8 @@ _TERMINAL_RUN = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _CLEAR_NEXT = re.compile(r"\s+[\"“‘(\[]?[A-Z]")
 #: a lower-case word of two letters or more right before a full stop
 _LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z]{2,}$")
+#: the longest lower-case word looked for before a full stop
+_WORD_REACH = 48
 #: lower-case words that are abbreviations more often than sentence ends
 _LOWER_ABBREVIATIONS = frozenset({"vs", "etc", "approx", "cf", "al", "ca", "viz", "est", "dept", "no", "st"})
 
@@ -85,7 +87,8 @@ def _clear_ends(segment: str) -> list[int] | None:
         if not _CLEAR_NEXT.match(segment, m.end()) or term.startswith("..") or term.startswith("…"):
             return None
         if term[0] == ".":
-            word = _LOWER_WORD.search(segment, 0, m.start())
+            # only the last few characters: searching from 0 at every full stop was quadratic
+            word = _LOWER_WORD.search(segment, max(0, m.start() - _WORD_REACH), m.start())
             if word is None or word.group() in _LOWER_ABBREVIATIONS:
                 return None
         elif len(term.rstrip("\"'”’)]")) > 1:
@@ -123,8 +126,10 @@ def _split_segment(text: str, seg_start: int, seg_end: int) -> list[Sentence]:
     return out
 
 
-#: where a rough split may cut: after a terminal, before a capital
-_ROUGH_CUT = re.compile(r"(\S*)[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
+#: where a rough split may cut: after a terminal, before a capital (the pattern starts with the
+#: terminal, so the engine skips ahead to one; the word before it is read apart)
+_ROUGH_CUT = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
+_WORD_BEFORE = re.compile(r"\S{0,40}$")
 #: words before a dot that seldom end a sentence
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gov gen col lt sgt capt rev jr sr inc co corp ltd no vs jan feb mar apr jun jul "
@@ -135,7 +140,8 @@ def _rough_split(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for m in _ROUGH_CUT.finditer(text):
-        word = m.group(1).lstrip("\"'“‘(")
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        word = (before.group() if before else "").lstrip("\"'“‘(")
         if len(word) <= 1 or "." in word or word.lower() in _ABBREVIATIONS:
             continue  # "J. Smith", "U.S. Army", "Mr. Smith"
         pieces.append(text[start:m.end()])

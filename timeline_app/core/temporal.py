@@ -115,10 +115,12 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     segments = _segments(text, ctx.lex)
     lowered = lower_keeping_offsets(text)
     stretches = [lowered[start:end] for start, end in segments]
+    # the stretches are all a rule can see: look for its words there, not in the whole text
+    near = "\x00".join(stretches) if sum(end - start for start, end in segments) < len(text) else lowered
     for rule in ctx.lex.rules:
         spans = segments
         if rule.requires:  # only the stretches that hold one of the rule's words
-            words = [word for word in rule.requires if word in lowered]
+            words = [word for word in rule.requires if word in near]
             if not words:
                 continue
             spans = [span for span, low in zip(segments, stretches) if any(word in low for word in words)]

@@ -103,19 +103,32 @@ def _mentions(analysis: ArticleAnalysis, doc_order: int, settings: Settings) -> 
     return out
 
 
+#: Within one article, a mention is compared with at most this many earlier groups of its dates, and
+#: with this many sentences of each: every real article stays under both, and a page of 100,000
+#: mentions of one day stays linear.
+_MERGE_GROUPS, _MERGE_MEMBERS = 64, 16
+
+
 def _merge_within_article(mentions: list[_Mention], settings: Settings) -> list[list[_Mention]]:
-    """Group mentions of one article that give the same dates and say much the same thing."""
+    """Group mentions of one article that give the same dates and say much the same thing.
+
+    Groups are indexed by their dates, so a mention is only compared with groups it could join.
+    """
     groups: list[list[_Mention]] = []
+    by_dates: dict[tuple[object, object, str], list[list[_Mention]]] = {}
     for m in mentions:
-        for g in groups:
+        key = (m.expr.lo, m.expr.hi, m.expr.kind)
+        candidates = by_dates.setdefault(key, [])
+        for g in candidates[-_MERGE_GROUPS:]:
             first = g[0]
-            same_dates = (first.expr.lo, first.expr.hi, first.expr.kind) == (m.expr.lo, m.expr.hi, m.expr.kind)
-            if same_dates and first.expr.placed and (first.sentence is m.sentence or any(
-                    _similar(x.sentence.text, m.sentence.text) >= settings.merge_similarity for x in g)):
+            if first.expr.placed and (first.sentence is m.sentence or any(
+                    _similar(x.sentence.text, m.sentence.text) >= settings.merge_similarity
+                    for x in g[-_MERGE_MEMBERS:])):
                 g.append(m)
                 break
         else:
             groups.append([m])
+            candidates.append(groups[-1])
     return groups
 
 
