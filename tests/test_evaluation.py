@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.evaluation import Annotation, Document, evaluate, parse_timeml, read_corpus
+from timeline_app.core.evaluation import Annotation, Document, Score, evaluate, parse_timeml, read_corpus, score_document
 
 DOC = """<?xml version="1.0" ?><TimeML><DOCID>T1</DOCID>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2025-05-06" functionInDocument="CREATION_TIME">2025-05-06</TIMEX3></DCT>
@@ -72,3 +72,35 @@ def test_our_tagger_on_the_snippet_and_the_command(tmp_path: Path, capsys: pytes
     assert "ours" in out and "dateparser" in out and "value F1" in out
     ours = next(line for line in out.splitlines() if line.startswith("ours"))
     assert ours.split()[-1] == "100.0"  # value F1 on the snippet
+
+
+def test_timeml_parsing_and_scoring_are_linear_in_the_number_of_tags() -> None:
+    import time
+
+    def seconds(n: int) -> float:
+        body = " ".join(f'On <TIMEX3 tid="t{i}" type="DATE" value="2025-03-18">March 18, 2025</TIMEX3> it rose.'
+                        for i in range(n))
+        source = (f'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-05-06">x</TIMEX3></DCT><TEXT>{body}'
+                  "</TEXT></TimeML>")
+        found = [Annotation(g.start, g.end, g.type, g.value) for g in parse_timeml(source).gold]
+        start = time.perf_counter()
+        doc = parse_timeml(source)
+        score_document(doc, found, Score())
+        return time.perf_counter() - start
+
+    small, large = min(seconds(4000) for _ in range(2)), min(seconds(16000) for _ in range(2))
+    assert large / small < 8  # 4x the tags: linear gives 4, quadratic 16
+
+
+@pytest.mark.parametrize("source", [
+    "<TimeML><TEXT>an <TIMEX3 type='DATE' value='2025'>unclosed tag</TEXT></TimeML>",
+    "<TimeML><TEXT>" + "<b>" * 50 + "text",
+    "not xml at all <<<",
+])
+def test_a_malformed_timeml_file_is_skipped_with_a_reason(tmp_path, source: str) -> None:  # noqa: ANN001
+    (tmp_path / "bad.tml").write_text(source, encoding="utf-8")
+    (tmp_path / "good.tml").write_text('<TimeML><TEXT>On <TIMEX3 tid="t1" type="DATE" value="2025-03-18">March 18, '
+                                       "2025</TIMEX3>.</TEXT></TimeML>", encoding="utf-8")
+    skipped: list[str] = []
+    docs = read_corpus([tmp_path], lambda path, why: skipped.append(path.name))
+    assert [d.name for d in docs] == ["good.tml"] and skipped == ["bad.tml"]

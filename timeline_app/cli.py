@@ -209,7 +209,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from timeline_app.core import evaluation as ev
 
-    docs = ev.read_corpus(args.paths)
+    docs = ev.read_corpus(args.paths, lambda path, why: _warn(f"timeline-app: skipped {path}: {why}"))
     if not docs:
         raise UsageError("no TimeML (.tml) documents found")
     results: dict[str, ev.Score | str] = {"ours": ev.evaluate(docs, ev.our_tagger)}

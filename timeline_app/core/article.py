@@ -12,6 +12,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+from timeline_app.core.budget import Stopped, TookTooLong, check
 from timeline_app.core.casefold import lower_keeping_offsets
 from timeline_app.core.files import ReadRefused, kind_of, read_regular_file
 from timeline_app.core.lexicon import english
@@ -263,6 +264,8 @@ def read_or_report(path: Path, dates: Mapping[str, date], reference: date | None
     given = dates.get(str(path)) or dates.get(path.name)
     try:
         return read_article(path, published=given, reference=reference, settings=settings)
+    except (TookTooLong, Stopped):
+        raise  # the caller reports the file as too long, or stops
     except ArticleError as e:
         return ReadFailure(str(path), str(e))
     except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
@@ -409,8 +412,11 @@ def html_to_text(html: str) -> tuple[str, str, date | None]:
     html = _HEAVY_TAG.sub(r"<\1>", strip_scripts(html))
     doc = None
     try:
+        check()
         doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True, include_comments=False,
                                           include_tables=True, deduplicate=False, url=None)
+    except (TookTooLong, Stopped):
+        raise
     except Exception:  # noqa: BLE001 - a malformed page must fall back, never stop the load
         doc = None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
@@ -422,6 +428,7 @@ def html_to_text(html: str) -> tuple[str, str, date | None]:
             stated = date.fromisoformat(str(raw_date)[:10])
         except ValueError:
             stated = None
+    check()
     plain, plain_title = _plain_html_text(html)
     if len(text) < 200 and len(plain) > len(text):
         text = plain

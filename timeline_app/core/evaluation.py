@@ -14,9 +14,11 @@ F1 for each; type and value accuracy over relaxed matches; value F1 = value accu
 
 from __future__ import annotations
 
-import html
-import re
+import bisect
 import time
+import xml.sax
+import xml.sax.handler
+import xml.sax.xmlreader
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -40,46 +42,92 @@ class Document:
     gold: list[Annotation]
 
 
-_TAG = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>|<[^>]+>", re.S)
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
+class _TimeMLHandler(xml.sax.handler.ContentHandler):
+    """One streaming pass over a TimeML document: the text inside ``<TEXT>`` with the offsets of
+    its TIMEX3 annotations, and the ``<DCT>`` value (no recursion, whatever the nesting)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.length = 0
+        self.in_text = 0
+        self.in_dct = 0
+        self.dct_value: str | None = None
+        self.open: tuple[int, str, str] | None = None  # the TIMEX3 being read: start, type, value
+        self.timex_depth = 0  # a TIMEX3 inside another is part of it, as in TempEval-3
+        self.gold: list[Annotation] = []
+
+    def startElement(self, name: str, attrs: xml.sax.xmlreader.AttributesImpl) -> None:  # noqa: N802
+        if name == "TEXT":
+            self.in_text += 1
+        elif name == "DCT":
+            self.in_dct += 1
+        elif name == "TIMEX3":
+            if self.in_dct and self.dct_value is None:
+                self.dct_value = attrs.get("value")
+            if self.in_text:
+                if self.timex_depth == 0:
+                    self.open = (self.length, attrs.get("type", ""), attrs.get("value", ""))
+                self.timex_depth += 1
+
+    def endElement(self, name: str) -> None:  # noqa: N802
+        if name == "TEXT":
+            self.in_text = max(0, self.in_text - 1)
+        elif name == "DCT":
+            self.in_dct = max(0, self.in_dct - 1)
+        elif name == "TIMEX3" and self.in_text and self.timex_depth:
+            self.timex_depth -= 1
+            if self.timex_depth == 0 and self.open is not None:
+                start, kind, value = self.open
+                self.gold.append(Annotation(start, self.length, kind, value))
+                self.open = None
+
+    def characters(self, content: str) -> None:
+        if self.in_text:
+            self.parts.append(content)
+            self.length += len(content)
 
 
 def parse_timeml(source: str, name: str = "") -> Document:
-    """The text, publication date and gold TIMEX3 annotations of a TimeML document."""
-    dct_match = re.search(r"<DCT>.*?value=\"([^\"]+)\"", source, re.S)
+    """The text, publication date and gold TIMEX3 annotations of a TimeML document.
+
+    Raises ``ValueError`` for a document that is not well-formed XML.
+    """
+    handler = _TimeMLHandler()
+    parser = xml.sax.make_parser()
+    parser.setContentHandler(handler)
+    for feature in (xml.sax.handler.feature_external_ges, xml.sax.handler.feature_external_pes):
+        parser.setFeature(feature, False)  # never read anything the document points to
+    try:
+        parser.feed(source)
+        parser.close()
+    except xml.sax.SAXParseException as e:
+        raise ValueError(f"{name or 'document'} is not well-formed TimeML: {e.getMessage()} "
+                         f"(line {e.getLineNumber()})") from None
     dct = None
-    if dct_match:
+    if handler.dct_value:
         try:
-            dct = date.fromisoformat(dct_match.group(1)[:10])
+            dct = date.fromisoformat(handler.dct_value[:10])
         except ValueError:
             dct = None
-    body_match = re.search(r"<TEXT>(.*)</TEXT>", source, re.S)
-    body = body_match.group(1) if body_match else ""
-    parts: list[str] = []
-    gold: list[Annotation] = []
-    length = 0
-    pos = 0
-    for m in _TAG.finditer(body):
-        chunk = html.unescape(body[pos:m.start()])
-        parts.append(chunk)
-        length += len(chunk)
-        pos = m.end()
-        if m.group(1) is not None:
-            attrs = dict(_ATTR.findall(m.group(1)))
-            inner = html.unescape(re.sub(r"<[^>]+>", "", m.group(2)))
-            gold.append(Annotation(length, length + len(inner), attrs.get("type", ""), attrs.get("value", "")))
-            parts.append(inner)
-            length += len(inner)
-    parts.append(html.unescape(body[pos:]))
-    return Document(name, "".join(parts), dct, gold)
+    gold = sorted(handler.gold, key=lambda a: (a.start, a.end))
+    return Document(name, "".join(handler.parts), dct, gold)
 
 
-def read_corpus(paths: Iterable[str | Path]) -> list[Document]:
-    """Every ``.tml`` document under the given files and folders, in name order."""
+def read_corpus(paths: Iterable[str | Path], skipped: Callable[[Path, str], None] | None = None) -> list[Document]:
+    """Every ``.tml`` document under the given files and folders, in name order; a file that cannot
+    be read or is not well-formed is passed to ``skipped`` with the reason, and left out."""
     files: list[Path] = []
     for p in map(Path, paths):
         files += sorted(p.rglob("*.tml")) if p.is_dir() else [p]
-    return [parse_timeml(f.read_text(encoding="utf-8"), f.name) for f in files]
+    docs = []
+    for f in files:
+        try:
+            docs.append(parse_timeml(f.read_text(encoding="utf-8"), f.name))
+        except (OSError, UnicodeDecodeError, ValueError) as e:
+            if skipped is not None:
+                skipped(f, str(e))
+    return docs
 
 
 # A tagger turns (text, publication date) into annotations.
@@ -180,9 +228,15 @@ def score_document(doc: Document, found: list[Annotation], score: Score) -> None
     score.gold += len(doc.gold)
     score.system += len(found)
     used: set[int] = set()
-    for g in doc.gold:
+    found = sorted(found, key=lambda a: (a.start, a.end))
+    starts = [a.start for a in found]
+    first = 0  # found spans before this one end before every gold span still to come
+    for g in sorted(doc.gold, key=lambda a: (a.start, a.end)):
         score.by_type[g.type] += 1
-        hit = next((i for i, s in enumerate(found) if i not in used and s.start < g.end and g.start < s.end), None)
+        while first < len(found) and (first in used or found[first].end <= g.start):
+            first += 1
+        hit = next((i for i in range(first, bisect.bisect_left(starts, g.end))
+                    if i not in used and g.start < found[i].end), None)
         if hit is None:
             score.misses.append((doc.name, doc.text[g.start:g.end], g.value, "(not found)"))
             continue

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline_app.core.article import Article, ReadFailure, collect_paths, read_or_report, unique_names
+from timeline_app.core.budget import Stopped, TookTooLong, time_budget
 from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import ArticleAnalysis, analyze
 
@@ -24,18 +25,29 @@ class LoadResult:
     cancelled: bool = False
 
 
-def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str, date],
-                      settings: Settings) -> tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]:
-    """One chunk of files, in a worker process: articles, their analyses, failures."""
+def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str, date], settings: Settings,
+                      cancelled: Callable[[], bool] | None = None,
+                      ) -> tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]:
+    """Files read and analysed one by one, each under the time budget: articles, their analyses,
+    failures (an article that was read but not analysed keeps its place with None)."""
     articles: list[Article] = []
     analyses: list[ArticleAnalysis | None] = []
     failures: list[ReadFailure] = []
     for path in paths:
-        article = read_or_report(path, dates, reference, settings)
-        if isinstance(article, ReadFailure):
-            failures.append(article)
+        if cancelled is not None and cancelled():
+            break
+        try:
+            with time_budget(settings.file_seconds, cancelled):
+                article = read_or_report(path, dates, reference, settings)
+                if isinstance(article, ReadFailure):
+                    failures.append(article)
+                    continue
+                analysis = _analyse_or_report(article, settings)
+        except TookTooLong as e:
+            failures.append(ReadFailure(str(path), str(e)))
             continue
-        analysis = _analyse_or_report(article, settings)
+        except Stopped:
+            break
         if isinstance(analysis, ReadFailure):
             failures.append(analysis)
             analysis = None
@@ -47,6 +59,8 @@ def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str
 def _analyse_or_report(article: Article, settings: Settings) -> ArticleAnalysis | ReadFailure:
     try:
         return analyze(article, settings)
+    except (TookTooLong, Stopped):
+        raise
     except Exception as e:  # noqa: BLE001 - one article must never stop the others
         return ReadFailure(article.path, f"could not be analysed ({type(e).__name__}: {e})")
 
@@ -71,22 +85,24 @@ def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None
         if progress is not None:
             progress(done_files, len(paths), chunks[i][-1].name)
 
+    pool = None
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            pending = {pool.submit(_read_and_analyse, chunk, reference, dates, settings): i
-                       for i, chunk in enumerate(chunks)}
-            while pending:
-                finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    i = pending.pop(future)
-                    chunk_done(i, future.result())
-                if cancelled is not None and cancelled():
-                    result.cancelled = True
-                    for future in pending:
-                        future.cancel()
-                    break
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pending = {pool.submit(_read_and_analyse, chunk, reference, dates, settings): i
+                   for i, chunk in enumerate(chunks)}
+        while pending:
+            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in finished:
+                i = pending.pop(future)
+                chunk_done(i, future.result())
+            if cancelled is not None and cancelled():
+                result.cancelled = True
+                break
     except (BrokenProcessPool, OSError):
         pass  # processes cannot start here, or one was killed: the rest is read in this process
+    finally:
+        if pool is not None:  # on cancel, return at once: the processes finish their file and end
+            pool.shutdown(wait=not result.cancelled, cancel_futures=True)
     for i, chunk in enumerate(chunks):
         if result.cancelled or i in by_chunk:
             continue
@@ -101,12 +117,7 @@ def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None
         articles += a
         analyses += an
         result.failures += f
-    renamed = unique_names(articles)
-    for article, analysis in zip(renamed, analyses):
-        if analysis is not None:
-            result.analyses.append(analysis if analysis.article is article else
-                                   ArticleAnalysis(article, analysis.sentences, analysis.expressions,
-                                                   analysis.furniture))
+    _keep_renamed(articles, analyses, result)
 
 
 def load(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = None,
@@ -126,20 +137,26 @@ def load(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = 
         _load_parallel(paths, result, reference, dates, settings, workers, progress, cancelled)
         return result
     articles: list[Article] = []
+    analyses: list[ArticleAnalysis | None] = []
     for i, path in enumerate(paths):
         if cancelled is not None and cancelled():
             result.cancelled = True
             break
-        article = read_or_report(path, dates, reference, settings)
-        (result.failures if isinstance(article, ReadFailure) else articles).append(article)  # type: ignore[arg-type]
+        a, an, f = _read_and_analyse([path], reference, dates, settings, cancelled)
+        articles += a
+        analyses += an
+        result.failures += f
         if progress is not None:
-            progress(i + 1, len(paths) * 2, path.name)
-    for j, article in enumerate(unique_names(articles)):
-        if cancelled is not None and cancelled():
-            result.cancelled = True
-            break
-        analysis = _analyse_or_report(article, settings)
-        (result.failures if isinstance(analysis, ReadFailure) else result.analyses).append(analysis)  # type: ignore[arg-type]
-        if progress is not None:
-            progress(len(paths) + j + 1, len(paths) * 2, article.name)
+            progress(i + 1, len(paths), path.name)
+    result.cancelled = result.cancelled or bool(cancelled is not None and cancelled())
+    _keep_renamed(articles, analyses, result)
     return result
+
+
+def _keep_renamed(articles: list[Article], analyses: list[ArticleAnalysis | None], result: LoadResult) -> None:
+    """Analyses under the articles' final names (file names that clash get their folder)."""
+    for article, analysis in zip(unique_names(articles), analyses):
+        if analysis is not None:
+            result.analyses.append(analysis if analysis.article is article else
+                                   ArticleAnalysis(article, analysis.sentences, analysis.expressions,
+                                                   analysis.furniture))

@@ -116,7 +116,8 @@ _COUNTRIES = ("Lithuania", "Latvia", "Estonia", "Finland", "Poland", "Belarus", 
               "Belgium", "Austria", "Switzerland", "United States", "United Kingdom", "Britain", "China", "Iran",
               "Israel", "Japan", "Canada", "Kazakhstan", "Armenia", "Azerbaijan")
 _MEASURE = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b", re.IGNORECASE)
+    # a number starts where digits start, read possessively: a long run of digits is read once
+    r"(?<![\d.,])(?P<num>\d++(?:[.,]\d++)?)\s*+(?:-\s*+)?(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b", re.IGNORECASE)
 _KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "kilometers": 1.0, "kilometres": 1.0, "mile": 1.609,
        "miles": 1.609, "mi": 1.609}
 

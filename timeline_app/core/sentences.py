@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from timeline_app.core.budget import check
+
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _BULLET = re.compile(r"[ \t]+\S|[•·▪◦*‣–—-][ \t]|\d{1,2}[.)][ \t]")
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"', ")", "'")
@@ -114,15 +116,40 @@ def _split_segment(text: str, seg_start: int, seg_end: int) -> list[Sentence]:
     from syntok import segmenter
 
     out: list[Sentence] = []
-    segment = text[seg_start:seg_end].replace("\n", " ")  # same length: offsets stay valid
-    for paragraph in segmenter.analyze(segment):
-        for sentence in paragraph:
-            tokens = list(sentence)
-            if not tokens:
-                continue
-            s = seg_start + tokens[0].offset
-            e = seg_start + tokens[-1].offset + len(tokens[-1].value)
-            out.append(Sentence(s, e, clean(text[s:e])))
+    for piece_start, piece_end in _pieces(text, seg_start, seg_end):
+        check()
+        segment = text[piece_start:piece_end].replace("\n", " ")  # same length: offsets stay valid
+        for paragraph in segmenter.analyze(segment):
+            for sentence in paragraph:
+                tokens = list(sentence)
+                if not tokens:
+                    continue
+                s = piece_start + tokens[0].offset
+                e = piece_start + tokens[-1].offset + len(tokens[-1].value)
+                out.append(Sentence(s, e, clean(text[s:e])))
+    return out
+
+
+#: syntok reads a stretch of text in one call: a longer one is given to it in pieces of about this
+#: size, cut where a sentence clearly ends (or at a space), so the time budget is checked between
+_PIECE = 20_000
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if end - start <= _PIECE:
+        return [(start, end)]
+    out = []
+    pos = start
+    while end - pos > _PIECE:
+        cut = None
+        for m in _ROUGH_CUT.finditer(text, pos + _PIECE // 2, pos + _PIECE):
+            cut = m.end()
+        if cut is None:
+            space = text.rfind(" ", pos + _PIECE // 2, pos + _PIECE)
+            cut = space + 1 if space > 0 else pos + _PIECE
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, end))
     return out
 
 
@@ -168,6 +195,7 @@ class Sentences:
     def _segment(self, i: int) -> tuple[list[Sentence], list[int]]:
         done = self._split.get(i)
         if done is None:
+            check()
             found = _split_segment(self.text, *self._spans[i])
             done = self._split[i] = (found, [s.start for s in found])
         return done

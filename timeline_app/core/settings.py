@@ -35,3 +35,5 @@ class Settings:
     workers: int = 0
     #: Largest file read as an article, in bytes.
     max_file_bytes: int = 20_000_000
+    #: Seconds one file may take to read and analyse before it is reported as too long (0: no limit).
+    file_seconds: float = 8.0

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from timeline_app.core import periods
+from timeline_app.core.budget import check
 from timeline_app.core.casefold import lower_keeping_offsets
 from timeline_app.core.lexicon import Lexicon, english
 from timeline_app.core.settings import Settings
@@ -118,6 +119,7 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     # the stretches are all a rule can see: look for its words there, not in the whole text
     near = "\x00".join(stretches) if sum(end - start for start, end in segments) < len(text) else lowered
     for rule in ctx.lex.rules:
+        check()
         spans = segments
         if rule.requires:  # only the stretches that hold one of the rule's words
             words = [word for word in rule.requires if word in near]
@@ -130,6 +132,8 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
                 expr = handler(m, ctx)
             except (ValueError, OverflowError, KeyError):
                 expr = None  # an impossible date such as "February 30, 2025" is not a date
+            if len(candidates) & 255 == 255:
+                check()
             if expr is not None:
                 candidates.append((-(expr.end - expr.start), rule.priority, expr.start, replace(expr, rule=rule.name)))
     candidates.sort(key=lambda c: c[:3])

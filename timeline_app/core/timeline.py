@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline_app.core.article import Article, ReadFailure
+from timeline_app.core.budget import check
 from timeline_app.core.curation import Curation, apply
 from timeline_app.core.event import Event, Evidence, make_title
 from timeline_app.core.fusion import fuse
@@ -60,6 +61,7 @@ def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalys
     settings = settings or Settings()
     sentences = Sentences(article.text)
     expressions = tag(article.text, article.published, settings)
+    check()
     for e in expressions:  # split here (on a worker process when loading many) what the timeline will cite
         if _cited(e, settings):
             sentences.at(e.start)
@@ -116,7 +118,9 @@ def _merge_within_article(mentions: list[_Mention], settings: Settings) -> list[
     """
     groups: list[list[_Mention]] = []
     by_dates: dict[tuple[object, object, str], list[list[_Mention]]] = {}
-    for m in mentions:
+    for i, m in enumerate(mentions):
+        if i & 255 == 255:
+            check()
         key = (m.expr.lo, m.expr.hi, m.expr.kind)
         candidates = by_dates.setdefault(key, [])
         for g in candidates[-_MERGE_GROUPS:]:

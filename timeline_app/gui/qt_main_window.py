@@ -520,7 +520,7 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
             self._worker.cancel_event.set()
         if self._thread is not None:
             self._thread.quit()
-            self._thread.wait(5000)
+            self._thread.wait(30_000)  # a cancelled load stops within its current file
         for w in (self.timeline, self.events, self.evidence, self.article, self.sources, self.excluded):
             w.close()
         super().closeEvent(event)
