@@ -69,3 +69,53 @@ def test_exported_files_get_the_usual_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert (tmp_path / "timeline.csv").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("cell", ["\uff1dcmd()", "\uff0b1", "\uff0d1", "\u200b=1+1", "\ufeff=HYPERLINK(1)",
+                                  "\u00a0@SUM(A1)", "\u2060+1"])
+def test_look_alike_formula_starts_are_neutralized(cell: str) -> None:
+    from timeline_app.core.export import neutralize
+
+    assert neutralize(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["Monday", "2025-03-18", "\u200bMonday", "«quoted»", "50%"])
+def test_ordinary_cells_are_left_alone(cell: str) -> None:
+    from timeline_app.core.export import neutralize
+
+    assert neutralize(cell) == cell
+
+
+def test_a_killed_export_leaves_a_set_that_says_whether_it_is_whole(tmp_path: Path) -> None:
+    """kill -9 at random moments: a later export is whole, leaves no temporary file, and
+    check_export tells a mixed set from a whole one."""
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from timeline_app.core.export import check_export
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "timeline_app", "export", str(seeds), "--reference-date", "2025-05-06",
+               "--out", str(out)]
+    subprocess.run(command, capture_output=True, timeout=120, check=True)
+    assert check_export(out) == []
+    rnd = random.Random(3)
+    for _ in range(4):
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rnd.uniform(0.5, 2.5))
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        problems = check_export(out)
+        assert all("is not the one written" in p for p in problems), problems
+    (out / "timeline.csv").write_text("tampered", encoding="utf-8")
+    assert check_export(out) == ["timeline.csv is not the one written with timeline.json"]
+    for leftover in out.glob(".tl-*.tmp"):
+        os.utime(leftover, (time.time() - 10, time.time() - 10))
+    subprocess.run(command, capture_output=True, timeout=120, check=True)
+    assert check_export(out) == []
+    assert list(out.glob(".tl-*.tmp")) == []

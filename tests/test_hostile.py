@@ -262,3 +262,52 @@ def test_a_json_file_named_on_the_command_line_is_not_read_as_an_article(tmp_pat
     result = load([tmp_path / "data.json"], reference=REF)
     assert result.analyses == []
     assert "not an article file type (.json" in result.failures[0].reason
+
+
+def test_export_names_every_bad_file_and_exports_the_good_one(tmp_path: Path, deep_folders: Path) -> None:
+    """A FIFO, a /dev/zero link, 1,000 nested folders and a 20 MB single-line file beside a good article."""
+    import base64
+    import random
+    import subprocess
+    import sys
+
+    folder = tmp_path
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "x.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    blob = base64.b64encode(random.Random(1).randbytes(15_000_000))[:19_900_000]
+    (folder / "line.md").write_bytes(b"![chart](data:image/png;base64," + blob + b")")
+    done = subprocess.run([sys.executable, "-m", "timeline_app", "export", str(folder), "--reference-date",
+                           "2025-05-06", "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    skipped = {line.split(": ", 2)[1].rsplit("/", 1)[-1] for line in done.stderr.splitlines() if "skipped" in line}
+    assert {"x.txt", "zero.txt"} <= skipped
+    sources = (tmp_path / "out" / "timeline.csv").read_text(encoding="utf-8")
+    assert "good.txt" in sources
+
+
+def test_a_file_over_its_time_budget_is_reported_and_the_others_are_read(tmp_path: Path) -> None:
+    from timeline_app.core.settings import Settings
+
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    sentence = "The council met on Monday to discuss the fence along the border and said it would act. "
+    (tmp_path / "slow.txt").write_text(sentence * 40_000, encoding="utf-8")  # ~3.5 MB of one paragraph
+    result = load([tmp_path], reference=REF, settings=Settings(file_seconds=0.3))
+    assert [a.article.name for a in result.analyses] == ["good.txt"]
+    assert "took too long" in _reasons(result)["slow.txt"]
+
+
+def test_cancel_stops_inside_a_long_file(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    sentence = "The council met on Monday to discuss the fence along the border and said it would act. "
+    (tmp_path / "slow.txt").write_text(sentence * 40_000, encoding="utf-8")
+    stop = threading.Event()
+    threading.Timer(0.3, stop.set).start()
+    start = time.monotonic()
+    result = load([tmp_path], reference=REF, cancelled=stop.is_set)
+    assert result.cancelled and result.analyses == []
+    assert time.monotonic() - start < 3  # stopped within the file, not after it

@@ -155,6 +155,29 @@ def check_json(path: Path, data: bytes) -> None:
                          str(path))
 
 
+def check_export(out_dir: str | os.PathLike[str]) -> list[str]:
+    """What does not belong to the export that wrote ``timeline.json`` (empty: the set is whole).
+
+    The tables of one export are replaced one after the other; a process killed between two
+    renames can leave tables of two exports side by side, and this says so.
+    """
+    out = Path(out_dir)
+    try:
+        files = json.loads((out / "timeline.json").read_bytes()).get("files", {})
+    except (OSError, ValueError, AttributeError) as e:
+        return [f"timeline.json cannot be read ({type(e).__name__})"]
+    problems = []
+    for name, meta in files.items():
+        try:
+            data = (out / name).read_bytes()
+        except OSError:
+            problems.append(f"{name} is missing")
+            continue
+        if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
+            problems.append(f"{name} is not the one written with timeline.json")
+    return problems
+
+
 def export(timeline: Timeline, out_dir: str | os.PathLike[str]) -> list[Path]:
     """Write ``timeline.csv``, ``evidence.csv`` and ``timeline.json`` into ``out_dir``."""
     out = Path(out_dir)
