@@ -448,3 +448,32 @@ def test_autosave_keeps_unsaved_work_for_recovery(window: QtMainWindow, qtbot, t
     qtbot.waitUntil(lambda: any(e.starred for e in other.workspace.timeline.events), timeout=5000)
     assert other.project_path is None and other.windowTitle().startswith("*")
     remove_autosave()
+
+
+def test_a_folder_holding_a_fifo_loads_and_names_it(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    import os
+
+    (tmp_path / "good.txt").write_text("Lithuania said on March 18, 2025 that it would leave.", encoding="utf-8")
+    os.mkfifo(tmp_path / "x.txt")
+    window = QtMainWindow(Workspace())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sigLoaded, timeout=30_000):
+        window.load([str(tmp_path)])
+    assert [a.name for a in window.workspace.articles] == ["good.txt"]
+    assert any("FIFO" in f.reason for f in window.workspace.failures)
+
+
+def test_closing_the_window_during_a_long_load_stops_it_at_once(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    import time
+
+    sentence = "The council met on Monday to discuss the fence along the border and said it would act. "
+    (tmp_path / "slow.txt").write_text(sentence * 60_000, encoding="utf-8")
+    window = QtMainWindow(Workspace())
+    qtbot.addWidget(window)
+    window.load([str(tmp_path)])
+    qtbot.wait(300)  # the worker is inside the file
+    start = time.monotonic()
+    window._dirty = False
+    window.close()
+    assert time.monotonic() - start < 5
+    assert window._thread is None or not window._thread.isRunning()

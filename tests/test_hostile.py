@@ -311,3 +311,43 @@ def test_cancel_stops_inside_a_long_file(tmp_path: Path) -> None:
     result = load([tmp_path], reference=REF, cancelled=stop.is_set)
     assert result.cancelled and result.analyses == []
     assert time.monotonic() - start < 3  # stopped within the file, not after it
+
+
+@pytest.mark.parametrize(("published", "text"), [
+    (date(9999, 12, 25), "The talks began on Monday. The following week they stopped. Two days later they resumed."),
+    (date(9999, 12, 31), "Next year the plan ends; a decade later it is reviewed; in the next century, who knows."),
+    (date(1, 1, 2), "Last week the plan began. A year earlier it was drafted. The previous century was calmer."),
+])
+def test_dates_past_the_calendar_stay_unresolved_and_the_article_is_kept(tmp_path: Path, published: date,
+                                                                         text: str) -> None:
+    from timeline_app.core.periods import GRANULARITIES
+
+    (tmp_path / "edge.txt").write_text(text, encoding="utf-8")
+    result = load([tmp_path], dates={"edge.txt": published})
+    assert result.failures == []
+    [analysis] = result.analyses
+    assert analysis.expressions
+    assert all(e.granularity in GRANULARITIES or e.kind in ("duration", "set", "vague") for e in analysis.expressions)
+
+
+@pytest.mark.parametrize(("phrase", "granularity", "value"), [
+    ("this weekend", "week", "XXXX-WXX-WE"), ("next spring", "season", "XXXX-SP"),
+    ("last summer", "season", "XXXX-SU"), ("this winter", "season", "XXXX-WI"), ("next week", "week", "XXXX-WXX"),
+])
+def test_relative_periods_without_a_reference_have_documented_granularities(phrase: str, granularity: str,
+                                                                           value: str) -> None:
+    [e] = [e for e in tag(f"They will meet {phrase}.", None) if e.text == phrase]
+    assert (e.granularity, e.value) == (granularity, value)
+
+
+def test_legal_long_file_names_can_be_written(tmp_path: Path) -> None:
+    from timeline_app.core import project as proj
+    from timeline_app.core.files import write_file
+
+    stem = "a" * (255 - len(".timeline.json"))  # the longest name the file system allows
+    path = proj.save(proj.Project(), tmp_path / f"{stem}.timeline.json")
+    assert proj.load(path).sources == []
+    picture = tmp_path / ("b" * 251 + ".png")
+    write_file(picture, b"\x89PNG")
+    assert picture.read_bytes() == b"\x89PNG"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, picture.name])

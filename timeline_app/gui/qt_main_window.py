@@ -513,6 +513,10 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
                     answer == QtWidgets.QMessageBox.StandardButton.Save and not self.save_project()):
                 event.ignore()
                 return
+        if getattr(self, "_closed", False):  # closed once already: the panes are gone
+            super().closeEvent(event)
+            return
+        self._closed = True
         self._autosave_timer.stop()
         self.stop_listening()
         remove_autosave()  # a clean exit: nothing to recover next time
