@@ -88,8 +88,11 @@ def test_timeml_parsing_and_scoring_are_linear_in_the_number_of_tags() -> None:
         score_document(doc, found, Score())
         return time.perf_counter() - start
 
-    small, large = min(seconds(4000) for _ in range(2)), min(seconds(16000) for _ in range(2))
-    assert large / small < 8  # 4x the tags: linear gives 4, quadratic 16
+    import gc
+
+    gc.collect()
+    small, large = min(seconds(4000) for _ in range(3)), min(seconds(16000) for _ in range(3))
+    assert large / small < 9, (small, large)  # 4x the tags: linear gives 4, quadratic 16
 
 
 @pytest.mark.parametrize("source", [
