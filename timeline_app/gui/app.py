@@ -99,6 +99,8 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
 def _screenshot(app, window, sources: list[str], path: str, project: str | None = None) -> int:  # noqa: ANN001
     from PySide6 import QtCore
 
+    from timeline_app.core.escape import for_terminal
+
     saved: list[bool] = []
 
     def grab() -> None:
@@ -108,7 +110,7 @@ def _screenshot(app, window, sources: list[str], path: str, project: str | None 
             save_png(window.grab().toImage(), path)
             saved.append(True)
         except OSError as e:
-            print(f"timeline-app: could not write {path}: {e.strerror or e}", file=sys.stderr)
+            print(for_terminal(f"timeline-app: could not write {path}: {e.strerror or e}"), file=sys.stderr)
             saved.append(False)
         window._dirty = False  # nothing to save: close without asking
         window.close()
@@ -123,7 +125,7 @@ def _screenshot(app, window, sources: list[str], path: str, project: str | None 
         QtCore.QTimer.singleShot(300, window, grab)
     app.exec()
     if not saved or not saved[0]:
-        print(f"timeline-app: could not write {path}", file=sys.stderr)
+        print(for_terminal(f"timeline-app: could not write {path}"), file=sys.stderr)
         return 1
-    print(f"timeline-app: wrote {path}")
+    print(for_terminal(f"timeline-app: wrote {path}"))
     return 0

@@ -595,7 +595,7 @@ def install_error_hook(window: QtMainWindow) -> None:
 
     def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))  # type: ignore[arg-type]
-        print(text, file=sys.stderr)
+        print("\n".join(for_terminal(line) for line in text.splitlines()), file=sys.stderr)
         window.show_error(f"Something went wrong: {value}. Your work is still open; details are on the console.")
 
     sys.excepthook = hook
