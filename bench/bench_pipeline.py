@@ -39,7 +39,7 @@ def make_articles(timeml: Path, n: int, folder: Path) -> None:
 def run_pipeline(folder: Path, out: Path) -> dict[str, float]:
     from timeline_app.core.export import export
     from timeline_app.core.loading import load
-    from timeline_app.core.timeline import timeline_from
+    from timeline_app.core.pipeline import timeline_from
 
     stages: dict[str, float] = {}
     t = time.perf_counter()

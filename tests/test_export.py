@@ -12,7 +12,7 @@ import pytest
 from timeline_app.core.article import DATE_REFERENCE, Article
 from timeline_app.core.export import EVIDENCE_COLUMNS, TIMELINE_COLUMNS, export
 from timeline_app.core.files import WriteError, write_file
-from timeline_app.core.timeline import build_timeline
+from timeline_app.core.pipeline import build_timeline
 
 
 def _timeline(text: str):  # noqa: ANN202

@@ -28,7 +28,7 @@ from PySide6 import QtGui, QtWidgets
 from timeline_app.core import project as proj
 from timeline_app.core.article import DATE_REFERENCE, Article
 from timeline_app.core.export import export, write_csv, write_json, timeline_frame
-from timeline_app.core.timeline import build_timeline
+from timeline_app.core.pipeline import build_timeline
 from timeline_app.core.workspace import Workspace
 from timeline_app.gui.export_image import render_image, save_png
 

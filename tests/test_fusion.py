@@ -11,7 +11,7 @@ from timeline_app.core.article import DATE_REFERENCE, Article
 from timeline_app.core.loading import load
 from timeline_app.core.provenance import alignment, conflicts
 from timeline_app.core.relevance import furniture
-from timeline_app.core.timeline import build_timeline, timeline_from
+from timeline_app.core.pipeline import build_timeline, timeline_from
 
 REF = date(2025, 5, 6)
 
@@ -111,7 +111,7 @@ def test_furniture(text: str, kept_out: str) -> None:
 
 def test_a_missing_publication_date_is_inferred_from_another_article(seeds_dir: Path) -> None:
     from timeline_app.core.article import read_article
-    from timeline_app.core.provenance import infer_publication_dates
+    from timeline_app.core.inference import infer_publication_dates
     from timeline_app.core.timeline import analyze
 
     analyses = [analyze(read_article(seeds_dir / name)) for name in
@@ -123,7 +123,7 @@ def test_a_missing_publication_date_is_inferred_from_another_article(seeds_dir: 
 
 
 def test_nothing_is_inferred_from_unrelated_articles(tmp_path: Path) -> None:
-    from timeline_app.core.provenance import infer_publication_dates
+    from timeline_app.core.inference import infer_publication_dates
     from timeline_app.core.timeline import analyze
 
     undated = Article("a.txt", "a.txt", "A", "The museum reopened on Monday after repairs.", None, "unknown")

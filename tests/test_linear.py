@@ -13,7 +13,8 @@ import pytest
 from timeline_app.core.article import DATE_REFERENCE, Article, html_to_text
 from timeline_app.core.sentences import Sentences
 from timeline_app.core.temporal import tag
-from timeline_app.core.timeline import analyze, build_timeline
+from timeline_app.core.pipeline import build_timeline
+from timeline_app.core.timeline import analyze
 
 REF = date(2025, 5, 6)
 GOOD = "Lithuania said on March 18, 2025 that it would leave the treaty. "

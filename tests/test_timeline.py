@@ -6,7 +6,8 @@ from datetime import date
 
 from timeline_app.core.article import DATE_REFERENCE, DATE_UNKNOWN, Article
 from timeline_app.core.settings import Settings
-from timeline_app.core.timeline import UNRESOLVED, build_timeline
+from timeline_app.core.pipeline import build_timeline
+from timeline_app.core.timeline import UNRESOLVED
 
 
 def _article(name: str, text: str, published: date | None = date(2025, 5, 6)) -> Article:

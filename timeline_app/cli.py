@@ -71,12 +71,15 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def sources_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or folders")
+        p.add_argument("sources", nargs="+", metavar="SOURCE",
+                       help="article files or folders, or one project (.timeline.json: its articles and edits)")
         p.add_argument("--reference-date", type=_date_arg, metavar="YYYY-MM-DD",
                        help="publication date for articles that state none")
         p.add_argument("--date", type=_file_date_arg, action="append", default=[], metavar="FILE=YYYY-MM-DD",
                        help="publication date of one file (wins over the date it states); repeatable")
         p.add_argument("--day-first", action="store_true", help="read 05/06/2025 as 5 June, not May 6")
+        p.add_argument("--allow-outside", action="store_true",
+                       help="read a project's articles that lie outside its folder (never read without it)")
 
     export = sub.add_parser("export", help="write timeline.csv, evidence.csv and timeline.json",
                             description="Write DIR/timeline.csv (one row per event), DIR/evidence.csv (one row "
@@ -115,38 +118,60 @@ def _settings(args: argparse.Namespace):  # noqa: ANN202 - keeps core imports ou
     return Settings(day_first=args.day_first)
 
 
-def _load(args: argparse.Namespace):  # noqa: ANN202
-    from timeline_app.core.loading import load
-    from timeline_app.core.provenance import infer_publication_dates
-    from timeline_app.core.timeline import timeline_from
+def _sources(args: argparse.Namespace):  # noqa: ANN202 - a core Sources
+    """What to read: the files and folders named, or the articles, dates and edits of a project."""
+    from timeline_app.core import project as proj
+    from timeline_app.core.pipeline import Sources
 
-    for source in args.sources:
+    projects = [s for s in args.sources if s.lower().endswith(".json")]
+    if not projects:
+        return Sources(list(args.sources), args.reference_date, dict(args.date))
+    if len(projects) > 1 or len(args.sources) > 1:
+        raise UsageError("a project is read on its own: name one .timeline.json and nothing else", EXIT_USAGE)
+    try:
+        project = proj.load(projects[0])
+    except proj.ProjectError as e:
+        raise UsageError(str(e)) from None
+    outside = proj.outside_sources(project)
+    if outside and not args.allow_outside:
+        for path in outside:
+            _warn(f"timeline-app: not read, outside the project's folder: {path}")
+        _warn("timeline-app: give --allow-outside to read articles outside the project's folder")
+        project = proj.without_outside(project)
+    for path, why in proj.changed_sources(project):
+        _warn(f"timeline-app: {path}: {why}")
+    dates = proj.given_dates(project) | dict(args.date)
+    return Sources([s.path for s in project.sources], args.reference_date or project.reference_date, dates,
+                   project.curation)
+
+
+def _load(args: argparse.Namespace):  # noqa: ANN202
+    from timeline_app.core.pipeline import read_timeline
+
+    sources = _sources(args)
+    for source in sources.paths:
         if not os.path.exists(source) and not os.path.islink(source):
             _warn(f"timeline-app: no such file or folder: {source}")
-    dates = dict(args.date)
-    settings = _settings(args)
-    loaded = load(args.sources, reference=args.reference_date, dates=dates, settings=settings)
-    failures = loaded.failures
-    articles = [a.article for a in loaded.analyses]
-    for f in failures:
+    timeline = read_timeline(sources, _settings(args))
+    articles = timeline.articles
+    for f in timeline.failures:
         if f.reason != "no such file or folder":
             _warn(f"timeline-app: skipped {f.path}: {f.reason}")
     known = {a.name for a in articles} | {a.path for a in articles}
-    for name in dates:
+    for name in dict(args.date):
         if name not in known:
             _warn(f"timeline-app: --date names {name}, which is not among the articles read")
     if not articles:
         raise UsageError("no article could be read")
-    timeline = timeline_from(infer_publication_dates(loaded.analyses, settings), failures, settings)
-    for a in timeline.articles:
+    for a in articles:
         if a.date_source == "inferred":
             _warn(f"timeline-app: publication date of {a.name} inferred as {a.published}: {a.date_note}")
-    undated = [a.name for a in timeline.articles if a.published is None]
+    undated = [a.name for a in articles if a.published is None]
     if undated:
         _warn(f"timeline-app: no publication date for {len(undated)} article(s) ({', '.join(undated[:3])}"
               f"{', ...' if len(undated) > 3 else ''}); their relative dates stay unresolved. "
               "Give --reference-date or --date FILE=YYYY-MM-DD.")
-    return timeline
+    return timeline, sources.curation
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -155,7 +180,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     for flag, path, suffix in (("--png", args.png, ".png"), ("--svg", args.svg, ".svg")):
         if path and not path.lower().endswith(suffix):
             raise UsageError(f"{flag} needs a file name ending in {suffix}: {path}", EXIT_USAGE)
-    timeline = _load(args)
+    timeline, curation = _load(args)
     try:
         paths = export(timeline, args.out)
     except OSError as e:
@@ -164,7 +189,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     pictures = [p for p in (args.png, args.svg) if p]
     if pictures:
         try:
-            paths += _render_pictures(timeline, pictures, args.title)
+            paths += _render_pictures(timeline, pictures, args.title, curation)
         except (OSError, ValueError) as e:
             _warn(f"timeline-app: cannot write the picture: {getattr(e, 'strerror', None) or e}")
             return EXIT_FAILED
@@ -174,7 +199,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _render_pictures(timeline, paths: list[str], title: str | None) -> list:  # noqa: ANN001
+def _render_pictures(timeline, paths: list[str], title: str | None, curation=None) -> list:  # noqa: ANN001
     """Draw the timeline offscreen (no window opens) into PNG/SVG files."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the command line never opens a window
     import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
@@ -187,6 +212,8 @@ def _render_pictures(timeline, paths: list[str], title: str | None) -> list:  # 
         QtWidgets.QApplication(["timeline-app"])
     workspace = Workspace()
     workspace.add(timeline.analyses, timeline.failures)
+    if curation is not None:
+        workspace.set_curation(curation)
     return [render_image(workspace, p, title=title) for p in paths]
 
 
@@ -194,7 +221,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from timeline_app.core.escape import for_terminal
     from timeline_app.core.event import format_span
 
-    timeline = _load(args)
+    timeline, _ = _load(args)
     width = shutil.get_terminal_size((100, 20)).columns
     for e in timeline.events:
         when = format_span(e.start, e.end)

@@ -155,29 +155,6 @@ def _event(group: list[_Mention], settings: Settings, furniture_spans: list[tupl
                  evidence=evidence, excluded=excluded)
 
 
-def build_timeline(articles: Sequence[Article], failures: Sequence[ReadFailure] = (),
-                   settings: Settings | None = None) -> Timeline:
-    """Read every article's dates and order the resulting events (see :func:`timeline_from`)."""
-    from timeline_app.core.provenance import infer_publication_dates
-
-    settings = settings or Settings()
-    analyses = infer_publication_dates([analyze(a, settings) for a in articles], settings)
-    return timeline_from(analyses, failures, settings)
-
-
-def timeline_from(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFailure] = (),
-                  settings: Settings | None = None, curation: Curation | None = None) -> Timeline:
-    """Order the events of analysed articles, with a researcher's edits applied on top.
-
-    One event per happening: mentions of a date within one article that give the same dates and
-    share most of their words (a summary bullet and the paragraph it sums up) are one event, and
-    then mentions across articles that agree on the date and the content are fused. Mentions in
-    page furniture are kept apart as excluded. Unresolved mentions (relative dates in an article
-    with no known publication date) come last, with no dates.
-    """
-    return finish(machine_reading(analyses, settings), analyses, failures, curation)
-
-
 @dataclass
 class MachineReading:
     """The events as read, before any edit: worth keeping, since edits are re-applied often."""

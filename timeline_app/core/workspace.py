@@ -14,9 +14,9 @@ from psygnal import Signal
 
 from timeline_app.core.article import DATE_GIVEN, DATE_UNKNOWN, Article, ReadFailure
 from timeline_app.core.event import Event, Evidence
-from timeline_app.core.provenance import infer_publication_dates
 from timeline_app.core.settings import Settings
 from timeline_app.core.curation import Command, CommandStack, Curation, key_of
+from timeline_app.core.pipeline import read_events
 from timeline_app.core.timeline import ArticleAnalysis, MachineReading, Timeline, analyze, finish, machine_reading
 
 
@@ -101,11 +101,11 @@ class Workspace:
                 a = replace(a, article=replace(a.article, name=a.article.path))
             names.add(a.article.name)
             fresh.append(a)
-        merged = infer_publication_dates(kept + fresh, self.settings)
         known = {f.path for f in failures}
         all_failures = [f for f in self._failures if f.path not in known and f.path not in paths] + list(failures)
-        pending = PendingAdd(generation, list(analyses), list(failures), merged, all_failures,
-                             machine_reading(merged, self.settings))
+        read = read_events(kept + fresh, all_failures, self.settings)
+        merged = read.analyses
+        pending = PendingAdd(generation, list(analyses), list(failures), merged, all_failures, read.reading)
         edits = self._edits
         try:  # the edits as they are now; one made while this runs is seen by commit(), which finishes again
             timeline = finish(pending.reading, merged, all_failures, copy.deepcopy(self.curation))
