@@ -22,10 +22,10 @@ from datetime import date, timedelta
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import timeline_app.gui  # noqa: E402,F401
 import pyqtgraph as pg  # noqa: E402
 from PySide6 import QtCore, QtWidgets  # noqa: E402
 
+import timeline_app.gui  # noqa: E402,F401
 from timeline_app.core.article import DATE_REFERENCE, Article  # noqa: E402
 from timeline_app.core.timeline import analyze  # noqa: E402
 from timeline_app.core.workspace import Workspace  # noqa: E402

@@ -12,7 +12,6 @@ goes through the loader's process pool. Exits non-zero if the build or any check
 from __future__ import annotations
 
 import csv
-import os
 import platform
 import shutil
 import subprocess

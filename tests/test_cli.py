@@ -6,9 +6,8 @@ import csv
 import json
 import subprocess
 import sys
-from pathlib import Path
-
 from datetime import date
+from pathlib import Path
 
 import pytest
 

@@ -96,7 +96,8 @@ def test_articles_outside_the_project_folder_are_flagged(tmp_path: Path) -> None
     folder.mkdir()
     (folder / "a.txt").write_text("It began on March 18, 2025.", encoding="utf-8")
     path = folder / "story.timeline.json"
-    sources = [{"path": "/etc/hostname", "sha256": ""}, {"path": "x", "relative_path": os.path.relpath("/etc/passwd", folder)},
+    sources = [{"path": "/etc/hostname", "sha256": ""},
+               {"path": "x", "relative_path": os.path.relpath("/etc/passwd", folder)},
                {"path": str(folder / "a.txt"), "relative_path": "a.txt"}]
     path.write_text(_with(sources=sources), encoding="utf-8")
     project = proj.load(path)

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.evaluation import Annotation, Document, Score, evaluate, parse_timeml, read_corpus, score_document
+from timeline_app.core.evaluation import (
+    Annotation,
+    Document,
+    Score,
+    evaluate,
+    parse_timeml,
+    read_corpus,
+    score_document,
+)
 
 DOC = """<?xml version="1.0" ?><TimeML><DOCID>T1</DOCID>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2025-05-06" functionInDocument="CREATION_TIME">2025-05-06</TIMEX3></DCT>

@@ -48,7 +48,8 @@ writers = {
     "png": lambda: render_image(ws, out / "t.png"),
     "svg": lambda: render_image(ws, out / "t.svg"),
     "screenshot": lambda: save_png(image, out / "shot.png"),
-    "project": lambda: proj.save(proj.Project(reference_date=date(2025, 5, 6), view={"x": text}), out / "p.timeline.json"),
+    "project": lambda: proj.save(proj.Project(reference_date=date(2025, 5, 6), view={"x": text}),
+                                 out / "p.timeline.json"),
     "autosave": lambda: proj.save(proj.Project(view={"x": text}), out / "autosave.timeline.json", replace_any=True),
 }
 soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)

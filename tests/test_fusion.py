@@ -9,9 +9,9 @@ import pytest
 
 from timeline_app.core.article import DATE_REFERENCE, Article
 from timeline_app.core.loading import load
+from timeline_app.core.pipeline import build_timeline, timeline_from
 from timeline_app.core.provenance import alignment, conflicts
 from timeline_app.core.relevance import furniture
-from timeline_app.core.pipeline import build_timeline, timeline_from
 
 REF = date(2025, 5, 6)
 
@@ -51,7 +51,8 @@ def test_fusion_pairs(a: str, b: str, fused: bool) -> None:
 def test_fused_event_takes_the_most_specific_date_and_cites_everything() -> None:
     tl = build_timeline([
         _article("a.txt", "Lithuania announced plans this year to withdraw from the Ottawa Convention on landmines."),
-        _article("b.txt", "On March 18, Lithuania declared its intent to withdraw from the Ottawa Convention on mines."),
+        _article("b.txt",
+                 "On March 18, Lithuania declared its intent to withdraw from the Ottawa Convention on mines."),
     ])
     [event] = tl.events
     assert (event.start, event.end, event.granularity) == (date(2025, 3, 18), date(2025, 3, 18), "day")
@@ -60,7 +61,8 @@ def test_fused_event_takes_the_most_specific_date_and_cites_everything() -> None
 
 def test_anchored_durations_of_articles_a_day_apart_fuse() -> None:
     tl = build_timeline([
-        _article("a.txt", "Lithuania will spend 1.1 billion euros over the next decade on its border.", date(2025, 5, 5)),
+        _article("a.txt", "Lithuania will spend 1.1 billion euros over the next decade on its border.",
+                 date(2025, 5, 5)),
         _article("b.txt", "Lithuania will invest 1.1 billion euros over the next decade on border defenses."),
     ])
     assert len(tl.events) == 1 and len(tl.events[0].evidence) == 2

@@ -9,9 +9,9 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-import timeline_app.gui  # noqa: E402,F401
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
 
+import timeline_app.gui  # noqa: E402,F401
 from timeline_app.core.loading import load  # noqa: E402
 from timeline_app.core.workspace import Workspace  # noqa: E402
 from timeline_app.gui.qt_article_view import QtArticleView  # noqa: E402

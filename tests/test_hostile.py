@@ -197,7 +197,8 @@ def test_a_link_to_a_regular_file_outside_the_folder_is_read(tmp_path: Path) -> 
     assert [a.article.name for a in result.analyses] == ["linked.txt"]
 
 
-def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from timeline_app.core import files
     from timeline_app.core.article import ArticleError, read_article
     from timeline_app.core.settings import Settings
@@ -252,7 +253,8 @@ def test_structured_data_keeps_its_publication_date(tmp_path: Path) -> None:
     body = ("<p>Lithuania said it would build a fence along the border with Belarus. The work will take several "
             "years and cost millions, officials told reporters in the capital.</p>")
     page = ('<html><head><title>Border</title><script type="application/ld+json">{"@type": "NewsArticle", '
-            '"datePublished": "2025-03-18T09:00:00Z"}</script></head><body><article>' + body + "</article></body></html>")
+            '"datePublished": "2025-03-18T09:00:00Z"}</script></head><body><article>' + body
+            + "</article></body></html>")
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
     assert read_article(tmp_path / "page.html").published == date(2025, 3, 18)
 

@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 
 from timeline_app.core.article import DATE_REFERENCE, Article, html_to_text
+from timeline_app.core.pipeline import build_timeline
 from timeline_app.core.sentences import Sentences
 from timeline_app.core.temporal import tag
-from timeline_app.core.pipeline import build_timeline
 from timeline_app.core.timeline import analyze
 
 REF = date(2025, 5, 6)
@@ -55,7 +55,7 @@ def _seconds(run: Callable[[], object]) -> float:
 
 
 def _growth(make: Callable[[int], str], stage: Callable[[str], object], sizes: tuple[int, ...]) -> list[float]:
-    times = [_seconds(lambda: stage(make(n))) for n in sizes]
+    times = [_seconds(lambda n=n: stage(make(n))) for n in sizes]
     return [b / max(a, 1e-4) for a, b in zip(times, times[1:])]
 
 

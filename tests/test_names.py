@@ -33,7 +33,8 @@ def latin1_folder(tmp_path: Path) -> Path:
     folder.mkdir()
     with open(os.path.join(os.fsencode(folder), LATIN1_NAME), "wb") as f:
         f.write(GOOD)
-    (folder / "good.txt").write_bytes(b"Latvia agreed with the decision. It took effect on June 1, 2025, officials said.")
+    (folder / "good.txt").write_bytes(
+        b"Latvia agreed with the decision. It took effect on June 1, 2025, officials said.")
     return folder
 
 

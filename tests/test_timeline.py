@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from timeline_app.core.article import DATE_REFERENCE, DATE_UNKNOWN, Article
-from timeline_app.core.settings import Settings
 from timeline_app.core.pipeline import build_timeline
+from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import UNRESOLVED
 
 

@@ -202,9 +202,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _render_pictures(timeline, paths: list[str], title: str | None, curation=None) -> list:  # noqa: ANN001
     """Draw the timeline offscreen (no window opens) into PNG/SVG files."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the command line never opens a window
-    import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
     from PySide6 import QtWidgets
 
+    import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
     from timeline_app.core.workspace import Workspace
     from timeline_app.gui.export_image import render_image
 

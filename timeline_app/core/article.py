@@ -227,7 +227,7 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
 
 #: A run of this many characters without white space is not prose (base64 images, minified code).
 LONG_RUN = 1000
-_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % LONG_RUN)  # starts only where a run starts: linear
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN},}}")  # starts only where a run starts: linear
 
 
 def blank_long_runs(text: str) -> str:

@@ -112,7 +112,8 @@ class Curation:
             detached={k(x) for x in data.get("detached", [])},
             attached=[(k(x[:2]), _evidence_from_json(x[2])) for x in data.get("attached", [])],
             manual=[ManualEvent(int(m["number"]), str(m["title"]), d(m.get("start")), d(m.get("end")),
-                                str(m.get("granularity", "day")), str(m.get("note", ""))) for m in data.get("manual", [])],
+                                str(m.get("granularity", "day")), str(m.get("note", "")))
+                    for m in data.get("manual", [])],
         )
 
 

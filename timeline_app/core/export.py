@@ -107,7 +107,8 @@ def timeline_document(timeline: Timeline) -> dict[str, Any]:
                 "publication_date": a.article.published, "publication_date_source": a.article.date_source,
                 "characters": len(a.article.text),
                 "expressions": [
-                    {k: v for k, v in _fields(x).items() if k != "timexes"} | {"timexes": [_fields(t) for t in x.timexes]}
+                    {k: v for k, v in _fields(x).items() if k != "timexes"}
+                    | {"timexes": [_fields(t) for t in x.timexes]}
                     for x in a.expressions
                 ],
             }

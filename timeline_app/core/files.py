@@ -38,11 +38,11 @@ class WriteError(OSError):
 
 def write_file(path: str | os.PathLike[str], data: bytes, check: Check | None = None) -> Path:
     """Write ``data`` to ``path`` atomically; see :func:`write_files`."""
-    return write_files({path: data}, {path: check} if check else None)[0]
+    target = Path(path)
+    return write_files({target: data}, {target: check})[0]
 
 
-def write_files(contents: Mapping[str | os.PathLike[str], bytes],
-                checks: Mapping[str | os.PathLike[str], Check | None] | None = None) -> list[Path]:
+def write_files(contents: Mapping[Path, bytes], checks: Mapping[Path, Check | None] | None = None) -> list[Path]:
     """Write each target's bytes beside it, check every one, then rename them all into place.
 
     Raises :class:`WriteError` (an ``OSError``) when any write or check fails; then no target was
@@ -51,11 +51,10 @@ def write_files(contents: Mapping[str | os.PathLike[str], bytes],
     checks = checks or {}
     written: list[tuple[Path, Path, int]] = []  # (target, temporary, lock fd)
     try:
-        for target_name, data in contents.items():
-            target = Path(target_name)
+        for target, data in contents.items():
             tmp, fd = _write_temporary(target, data)
             written.append((target, tmp, fd))
-            check = checks.get(target_name)
+            check = checks.get(target)
             if check is not None:
                 check(tmp, data)
         for target, tmp, _ in written:

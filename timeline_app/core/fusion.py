@@ -18,6 +18,7 @@ from timeline_app.core import periods
 from timeline_app.core.event import Event, Evidence
 from timeline_app.core.stems import stems
 
+
 def content(evidence: Evidence) -> str:
     """The words of a supporting sentence that carry its content: no date, no stop-words, stemmed."""
     return " ".join(stems(evidence.sentence.replace(evidence.date_text, " ")))
@@ -108,8 +109,8 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
         outer = events[i]
         if outer.start == outer.end:
             continue  # a day holds nothing finer
-        lo = bisect.bisect_left(starts, outer.start)  # type: ignore[arg-type]
-        hi = bisect.bisect_right(starts, outer.end)  # type: ignore[arg-type]
+        lo = bisect.bisect_left(starts, outer.start)  # type: ignore[type-var]
+        hi = bisect.bisect_right(starts, outer.end)  # type: ignore[type-var]
         best, best_score = None, nested_threshold
         for k in range(lo, hi):
             j = points[k]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -36,7 +37,7 @@ def infer_publication_dates(analyses: Sequence[ArticleAnalysis], settings: Setti
     out = list(analyses)
     for i in undated:
         a = analyses[i]
-        best: tuple[float, object, str] | None = None
+        best: tuple[float, date, str] | None = None
         for expr in a.expressions:
             wd, md = _WEEKDAY.match(expr.value), _MONTH_DAY.match(expr.value)
             if not (wd or md):
@@ -47,15 +48,16 @@ def infer_publication_dates(analyses: Sequence[ArticleAnalysis], settings: Setti
             mine = content(Evidence(a.article.name, 0, 0, sentence.text, 0, 0, expr.text, expr.value))
             for e in days:
                 d = e.start
-                if wd and d.isoweekday() != int(wd[1]) or md and (d.month, d.day) != (int(md[1]), int(md[2])):  # type: ignore[union-attr]
+                if d is None:
+                    continue
+                if wd and d.isoweekday() != int(wd[1]) or md and (d.month, d.day) != (int(md[1]), int(md[2])):
                     continue
                 score = max((fuzz.token_set_ratio(mine, content(ev)) for ev in e.evidence), default=0.0)
                 if score >= threshold and (best is None or score > best[0]):
-                    why = (f"\"{expr.text}\" here reports what {e.evidence[0].document} dates "
-                           f"{d.isoformat()}")  # type: ignore[union-attr]
+                    why = f"\"{expr.text}\" here reports what {e.evidence[0].document} dates {d.isoformat()}"
                     best = (score, d, why)
         if best is not None:
             when = best[1]
             article = replace(a.article, published=when, date_source=DATE_INFERRED, date_note=best[2])
-            out[i] = analyze(article, settings)  # type: ignore[arg-type]
+            out[i] = analyze(article, settings)
     return out

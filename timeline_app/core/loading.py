@@ -6,7 +6,6 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-
 from pathlib import Path
 
 from timeline_app.core.article import Article, ReadFailure, collect_paths, read_or_report, unique_names
@@ -50,9 +49,10 @@ def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str
             break
         if isinstance(analysis, ReadFailure):
             failures.append(analysis)
-            analysis = None
+            analyses.append(None)  # read, but not analysed: it keeps its place
+        else:
+            analyses.append(analysis)
         articles.append(article)
-        analyses.append(analysis)
     return articles, analyses, failures
 
 

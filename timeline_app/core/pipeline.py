@@ -15,8 +15,8 @@ from datetime import date
 
 from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.curation import Curation
-from timeline_app.core.loading import Progress, load
 from timeline_app.core.inference import infer_publication_dates
+from timeline_app.core.loading import Progress, load
 from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import ArticleAnalysis, MachineReading, Timeline, analyze, finish, machine_reading
 

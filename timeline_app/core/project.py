@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +73,7 @@ def to_json(project: Project, location: Path) -> dict[str, Any]:
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
         "app_version": __version__,
-        "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "saved": datetime.now(UTC).isoformat(timespec="seconds"),
         "reference_date": project.reference_date.isoformat() if project.reference_date else None,
         "sources": [
             {"path": str(Path(s.path).resolve()), "relative_path": rel(str(Path(s.path).resolve())), "sha256": s.sha256,
@@ -125,7 +125,8 @@ def load(path: str | os.PathLike[str]) -> Project:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as e:
-        raise ProjectError(f"{source.name} is damaged (not valid JSON at line {e.lineno}); it was not changed.") from None
+        raise ProjectError(f"{source.name} is damaged (not valid JSON at line {e.lineno}); "
+                           "it was not changed.") from None
     except (ValueError, RecursionError) as e:  # a 5,000-digit number, JSON nested thousands deep
         raise ProjectError(f"{source.name} is damaged ({_short(e)}); it was not changed.") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
@@ -173,7 +174,8 @@ def _project_from(data: dict[str, Any], source: Path) -> Project:
     edits = data.get("edits", {})
     view = data.get("view", {})
     return Project(sources=sources,
-                   reference_date=date.fromisoformat(_expect(reference, str, "the reference date")) if reference else None,
+                   reference_date=(date.fromisoformat(_expect(reference, str, "the reference date"))
+                                   if reference else None),
                    curation=Curation.from_json(_expect(edits, dict, "the edits")),
                    view=dict(_expect(view, dict, "the view")))
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 COPY_ALIGNMENT = 0.7
 
 
-def _sentences(analysis: "ArticleAnalysis") -> list[str]:
+def _sentences(analysis: ArticleAnalysis) -> list[str]:
     return [" ".join(w) for s in analysis.sentences.rough() if len(w := stems(s)) >= 6]
 
 
@@ -49,7 +49,7 @@ def alignment(a: list[str], b: list[str], cutoff: float = 60.0) -> float:
     return len(tails) / min(len(a), len(b))
 
 
-def copies(analyses: Sequence["ArticleAnalysis"]) -> dict[str, str]:
+def copies(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
     """Articles that copy or lightly rewrite another: {copy name: original name}.
 
     The original is the earliest published one (then the one listed first); a copy of a copy points

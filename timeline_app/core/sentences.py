@@ -102,8 +102,8 @@ def _clear_ends(segment: str) -> list[int] | None:
 def _split_segment(text: str, seg_start: int, seg_end: int) -> list[Sentence]:
     segment = text[seg_start:seg_end]
     ends = _clear_ends(segment)
+    out: list[Sentence] = []
     if ends is not None:  # the common case, without syntok: same sentences, several times faster
-        out = []
         pos = 0
         for end in ends + [len(segment.rstrip())]:
             piece = segment[pos:end]
@@ -115,7 +115,6 @@ def _split_segment(text: str, seg_start: int, seg_end: int) -> list[Sentence]:
         return out
     from syntok import segmenter
 
-    out: list[Sentence] = []
     for piece_start, piece_end in _pieces(text, seg_start, seg_end):
         check()
         segment = text[piece_start:piece_end].replace("\n", " ")  # same length: offsets stay valid

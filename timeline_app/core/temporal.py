@@ -251,7 +251,8 @@ def _about_quarter(anchor: TemporalExpression | None, quarter: TemporalExpressio
         anchor.granularity in ("day", "month") and quarter.lo <= anchor.lo <= quarter.hi
 
 
-def _shifted(e: TemporalExpression, base: date, n: int, unit: str, granularity: str, anchored: bool) -> TemporalExpression:
+def _shifted(e: TemporalExpression, base: date, n: int, unit: str, granularity: str,
+             anchored: bool) -> TemporalExpression:
     moved = periods.shift(base, n, unit)
     lo, hi, value = _period_of(moved, granularity)
     return replace(e, lo=lo, hi=hi, value=value, placed=True, anchored=anchored,
@@ -481,10 +482,13 @@ def _day_point(d: date, anchored: bool, form: str) -> _Point:
 
 
 def _point_day(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point | None:
-    month = ctx.lex.month(g["month"]) if not str(g["month"]).isdigit() else int(g["month"])
+    month_text = g["month"] or ""
+    month = int(month_text) if month_text.isdigit() else ctx.lex.month(month_text)
+    if month is None:
+        return None
     day = int(re.sub(r"\D", "", g["day"] or ""))
-    if g.get("year"):
-        return _day_point(date(int(g["year"]), month, day), False, "day")
+    if year := g.get("year"):
+        return _day_point(date(int(year), month, day), False, "day")
     if ctx.ref is None:
         date(2000, month, day)  # still reject "February 30"
         return _Point(None, None, f"XXXX-{month:02d}-{day:02d}", "day", True, "day")
@@ -504,6 +508,8 @@ def _year_after(ctx: _Context, end: int) -> tuple[int, int] | None:
 
 def _point_month_year(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point:
     y, m = int(g["year"] or 0), ctx.lex.month(g["month"] or "")
+    if m is None:
+        raise ValueError(f"not a month: {g['month']!r}")
     lo, hi = periods.month(y, m)
     return _Point(lo, hi, f"{y:04d}-{m:02d}", "month", False, "month_year")
 
@@ -673,7 +679,7 @@ def _relative_point(ctx: _Context, word: str, unit: str) -> _Point | None:
     return _Point(lo, hi, value, unit, True, "relative")
 
 
-def _apply_part(p: _Point, mod_words: str, ctx: _Context) -> tuple[_Point, str] | None:
+def _apply_part(p: _Point, mod_words: str, ctx: _Context) -> tuple[_Point, str | None] | None:
     """"early 2025", "the end of the month", "earlier this year": a part of a period."""
     key = re.sub(r"\s+", " ", mod_words.strip().lower()).rstrip("-")
     if p.lo is None or p.hi is None:
@@ -818,7 +824,8 @@ def _h_bounded(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     cue = re.sub(r"\s+", " ", m["cue"].lower())
     spec = ctx.lex.bound_cues[cue]
     a_start, a_end = m.start("a"), m.end("a")
-    p = _read_point(ctx, a_start, a_end, bare_ok=False) or _relative_period(ctx, a_start, a_end, allow_the=bool(m["mod"]))
+    p = _read_point(ctx, a_start, a_end, bare_ok=False) or _relative_period(ctx, a_start, a_end,
+                                                                             allow_the=bool(m["mod"]))
     if p is None:
         return None
     if p.form == "month" and cue in ("through", "up to"):

@@ -13,10 +13,10 @@ from datetime import date
 from psygnal import Signal
 
 from timeline_app.core.article import DATE_GIVEN, DATE_UNKNOWN, Article, ReadFailure
-from timeline_app.core.event import Event, Evidence
-from timeline_app.core.settings import Settings
 from timeline_app.core.curation import Command, CommandStack, Curation, key_of
+from timeline_app.core.event import Event, Evidence
 from timeline_app.core.pipeline import read_events
+from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import ArticleAnalysis, MachineReading, Timeline, analyze, finish, machine_reading
 
 

@@ -54,14 +54,13 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     if problem:
         print(f"timeline-app: {problem}", file=sys.stderr)
         return 1
-    import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
     import pyqtgraph as pg
     from PySide6 import QtWidgets
 
+    import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
     from timeline_app.core.escape import for_terminal
     from timeline_app.core.project import ProjectError
     from timeline_app.core.project import load as load_project
-
     from timeline_app.core.workspace import Workspace
     from timeline_app.gui.qt_main_window import QtMainWindow, install_error_hook, offer_recovery
 

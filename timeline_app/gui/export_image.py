@@ -26,7 +26,8 @@ def render_image(workspace: Workspace, path: str | os.PathLike[str], *, width: i
     """Write the timeline to ``path`` (.png or .svg): the whole of it, an x range, or a view range.
 
     The picture is drawn in memory, written beside its target, checked (complete PNG, well-formed
-    SVG) and only then renamed into place, so a failure leaves any previous file as it was. Needs a QApplication (offscreen is fine).
+    SVG) and only then renamed into place, so a failure leaves any previous file as it was. Needs a
+    QApplication (offscreen is fine).
     """
     from timeline_app.gui.qt_timeline import QtTimelineView
 

@@ -133,7 +133,8 @@ class QtArticleView(Listening, QtWidgets.QWidget):
         for s in self.text.extraSelections():
             c = s.cursor
             bold = s.format.fontWeight() == QtGui.QFont.Weight.Bold
-            out.append((self._from_qt(c.selectionStart()), self._from_qt(c.selectionEnd()), "date" if bold else s.format.background().color().name()))
+            kind = "date" if bold else s.format.background().color().name()
+            out.append((self._from_qt(c.selectionStart()), self._from_qt(c.selectionEnd()), kind))
         return out
 
     def click_offset(self, offset: int) -> None:

@@ -17,13 +17,13 @@ from timeline_app.core.escape import for_terminal
 from timeline_app.core.loading import LoadResult, load
 from timeline_app.core.project import SUFFIX as PROJECT_SUFFIX
 from timeline_app.core.workspace import PendingAdd, Workspace
+from timeline_app.gui.listening import Listening
 from timeline_app.gui.qt_actions import add_event, fill_event_menu
 from timeline_app.gui.qt_article_view import QtArticleView
 from timeline_app.gui.qt_events_table import QtEventsTable
 from timeline_app.gui.qt_evidence import QtEvidencePanel
 from timeline_app.gui.qt_excluded import QtExcludedPanel
 from timeline_app.gui.qt_sources import QtSourcesPanel
-from timeline_app.gui.listening import Listening
 from timeline_app.gui.qt_timeline import QtTimelineView
 
 MAX_RECENT = 10

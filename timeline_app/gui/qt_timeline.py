@@ -235,10 +235,14 @@ class QtTimelineView(Listening, pg.PlotWidget):
         heads_x, heads_y, symbols, brushes = [], [], [], []
         for i, m in enumerate(layout.marks):
             if m == BEFORE:
-                heads_x.append(layout.x0[i]); heads_y.append(-float(layout.lane[i])); symbols.append("t3")
+                heads_x.append(layout.x0[i])
+                heads_y.append(-float(layout.lane[i]))
+                symbols.append("t3")
                 brushes.append(pg.mkBrush(COLORS[BEFORE]))
             elif m == AFTER:
-                heads_x.append(layout.x1[i]); heads_y.append(-float(layout.lane[i])); symbols.append("t2")
+                heads_x.append(layout.x1[i])
+                heads_y.append(-float(layout.lane[i]))
+                symbols.append("t2")
                 brushes.append(pg.mkBrush(COLORS[AFTER]))
         self._heads.setData(x=heads_x, y=heads_y, symbol=symbols, brush=brushes)
         self.fit_all()
