@@ -13,12 +13,12 @@ from timeline_app.core.article import (
     DATE_REFERENCE,
     DATE_UNKNOWN,
     ArticleError,
-    decode,
     find_dateline,
     guess_title,
     read_article,
     read_articles,
 )
+from timeline_app.core.readers.text import decode
 
 REF = date(2025, 5, 6)
 

@@ -10,8 +10,9 @@ from datetime import date
 
 import pytest
 
-from timeline_app.core.article import DATE_REFERENCE, Article, html_to_text
+from timeline_app.core.article import DATE_REFERENCE, Article
 from timeline_app.core.pipeline import build_timeline
+from timeline_app.core.readers.html import html_to_text
 from timeline_app.core.sentences import Sentences
 from timeline_app.core.temporal import tag
 from timeline_app.core.timeline import analyze

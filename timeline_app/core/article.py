@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
-from timeline_app.core.budget import Stopped, TookTooLong, check
-from timeline_app.core.casefold import lower_keeping_offsets
+from timeline_app.core.budget import Stopped, TookTooLong
 from timeline_app.core.files import ReadRefused, kind_of, read_regular_file
 from timeline_app.core.lexicon import english
+from timeline_app.core.readers import ArticleError, reader_for, suffixes
 from timeline_app.core.settings import Settings
-
-TEXT_SUFFIXES = (".txt", ".text")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 
 #: Where an article's publication date came from.
 DATE_GIVEN, DATE_DETECTED, DATE_REFERENCE, DATE_UNKNOWN = "given", "detected", "reference", "unknown"
@@ -54,10 +47,6 @@ class ReadFailure:
     @property
     def name(self) -> str:
         return Path(self.path).name
-
-
-class ArticleError(Exception):
-    """A file is not a readable article; the message says why."""
 
 
 def collect_paths(sources: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[ReadFailure]]:
@@ -133,44 +122,11 @@ def _walk(top: Path, add: Callable[[Path], None], failures: list[ReadFailure]) -
                 continue  # links to folders are not followed (loops, or the whole disk)
             if not stat.S_ISREG(mode):
                 failures.append(ReadFailure(str(p), f"{'link to ' if link else ''}{kind_of(mode)}, refused"))
-            elif p.suffix.lower() in SUFFIXES:
+            elif p.suffix.lower() in suffixes():
                 add(p)
             else:
                 failures.append(ReadFailure(str(p), f"not an article file type ({p.suffix or 'no extension'})"))
         stack.extend(reversed(subfolders))
-
-
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, else Latin-1."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Binary behind a BOM decodes to code units no text uses: controls, lone surrogates
-        # (U+FFFD once decoded), private-use and unassigned characters.
-        import unicodedata
-
-        chars = head.decode("utf-16", errors="replace")
-        odd = sum(1 for c in chars if (c < " " and c not in "\t\n\r\f\v") or c == "\ufffd"
-                  or unicodedata.category(c) in ("Co", "Cn", "Cs"))
-        return odd > len(chars) * 0.05
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls > len(head) * 0.05
 
 
 def read_article(path: str | os.PathLike[str], *, published: date | None = None,
@@ -194,24 +150,15 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
         raise ArticleError(f"cannot read: {e.strerror or e}") from None
     if not data.strip():
         raise ArticleError("empty file")
-    if _looks_binary(data):
-        raise ArticleError("binary file, not text")
-    # Line ends become "\n" without changing the text's length, so offsets stay those of the file.
-    raw = decode(data).replace("\r\n", " \n").replace("\r", "\n")
-    suffix = p.suffix.lower()
-    html_date: date | None = None
-    if suffix in HTML_SUFFIXES or (suffix not in SUFFIXES and re.match(r"\s*<(!doctype html|html)", raw, re.I)):
-        text, title, html_date = html_to_text(raw)
-    else:
-        text, title = raw, ""
-    text = blank_long_runs(text)
+    extracted = reader_for(p.suffix, data[:4096]).read(data)
+    text, title, html_date = blank_long_runs(extracted.text), extracted.title, extracted.stated
     if not re.search(r"[^\W\d_]{2,}", text):
         raise ArticleError("no readable text")
     detected, dateline = find_dateline(text, settings)
     if not title and dateline is not None:
         title = _headline_above(text, dateline[0])
     if not title:
-        title = guess_title(text, markdown=suffix in MARKDOWN_SUFFIXES) or p.stem
+        title = guess_title(text, markdown=extracted.markdown) or p.stem
     if published is not None:
         when, source = published, DATE_GIVEN
     elif detected is not None:
@@ -306,135 +253,6 @@ def parse_date(text: str) -> date:
     if parsed is None:
         raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD)")
     return parsed.date()
-
-
-# ---------------------------------------------------------------------------------------------
-# HTML
-
-
-class _TextParser(HTMLParser):
-    """Visible text of a page: scripts, styles and other non-content elements are dropped."""
-
-    SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "nav",
-            "footer", "form", "button", "select"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-             "blockquote", "header", "pre", "ul", "ol", "table", "dd", "dt", "figcaption"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.title = ""
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        if tag in self.SKIP:
-            self.skip += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag in self.SKIP:
-            self.skip = max(0, self.skip - 1)
-        elif tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self.skip:
-            self.parts.append(data)
-
-
-def _plain_html_text(html: str) -> tuple[str, str]:
-    parser = _TextParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except (AssertionError, ValueError, RecursionError):
-        pass  # keep what was read before the damage
-    text = re.sub(r"[ \t\f\v]+", " ", "".join(parser.parts))
-    text = re.sub(r" *\n[ \n]*\n *", "\n\n", text).strip()
-    return text, re.sub(r"\s+", " ", parser.title).strip()
-
-
-#: An opening tag this long carries tens of thousands of attributes or a data URI: its attributes
-#: are dropped (HTML parsers check attributes against each other, quadratic in their number).
-_HEAVY_TAG = re.compile(r"<([A-Za-z][\w:-]*)[^<>]{4000,}>")
-
-
-def strip_scripts(html: str) -> str:
-    """The page without the code of its scripts: a script is never text and never a date.
-
-    Structured data (``<script type="application/ld+json">``, where pages state their publication
-    date) is kept. One pass with ``str.find``, linear however the tags are broken.
-
-    >>> strip_scripts("<p>a</p><script>document.write('March 3, 1999')</script><p>b</p>")
-    '<p>a</p><script></script><p>b</p>'
-    """
-    low = lower_keeping_offsets(html)
-    if "<script" not in low:
-        return html
-    parts: list[str] = []
-    pos = 0  # html[pos:] is still to copy
-    search = 0
-    while True:
-        start = low.find("<script", search)
-        if start < 0:
-            break
-        open_end = low.find(">", start)
-        if open_end < 0:
-            break
-        close = low.find("</script", open_end)
-        if "ld+json" in low[start:open_end]:  # data, not code
-            search = open_end + 1 if close < 0 else close + 1
-            continue
-        parts.append(html[pos:open_end + 1])
-        if close < 0:  # never closed: the rest of the page is script
-            return "".join(parts)
-        pos = search = close
-    parts.append(html[pos:])
-    return "".join(parts)
-
-
-def html_to_text(html: str) -> tuple[str, str, date | None]:
-    """Main text (paragraphs separated by blank lines), title and stated date of a saved page.
-
-    trafilatura finds the article body among menus, footers and ads; nothing is fetched and no
-    script runs. When it finds no body (a tiny page) the visible text is used.
-    """
-    import trafilatura  # heavy; only HTML needs it
-
-    html = _HEAVY_TAG.sub(r"<\1>", strip_scripts(html))
-    doc = None
-    try:
-        check()
-        doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True, include_comments=False,
-                                          include_tables=True, deduplicate=False, url=None)
-    except (TookTooLong, Stopped):
-        raise
-    except Exception:  # noqa: BLE001 - a malformed page must fall back, never stop the load
-        doc = None
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    title = (getattr(doc, "title", None) or "").strip() if doc is not None else ""
-    stated: date | None = None
-    raw_date = getattr(doc, "date", None) if doc is not None else None
-    if raw_date:
-        try:
-            stated = date.fromisoformat(str(raw_date)[:10])
-        except ValueError:
-            stated = None
-    check()
-    plain, plain_title = _plain_html_text(html)
-    if len(text) < 200 and len(plain) > len(text):
-        text = plain
-    else:
-        text = re.sub(r"\n+", "\n\n", text)
-    return text, title or plain_title, stated
 
 
 # ---------------------------------------------------------------------------------------------

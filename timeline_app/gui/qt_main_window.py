@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app import __version__
-from timeline_app.core.article import SUFFIXES
 from timeline_app.core.escape import for_terminal
 from timeline_app.core.loading import LoadResult, load
 from timeline_app.core.project import SUFFIX as PROJECT_SUFFIX
@@ -236,7 +235,9 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
     # -- loading -------------------------------------------------------------------------------
 
     def open_files_dialog(self) -> None:
-        patterns = " ".join(f"*{s}" for s in SUFFIXES)
+        from timeline_app.core.readers import suffixes
+
+        patterns = " ".join(f"*{s}" for s in suffixes())
         files, _ = QtWidgets.QFileDialog.getOpenFileNames(self, "Open articles", "", f"Articles ({patterns})")
         if files:
             self.load(files)

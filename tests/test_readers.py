@@ -1,0 +1,55 @@
+"""Readers as a registry: a new kind of file is one registered reader, found by suffix or content."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core import readers
+from timeline_app.core.loading import load
+from timeline_app.core.readers import ArticleError, Extracted, Reader, reader_for, register
+
+
+def test_the_built_in_readers_and_their_suffixes() -> None:
+    assert {r.name for r in readers.readers()} >= {"text", "markdown", "html"}
+    assert set(readers.suffixes()) >= {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+
+
+@pytest.mark.parametrize(("suffix", "head", "name"), [
+    (".txt", b"plain", "text"),
+    (".HTML", b"<p>x", "html"),
+    (".md", b"# Title", "markdown"),
+    (".dat", b"  <!DOCTYPE html><html>", "html"),  # a suffix that says nothing: the content decides
+    ("", b"<html><body>", "html"),
+    (".log", b"2025-05-06 plain text", "text"),
+])
+def test_a_reader_is_found_by_suffix_then_by_content(suffix: str, head: bytes, name: str) -> None:
+    assert reader_for(suffix, head).name == name
+
+
+@pytest.fixture
+def binary_reader(monkeypatch: pytest.MonkeyPatch) -> Reader:
+    """A reader of a made-up binary format: its bytes are never checked as text first."""
+
+    def read(data: bytes) -> Extracted:
+        if not data.startswith(b"\x00BIN"):
+            raise ArticleError("not a BIN file")
+        return Extracted(data[4:].decode("utf-8"), title="From a binary file", stated=date(2025, 3, 1))
+
+    monkeypatch.setattr(readers, "_READERS", list(readers._READERS))  # registered for this test only
+    return register(Reader("bin", (".bin",), read, lambda head: head.startswith(b"\x00BIN"), label="BIN"))
+
+
+def test_a_registered_reader_is_used_by_the_folder_walk_and_read_article(tmp_path: Path,
+                                                                         binary_reader: Reader) -> None:
+    (tmp_path / "a.bin").write_bytes(b"\x00BINLithuania said on March 18, 2025 that it would leave the treaty.")
+    (tmp_path / "b.bin").write_bytes(b"\x01\x02 not one")
+    result = load([tmp_path])
+    [analysis] = result.analyses
+    assert analysis.article.title == "From a binary file"
+    assert analysis.article.published == date(2025, 3, 1)
+    assert any(e.value == "2025-03-18" for e in analysis.expressions)
+    assert [(Path(f.path).name, f.reason) for f in result.failures] == [("b.bin", "not a BIN file")]
+    assert ".bin" in readers.suffixes()

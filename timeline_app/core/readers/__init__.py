@@ -1,0 +1,78 @@
+"""Readers: one per kind of file, found by suffix (or by content where a suffix lies).
+
+A reader turns a file's bytes into text (what every offset points into), a title if the file
+states one, and a date the file states about itself (HTML metadata, a document's creation date).
+Adding a kind of file is one module here that calls :func:`register`; the command line, the
+folder walk and the window's file dialogs list what is registered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+
+class ArticleError(Exception):
+    """A file is not a readable article; the message says why."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a reader found in a file."""
+
+    text: str
+    title: str = ""
+    #: a date the file states about itself (weaker than a dateline in its text)
+    stated: date | None = None
+    #: headings are marked with "#" (the title is the first one)
+    markdown: bool = False
+
+
+@dataclass(frozen=True)
+class Reader:
+    """How to read one kind of file."""
+
+    name: str
+    #: file name endings, lower case with the dot (".html")
+    suffixes: tuple[str, ...]
+    read: Callable[[bytes], Extracted]
+    #: does the start of a file (its first 4 KB) look like this kind, whatever its name says?
+    sniff: Callable[[bytes], bool] | None = None
+    #: shown in file dialogs and help ("Web pages")
+    label: str = ""
+
+
+_READERS: list[Reader] = []
+
+
+def register(reader: Reader) -> Reader:
+    """Add a reader; a suffix already taken is taken over by the newer reader."""
+    _READERS.insert(0, reader)
+    return reader
+
+
+def readers() -> list[Reader]:
+    """The registered readers, newest first."""
+    return list(_READERS)
+
+
+def suffixes() -> tuple[str, ...]:
+    """Every suffix a folder is searched for."""
+    return tuple(dict.fromkeys(s for r in reversed(_READERS) for s in r.suffixes))
+
+
+def reader_for(suffix: str, head: bytes) -> Reader:
+    """The reader of a file: by its suffix, else by its content, else as plain text."""
+    suffix = suffix.lower()
+    for r in _READERS:
+        if suffix in r.suffixes:
+            return r
+    for r in _READERS:
+        if r.sniff is not None and r.sniff(head):
+            return r
+    return next(r for r in _READERS if r.name == "text")
+
+
+# The built-in readers register themselves on import.
+from timeline_app.core.readers import html, text  # noqa: E402, F401, I001

@@ -1,0 +1,149 @@
+"""Saved web pages: the main text, title and stated date (trafilatura), offline, no script run."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+from timeline_app.core.budget import Stopped, TookTooLong, check
+from timeline_app.core.casefold import lower_keeping_offsets
+from timeline_app.core.readers import Extracted, Reader, register
+from timeline_app.core.readers.text import text_of
+
+
+class _TextParser(HTMLParser):
+    """Visible text of a page: scripts, styles and other non-content elements are dropped."""
+
+    SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "nav",
+            "footer", "form", "button", "select"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+             "blockquote", "header", "pre", "ul", "ol", "table", "dd", "dt", "figcaption"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self.skip:
+            self.parts.append(data)
+
+
+def _plain_html_text(html: str) -> tuple[str, str]:
+    parser = _TextParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError, RecursionError):
+        pass  # keep what was read before the damage
+    text = re.sub(r"[ \t\f\v]+", " ", "".join(parser.parts))
+    text = re.sub(r" *\n[ \n]*\n *", "\n\n", text).strip()
+    return text, re.sub(r"\s+", " ", parser.title).strip()
+
+
+#: An opening tag this long carries tens of thousands of attributes or a data URI: its attributes
+#: are dropped (HTML parsers check attributes against each other, quadratic in their number).
+_HEAVY_TAG = re.compile(r"<([A-Za-z][\w:-]*)[^<>]{4000,}>")
+
+
+def strip_scripts(html: str) -> str:
+    """The page without the code of its scripts: a script is never text and never a date.
+
+    Structured data (``<script type="application/ld+json">``, where pages state their publication
+    date) is kept. One pass with ``str.find``, linear however the tags are broken.
+
+    >>> strip_scripts("<p>a</p><script>document.write('March 3, 1999')</script><p>b</p>")
+    '<p>a</p><script></script><p>b</p>'
+    """
+    low = lower_keeping_offsets(html)
+    if "<script" not in low:
+        return html
+    parts: list[str] = []
+    pos = 0  # html[pos:] is still to copy
+    search = 0
+    while True:
+        start = low.find("<script", search)
+        if start < 0:
+            break
+        open_end = low.find(">", start)
+        if open_end < 0:
+            break
+        close = low.find("</script", open_end)
+        if "ld+json" in low[start:open_end]:  # data, not code
+            search = open_end + 1 if close < 0 else close + 1
+            continue
+        parts.append(html[pos:open_end + 1])
+        if close < 0:  # never closed: the rest of the page is script
+            return "".join(parts)
+        pos = search = close
+    parts.append(html[pos:])
+    return "".join(parts)
+
+
+def html_to_text(html: str) -> tuple[str, str, date | None]:
+    """Main text (paragraphs separated by blank lines), title and stated date of a saved page.
+
+    trafilatura finds the article body among menus, footers and ads; nothing is fetched and no
+    script runs. When it finds no body (a tiny page) the visible text is used.
+    """
+    import trafilatura  # heavy; only HTML needs it
+
+    html = _HEAVY_TAG.sub(r"<\1>", strip_scripts(html))
+    doc = None
+    try:
+        check()
+        doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True, include_comments=False,
+                                          include_tables=True, deduplicate=False, url=None)
+    except (TookTooLong, Stopped):
+        raise
+    except Exception:  # noqa: BLE001 - a malformed page must fall back, never stop the load
+        doc = None
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    title = (getattr(doc, "title", None) or "").strip() if doc is not None else ""
+    stated: date | None = None
+    raw_date = getattr(doc, "date", None) if doc is not None else None
+    if raw_date:
+        try:
+            stated = date.fromisoformat(str(raw_date)[:10])
+        except ValueError:
+            stated = None
+    check()
+    plain, plain_title = _plain_html_text(html)
+    if len(text) < 200 and len(plain) > len(text):
+        text = plain
+    else:
+        text = re.sub(r"\n+", "\n\n", text)
+    return text, title or plain_title, stated
+
+
+def _read(data: bytes) -> Extracted:
+    text, title, stated = html_to_text(text_of(data))
+    return Extracted(text, title, stated)
+
+
+def _sniff(head: bytes) -> bool:
+    return re.match(rb"\s*<(!doctype html|html)", head, re.I) is not None
+
+
+register(Reader("html", (".html", ".htm", ".xhtml"), _read, _sniff, label="Web pages"))

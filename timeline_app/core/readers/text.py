@@ -1,0 +1,53 @@
+"""Plain text and Markdown: decoded as the bytes say (BOM, UTF-8, Windows-1252, Latin-1)."""
+
+from __future__ import annotations
+
+import codecs
+
+from timeline_app.core.readers import ArticleError, Extracted, Reader, register
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, else Latin-1."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Binary behind a BOM decodes to code units no text uses: controls, lone surrogates
+        # (U+FFFD once decoded), private-use and unassigned characters.
+        import unicodedata
+
+        chars = head.decode("utf-16", errors="replace")
+        odd = sum(1 for c in chars if (c < " " and c not in "\t\n\r\f\v") or c == "\ufffd"
+                  or unicodedata.category(c) in ("Co", "Cn", "Cs"))
+        return odd > len(chars) * 0.05
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05
+
+
+def text_of(data: bytes) -> str:
+    """The text of a file that must be text: binary files are refused; line ends become "\n"
+    without changing the text's length, so offsets stay those of the file."""
+    if _looks_binary(data):
+        raise ArticleError("binary file, not text")
+    return decode(data).replace("\r\n", " \n").replace("\r", "\n")
+
+
+register(Reader("text", (".txt", ".text"), lambda data: Extracted(text_of(data)), label="Text"))
+register(Reader("markdown", (".md", ".markdown"), lambda data: Extracted(text_of(data), markdown=True),
+                label="Markdown"))
