@@ -60,6 +60,8 @@ def _file_date_arg(text: str) -> tuple[str, date]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from timeline_app.core.writers import FILE, writers
+
     parser = argparse.ArgumentParser(
         prog="timeline-app",
         description="Build one dated, sourced timeline from news articles (.txt, .md, .html).",
@@ -86,8 +88,8 @@ def _parser() -> argparse.ArgumentParser:
                                         "per supporting sentence) and DIR/timeline.json (everything).")
     sources_options(export)
     export.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    export.add_argument("--png", metavar="FILE", help="also render the timeline as a PNG picture (2400 px wide)")
-    export.add_argument("--svg", metavar="FILE", help="also render the timeline as an SVG picture")
+    for w in writers(FILE):  # one option per file format: --png, --svg, ...
+        export.add_argument(f"--{w.name}", metavar="FILE", help=f"also write: {w.label} (a name ending in {w.suffix})")
     export.add_argument("--title", help="title of the picture (default: counts of events and articles)")
 
     show = sub.add_parser("show", help="print the timeline as text")
@@ -175,21 +177,23 @@ def _load(args: argparse.Namespace):  # noqa: ANN202
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from timeline_app.core.export import export
+    from timeline_app.core.writers import FILE, FOLDER, writers
 
-    for flag, path, suffix in (("--png", args.png, ".png"), ("--svg", args.svg, ".svg")):
-        if path and not path.lower().endswith(suffix):
-            raise UsageError(f"{flag} needs a file name ending in {suffix}: {path}", EXIT_USAGE)
+    files = [(w, getattr(args, w.name)) for w in writers(FILE) if getattr(args, w.name, None)]
+    for w, path in files:
+        if not path.lower().endswith(w.suffix):
+            raise UsageError(f"--{w.name} needs a file name ending in {w.suffix}: {path}", EXIT_USAGE)
     timeline, curation = _load(args)
-    try:
-        paths = export(timeline, args.out)
-    except OSError as e:
-        _warn(f"timeline-app: cannot write to {args.out}: {e.strerror or e}")
-        return EXIT_FAILED
-    pictures = [p for p in (args.png, args.svg) if p]
-    if pictures:
+    paths = []
+    for w in writers(FOLDER):
         try:
-            paths += _render_pictures(timeline, pictures, args.title, curation)
+            paths += w.load()(timeline, args.out)
+        except OSError as e:
+            _warn(f"timeline-app: cannot write to {args.out}: {e.strerror or e}")
+            return EXIT_FAILED
+    if files:
+        try:
+            paths += _render_pictures(timeline, files, args.title, curation)
         except (OSError, ValueError) as e:
             _warn(f"timeline-app: cannot write the picture: {getattr(e, 'strerror', None) or e}")
             return EXIT_FAILED
@@ -199,14 +203,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _render_pictures(timeline, paths: list[str], title: str | None, curation=None) -> list:  # noqa: ANN001
-    """Draw the timeline offscreen (no window opens) into PNG/SVG files."""
+def _render_pictures(timeline, files: list, title: str | None, curation=None) -> list:  # noqa: ANN001
+    """Write the file formats asked for, drawing offscreen where they need Qt (no window opens)."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the command line never opens a window
     from PySide6 import QtWidgets
 
     import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
     from timeline_app.core.workspace import Workspace
-    from timeline_app.gui.export_image import render_image
 
     if QtWidgets.QApplication.instance() is None:
         QtWidgets.QApplication(["timeline-app"])
@@ -214,7 +217,7 @@ def _render_pictures(timeline, paths: list[str], title: str | None, curation=Non
     workspace.add(timeline.analyses, timeline.failures)
     if curation is not None:
         workspace.set_curation(curation)
-    return [render_image(workspace, p, title=title) for p in paths]
+    return [w.load()(workspace, path, title=title) for w, path in files]
 
 
 def _cmd_show(args: argparse.Namespace) -> int:

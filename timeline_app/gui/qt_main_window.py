@@ -162,10 +162,14 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         file_menu.addAction("Save Project &As…", self.save_project_as, QtGui.QKeySequence.StandardKey.SaveAs)
         file_menu.addSeparator()
         export = file_menu.addMenu("&Export")
-        export.addAction("Tables (CSV and JSON)…", self.export_tables_dialog, QtGui.QKeySequence("Ctrl+E"))
-        export.addAction("Picture of the whole timeline (PNG)…", lambda: self.export_image_dialog(".png", False))
-        export.addAction("Picture of the current view (PNG)…", lambda: self.export_image_dialog(".png", True))
-        export.addAction("Vector picture (SVG)…", lambda: self.export_image_dialog(".svg", False))
+        from timeline_app.core.writers import FILE, FOLDER, writers
+
+        for i, w in enumerate(writers(FOLDER)):
+            export.addAction(f"{w.label}…", self.export_tables_dialog, QtGui.QKeySequence("Ctrl+E" if i == 0 else ""))
+        for w in writers(FILE):
+            export.addAction(f"{w.label}…", lambda s=w.suffix: self.export_image_dialog(s, False))
+            if w.suffix == ".png":
+                export.addAction("Picture of the current view (PNG)…", lambda: self.export_image_dialog(".png", True))
         file_menu.addSeparator()
         file_menu.addAction("&Close All", self.workspace.clear)
         file_menu.addAction("&Quit", self.close, QtGui.QKeySequence.StandardKey.Quit)

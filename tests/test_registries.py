@@ -1,4 +1,4 @@
-"""Readers as a registry: a new kind of file is one registered reader, found by suffix or content."""
+"""Readers and writers as registries: a new kind of file or output is one registered entry."""
 
 from __future__ import annotations
 
@@ -53,3 +53,20 @@ def test_a_registered_reader_is_used_by_the_folder_walk_and_read_article(tmp_pat
     assert any(e.value == "2025-03-18" for e in analysis.expressions)
     assert [(Path(f.path).name, f.reason) for f in result.failures] == [("b.bin", "not a BIN file")]
     assert ".bin" in readers.suffixes()
+
+
+def test_the_command_line_options_and_the_export_menu_come_from_the_writers(qtbot) -> None:  # noqa: ANN001
+    from timeline_app.cli import _parser
+    from timeline_app.core.workspace import Workspace
+    from timeline_app.core.writers import FILE, writers
+    from timeline_app.gui.qt_main_window import QtMainWindow
+
+    help_text = _parser()._subparsers._group_actions[0].choices["export"].format_help()  # noqa: SLF001
+    for w in writers(FILE):
+        assert f"--{w.name} FILE" in help_text
+    window = QtMainWindow(Workspace())
+    qtbot.addWidget(window)
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    export = next(a.menu() for a in menu.actions() if a.text() == "&Export")
+    labels = [a.text() for a in export.actions()]
+    assert all(f"{w.label}…" in labels for w in writers())
