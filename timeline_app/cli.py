@@ -130,21 +130,23 @@ def _sources(args: argparse.Namespace):  # noqa: ANN202 - a core Sources
         return Sources(list(args.sources), args.reference_date, dict(args.date))
     if len(projects) > 1 or len(args.sources) > 1:
         raise UsageError("a project is read on its own: name one .timeline.json and nothing else", EXIT_USAGE)
+
+    def allow(outside: list[str]) -> bool:
+        if not args.allow_outside:
+            for path in outside:
+                _warn(f"timeline-app: not read, outside the project's folder: {path}")
+            _warn("timeline-app: give --allow-outside to read articles outside the project's folder")
+        return bool(args.allow_outside)
+
     try:
-        project = proj.load(projects[0])
+        opened = proj.open_project(projects[0], allow)
     except proj.ProjectError as e:
         raise UsageError(str(e)) from None
-    outside = proj.outside_sources(project)
-    if outside and not args.allow_outside:
-        for path in outside:
-            _warn(f"timeline-app: not read, outside the project's folder: {path}")
-        _warn("timeline-app: give --allow-outside to read articles outside the project's folder")
-        project = proj.without_outside(project)
-    for path, why in proj.changed_sources(project):
+    for path, why in opened.changed:
         _warn(f"timeline-app: {path}: {why}")
-    dates = proj.given_dates(project) | dict(args.date)
-    return Sources([s.path for s in project.sources], args.reference_date or project.reference_date, dates,
-                   project.curation)
+    sources = opened.sources
+    return Sources(sources.paths, args.reference_date or sources.reference, dict(sources.dates) | dict(args.date),
+                   sources.curation)
 
 
 def _load(args: argparse.Namespace):  # noqa: ANN202

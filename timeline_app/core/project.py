@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from timeline_app.core.curation import Curation
 from timeline_app.core.escape import json_utf8
 from timeline_app.core.export import check_json
 from timeline_app.core.files import read_regular_file, write_file
+from timeline_app.core.pipeline import Sources
 
 SCHEMA = "timeline-app/project"
 SCHEMA_VERSION = 1
@@ -195,6 +197,34 @@ def outside_sources(project: Project) -> list[str]:
 def without_outside(project: Project) -> Project:
     """The project limited to the articles inside its folder (consent was refused)."""
     return replace(project, sources=[s for s in project.sources if not s.outside])
+
+
+@dataclass
+class Opened:
+    """A project ready to read: what to load, its view, and what the researcher should be told."""
+
+    sources: Sources
+    view: dict[str, Any]
+    #: articles outside the project's folder that were left out (consent refused)
+    refused: list[str]
+    #: (path, why) for articles missing or changed since the project was saved
+    changed: list[tuple[str, str]]
+
+
+def open_project(path: str | os.PathLike[str], allow_outside: Callable[[list[str]], bool]) -> Opened:
+    """Read a project for loading, the same way in the window and on the command line.
+
+    ``allow_outside(paths)`` is asked once, only when articles lie outside the project's folder;
+    when it answers no, they are left out. Raises :class:`ProjectError` for a damaged project.
+    """
+    project = load(path)
+    outside = outside_sources(project)
+    refused: list[str] = []
+    if outside and not allow_outside(outside):
+        project, refused = without_outside(project), outside
+    sources = Sources([s.path for s in project.sources], project.reference_date, given_dates(project),
+                      project.curation)
+    return Opened(sources, project.view, refused, changed_sources(project))
 
 
 def changed_sources(project: Project) -> list[tuple[str, str]]:

@@ -430,38 +430,39 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
     def open_project(self, path: Path, *, recovered: bool = False) -> bool:
         """Open a project: its articles load in the background, then its edits and view apply."""
         from timeline_app.core import project as proj
+        from timeline_app.core.curation import Curation
 
-        try:
-            project = proj.load(path)
-        except proj.ProjectError as e:
-            self.show_error(str(e))
-            return False
-        outside = proj.outside_sources(project)
-        if outside and not recovered and not self.ask(
+        def allow(outside: list[str]) -> bool:
+            return recovered or self.ask(
                 "This project names articles outside its folder. Read them?\n\n"
                 + "\n".join(for_terminal(p) for p in outside[:12]) + ("\n…" if len(outside) > 12 else "")
                 + "\n\nOnly read files you expect this project to use; otherwise only the articles in its "
-                  "folder are opened."):
-            project = proj.without_outside(project)
-            self.statusBar().showMessage(f"{len(outside)} article(s) outside the project's folder were not read",
-                                         20000)
-        problems = proj.changed_sources(project)
+                  "folder are opened.")
+
+        try:
+            opened = proj.open_project(path, allow)
+        except proj.ProjectError as e:
+            self.show_error(str(e))
+            return False
+        if opened.refused:
+            self.statusBar().showMessage(f"{len(opened.refused)} article(s) outside the project's folder were not "
+                                         "read", 20000)
         self.workspace.clear()
-        self.reference = project.reference_date
-        self.dates = proj.given_dates(project)
+        self.reference = opened.sources.reference
+        self.dates = dict(opened.sources.dates)
         self.project_path = None if recovered else Path(path)
 
         def apply_project() -> None:
             self.sigLoaded.disconnect(apply_project)
-            self.workspace.set_curation(project.curation)
-            self._apply_view(project.view)
+            self.workspace.set_curation(opened.sources.curation or Curation())
+            self._apply_view(opened.view)
             self._set_dirty(recovered)
-            if problems:
+            if opened.changed:
                 self.show_error("Some articles changed since the project was saved: "
-                                + "; ".join(f"{Path(p).name} ({why})" for p, why in problems))
+                                + "; ".join(f"{Path(p).name} ({why})" for p, why in opened.changed))
 
         self.sigLoaded.connect(apply_project)
-        self.load([s.path for s in project.sources], remember=False)
+        self.load(opened.sources.paths, remember=False)
         return True
 
     def _apply_view(self, view: dict) -> None:
