@@ -117,6 +117,13 @@ def _month_fragment(months: dict[str, int], abbreviations: dict[str, int]) -> st
     return rf"(?:{full}(?![\w])|{abbr}(?:\.|(?![\w])))"
 
 
+def _weekday_fragment(days: dict[str, int], abbreviations: dict[str, int], dotted: dict[str, int]) -> str:
+    full = _alternation(list(days), cased=True)
+    abbr = _alternation(list(abbreviations), cased=True)
+    with_dot = _alternation(list(dotted), cased=True)
+    return rf"(?:{full}(?![\w])|{abbr}(?:\.|(?![\w]))|{with_dot}\.)"
+
+
 def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
     if depth > 10:
         raise ValueError(f"placeholders nest too deep in {pattern[:60]!r}")
@@ -138,7 +145,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             units[word] = (name, spec["symbol"], int(spec.get("factor", 1)), bool(spec.get("time", False)))
     word_fragments = {
         "MONTH": _month_fragment(data["months"], data["month_abbreviations"]),
-        "WEEKDAY": _alternation(list(data["weekdays"]), cased=True),
+        "WEEKDAY": _weekday_fragment(data["weekdays"], data["weekday_abbreviations"],
+                                     data["weekday_abbreviations_with_dot"]),
         "SEASON": "(?i:" + _alternation(list(data["seasons"]), cased=False) + ")",
         "NUMBER": "(?i:" + _alternation(list(data["numbers"]), cased=False) + ")",
         "VAGUE_NUMBER": "(?i:" + _alternation(list(data["lists"]["vague_numbers"]), cased=False) + ")",
@@ -172,7 +180,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         months={k.lower(): v for k, v in data["months"].items()},
         month_abbreviations={k.lower(): v for k, v in data["month_abbreviations"].items()},
         ambiguous_months=lower(data["lists"]["ambiguous_months"]),
-        weekdays={k.lower(): v for k, v in data["weekdays"].items()},
+        weekdays={k.lower(): v for k, v in (data["weekday_abbreviations_with_dot"] | data["weekday_abbreviations"]
+                                            | data["weekdays"]).items()},
         weekday_name_followers=tuple(data["lists"]["weekday_name_followers"]),
         seasons={k.lower(): v for k, v in data["seasons"].items()},
         numbers={k.lower(): v for k, v in data["numbers"].items()},
@@ -222,7 +231,8 @@ def _tense_phrases(table: dict[str, str]) -> dict[str, tuple[tuple[tuple[str, ..
 def _anchor_words(data: dict[str, Any], units: dict[str, tuple[str, str, int, bool]]) -> frozenset[str]:
     """Any word of the lists (months, weekdays, units, day words, vague and set phrases...)."""
     words: set[str] = set()
-    for table in ("months", "month_abbreviations", "weekdays", "seasons", "day_words", "day_parts"):
+    for table in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations",
+                  "weekday_abbreviations_with_dot", "seasons", "day_words", "day_parts"):
         words.update(w.lower() for w in data[table])
     common = {"the", "a", "an", "in", "of", "at", "to", "and", "for", "per", "each", "every", "this", "last", "next",
               "past", "recent", "coming"}

@@ -587,7 +587,7 @@ def _point_quarter(g: dict[str, str | None], ctx: _Context, start: int, end: int
 
 def _point_weekday(g: dict[str, str | None], ctx: _Context, start: int, end: int, bare_ok: bool) -> _Point | None:
     word = g["weekday"] or ""
-    wd = ctx.lex.weekdays[word.lower()]
+    wd = ctx.lex.weekdays[word.lower().rstrip(".")]
     rest = ctx.text[end:end + 20].lstrip()
     if any(rest.startswith(f) for f in ctx.lex.weekday_name_followers):
         return None
@@ -1038,7 +1038,7 @@ def _h_last_night(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
 
 
 def _h_relative_weekday(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
-    wd = ctx.lex.weekdays[m["weekday"].lower()]
+    wd = ctx.lex.weekdays[m["weekday"].lower().rstrip(".")]
     direction = {"coming": "next", "past": "last"}.get(m["dir"].lower(), m["dir"].lower())
     if ctx.ref is None:
         return _expr(m, ctx, "DATE", f"XXXX-WXX-{wd}", "day", POINT, None, None, anchored=True, placed=False)
@@ -1529,7 +1529,7 @@ def _h_set(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
 def _h_every_named(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     """"Every Monday", "each July", "every summer": a set of days, months or seasons."""
     if m["weekday"]:
-        wd = ctx.lex.weekdays[m["weekday"].lower()]
+        wd = ctx.lex.weekdays[m["weekday"].lower().rstrip(".")]
         return _expr(m, ctx, "SET", f"XXXX-WXX-{wd}", "day", SET, None, None, placed=False)
     if m["month"]:
         month = ctx.lex.month(m["month"])
