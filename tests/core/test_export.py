@@ -98,7 +98,7 @@ def test_a_killed_export_leaves_a_set_that_says_whether_it_is_whole(tmp_path: Pa
 
     from timeline_app.core.export import check_export
 
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
     out = tmp_path / "out"
     command = [sys.executable, "-m", "timeline_app", "export", str(seeds), "--reference-date", "2025-05-06",
                "--out", str(out)]

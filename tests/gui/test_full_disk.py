@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 # Each writer of the application, run once with room and once on a "full disk".
 WRITERS = r'''

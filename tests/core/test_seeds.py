@@ -11,8 +11,7 @@ import pytest
 
 from timeline_app.cli import main
 
-from .conftest import SHARED
-
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SCORER = SHARED / "tools" / "score_seeds.py"
 
 

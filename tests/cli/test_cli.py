@@ -58,7 +58,7 @@ def test_per_file_date(tmp_path: Path) -> None:
 def test_user_errors_are_one_plain_line(args: list[str], code: int, message: str,
                                         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
                                         tmp_path: Path) -> None:
-    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
     args = [a if a != "x" else str(tmp_path / "out") for a in args]
     try:
         got = main(args)
@@ -114,7 +114,7 @@ def test_core_never_imports_qt() -> None:
             "timeline_app.cli.main(['timex', '--reference-date', '2025-05-06', 'seeds/000_a9b5a5e0ed6f1e90.txt']);"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')];"
             "sys.exit(1 if bad else 0)")
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
 
