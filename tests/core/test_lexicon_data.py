@@ -32,7 +32,7 @@ def test_every_table_and_list_of_the_data_file_is_read() -> None:
     seen: set[str] = set()
     build_lexicon(_Tracking(data, seen))
     tables = {k for k, v in data.items() if k != "lists"} | {f"lists.{k}" for k in data["lists"]}
-    assert tables - seen == set(), "tables in temporal_en.toml that no code reads"
+    assert tables - seen == set(), "tables in tagger.toml that no code reads"
 
 
 def test_every_rule_has_a_handler_and_every_handler_a_rule() -> None:
@@ -54,3 +54,20 @@ def test_weekday_abbreviations_are_read() -> None:
     found = {e.text: e.value for e in temporal.tag(text, date(2025, 5, 6))}
     assert found == {"Tues.": "2025-05-06", "Thurs": "2025-05-01", "Sat.": "2025-05-03", "Fri": "2025-05-02"}
     assert temporal.tag("The Sun and the Sat exam; they wed.", date(2025, 5, 6)) == []
+
+
+def test_a_language_folder_holds_every_file_and_each_word_list_is_read() -> None:
+    from importlib import resources
+
+    from timeline_app.core.language import language
+    from timeline_app.core.language import read_data as read_language_data
+
+    folder = resources.files("timeline_app.resources").joinpath("en")
+    assert {p.name for p in folder.iterdir() if p.name.endswith(".toml")} == {"tagger.toml", "furniture.toml",
+                                                                              "text.toml"}
+    text = read_language_data("en", "text")
+    english = language("en")
+    assert english.abbreviations == frozenset(text["abbreviations"])
+    assert english.stop_words == frozenset(text["stop_words"])
+    assert english.weak_title_ends == frozenset(text["titles"]["weak_ends"])
+    assert set(text) == {"abbreviations", "lower_abbreviations", "stop_words", "titles"}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from timeline_app.core import periods
+from timeline_app.core.language import language
 
 #: Where a title may end: before these, the rest of a sentence is detail.
 _CUTS = re.compile(
@@ -25,9 +26,7 @@ _ASIDE = re.compile(
 )
 #: "In a related development, ": a lead-in before the subject.
 _LEAD_IN = re.compile(r"^(?:In|On|At|As|For|Meanwhile|However|Separately)\b[^,]{0,30},\s(?=[A-Z])")
-_WEAK_END = {"the", "a", "an", "of", "and", "or", "to", "its", "their", "his", "her", "in", "on", "at", "for",
-             "by", "with", "from", "that", "this", "as", "be", "is", "are", "was", "were", "will", "would",
-             "said", "says", "has", "have", "had", "between", "about", "around", "than"}
+_WEAK_END = language().weak_title_ends
 
 
 @dataclass(frozen=True, slots=True)

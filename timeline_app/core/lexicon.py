@@ -1,4 +1,4 @@
-"""The tagger's language data: one loader for ``resources/temporal_en.toml``.
+"""The tagger's language data: one loader for ``resources/<language>/tagger.toml``.
 
 Word lists become regex alternations and ``{NAME}`` placeholders in the patterns are expanded here,
 so that adding a phrase is a data change, not a code change.
@@ -7,11 +7,12 @@ so that adding a phrase is a data change, not a code change.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from timeline_app.core.language import DEFAULT
+from timeline_app.core.language import read_data as read_language_data
 
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_0-9]*)\}")
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -252,10 +253,9 @@ def _anchor_words(data: dict[str, Any], units: dict[str, tuple[str, str, int, bo
     return frozenset((words - common) | phrases)
 
 
-def read_data(name: str = "temporal_en.toml") -> dict[str, Any]:
-    """Parse a data file shipped in ``timeline_app/resources``."""
-    text = resources.files("timeline_app.resources").joinpath(name).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+def read_data(code: str = DEFAULT) -> dict[str, Any]:
+    """The tagger's data of a language (``resources/<code>/tagger.toml``), parsed."""
+    return read_language_data(code, "tagger")
 
 
 @cache

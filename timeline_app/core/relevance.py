@@ -8,17 +8,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
+
+from timeline_app.core.language import DEFAULT, read_data
 
 Span = tuple[int, int, str]
 
 
 @cache
 def _data() -> dict[str, list[str]]:
-    text = resources.files("timeline_app.resources").joinpath("boilerplate_en.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = read_data(DEFAULT, "furniture")
     return {k: [x.lower() for x in v] for k, v in data.items()}
 
 

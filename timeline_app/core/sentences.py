@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline_app.core.budget import check
+from timeline_app.core.language import language
 
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _BULLET = re.compile(r"[ \t]+\S|[•·▪◦*‣–—-][ \t]|\d{1,2}[.)][ \t]")
@@ -74,7 +75,7 @@ _LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z]{2,}$")
 #: the longest lower-case word looked for before a full stop
 _WORD_REACH = 48
 #: lower-case words that are abbreviations more often than sentence ends
-_LOWER_ABBREVIATIONS = frozenset({"vs", "etc", "approx", "cf", "al", "ca", "viz", "est", "dept", "no", "st"})
+_LOWER_ABBREVIATIONS = language().lower_abbreviations
 
 
 def _clear_ends(segment: str) -> list[int] | None:
@@ -157,9 +158,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _ROUGH_CUT = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
 _WORD_BEFORE = re.compile(r"\S{0,40}$")
 #: words before a dot that seldom end a sentence
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt rev jr sr inc co corp ltd no vs jan feb mar apr jun jul "
-    "aug sep sept oct nov dec".split())
+_ABBREVIATIONS = language().abbreviations
 
 
 def _rough_split(text: str) -> list[str]:

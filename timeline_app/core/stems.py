@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-STOP_WORDS = frozenset(
-    "the a an of and or to in on at for by with from that this its their his her is are was were will would "
-    "has have had be been it as which who said says also than over into about after before more most".split()
-)
+from timeline_app.core.language import language
+
+STOP_WORDS = language().stop_words
 WORD = re.compile(r"[a-z0-9]+")
 
 

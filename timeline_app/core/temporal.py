@@ -1,6 +1,6 @@
 """Find temporal expressions in running text and place them on the calendar.
 
-The finding is rule-based: the patterns in ``resources/temporal_en.toml`` propose candidate spans,
+The finding is rule-based: the patterns in ``resources/en/tagger.toml`` propose candidate spans,
 the longest candidate wins where they overlap, and a handler per rule normalizes its match against
 the reference (publication) date. Each result carries both the TimeML reading (type and value of
 each TIMEX3 inside it) and the calendar interval the timeline needs.
