@@ -12,7 +12,7 @@ from pathlib import Path
 
 from timeline_app.core.budget import Stopped, TookTooLong
 from timeline_app.core.files import ReadRefused, kind_of, read_regular_file
-from timeline_app.core.lexicon import english
+from timeline_app.core.lexicon import english, lexicon
 from timeline_app.core.readers import ArticleError, reader_for, suffixes
 from timeline_app.core.settings import Settings
 
@@ -299,7 +299,7 @@ def find_dateline(text: str, settings: Settings | None = None) -> tuple[date | N
 
     settings = settings or Settings()
     head = text[: settings.dateline_window]
-    cues = english().dateline_cues
+    cues = lexicon(settings.language).dateline_cues
     line_start = 0
     for line in head.split("\n"):
         lowered = f" {line.lower()} "

@@ -259,6 +259,11 @@ def read_data(code: str = DEFAULT) -> dict[str, Any]:
 
 
 @cache
+def lexicon(code: str = DEFAULT) -> Lexicon:
+    """The tagger's lexicon of a language, loaded and compiled once per process."""
+    return build_lexicon(read_data(code))
+
+
 def english() -> Lexicon:
-    """The English lexicon, loaded and compiled once per process."""
-    return build_lexicon(read_data())
+    """The English lexicon."""
+    return lexicon("en")

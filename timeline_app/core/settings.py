@@ -9,6 +9,8 @@ from dataclasses import dataclass
 class Settings:
     """Defaults for reading articles, tagging dates and building the timeline."""
 
+    #: The language of the articles: a folder of data under ``resources/`` (only "en" so far).
+    language: str = "en"
     #: Numeric dates such as 05/06/2025 are month/day unless this is set (or a part is over 12).
     day_first: bool = False
     #: A four-digit number with no cue word before it counts as a year only in this range.

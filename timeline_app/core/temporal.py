@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from timeline_app.core import periods
 from timeline_app.core.budget import check
 from timeline_app.core.casefold import lower_keeping_offsets
-from timeline_app.core.lexicon import Lexicon, english
+from timeline_app.core.lexicon import Lexicon, lexicon
 from timeline_app.core.settings import Settings
 
 # Expression kinds: where an expression sits on the timeline.
@@ -111,7 +111,8 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     Without a reference date, relative expressions ("Monday", "this year") are still found but
     stay unresolved (``XXXX`` values, no interval), so nothing is silently anchored on today.
     """
-    ctx = _Context(text, reference, english(), settings or Settings())
+    settings = settings or Settings()
+    ctx = _Context(text, reference, lexicon(settings.language), settings)
     candidates: list[tuple[int, int, int, TemporalExpression]] = []
     segments = _segments(text, ctx.lex)
     lowered = lower_keeping_offsets(text)
