@@ -752,21 +752,25 @@ def _h_range(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
         return None
     if a.form == "weekday" and b.form != "weekday" or a.granularity == "year" and b.granularity != "year":
         return None
-    if a.lo is not None and b.lo is not None and a.value[:1] != "X":
-        if a.form == "month" and b.lo.year != a.lo.year and b.granularity == "month":
+    if a.lo is not None and b.lo is not None and b.hi is not None and a.value[:1] != "X":
+        a_lo, b_lo, b_hi = a.lo, b.lo, b.hi
+        if a.form == "month" and b_lo.year != a_lo.year and b.granularity == "month":
             # "between January and March 2025": the first month takes the second's year
-            y = b.lo.year if a.lo.month <= b.lo.month else b.lo.year - 1
-            lo, hi = periods.month(y, a.lo.month)
-            a = _Point(lo, hi, f"{y:04d}-{a.lo.month:02d}", "month", False, "month")
-        if a.lo > b.hi and a.form == b.form == "weekday":  # one week: "from Monday to Wednesday"
-            if ctx.ref is not None and b.lo <= ctx.ref:  # type: ignore[operator]  # it has passed: from the Monday before
-                a = _day_point(a.lo - timedelta(days=7), True, "weekday")
+            y = b_lo.year if a_lo.month <= b_lo.month else b_lo.year - 1
+            lo, hi = periods.month(y, a_lo.month)
+            a = _Point(lo, hi, f"{y:04d}-{a_lo.month:02d}", "month", False, "month")
+            a_lo = lo
+        if a_lo > b_hi and a.form == b.form == "weekday":  # one week: "from Monday to Wednesday"
+            if ctx.ref is not None and b_lo <= ctx.ref:  # it has passed: from the Monday before
+                a_lo = a_lo - timedelta(days=7)
+                a = _day_point(a_lo, True, "weekday")
             else:  # to come: to the Wednesday after
-                b = _day_point(b.lo + timedelta(days=7), True, "weekday")  # type: ignore[operator]
-        elif a.lo > b.hi and b.anchored and b.form == "day" and a.lo.year == b.lo.year:  # type: ignore[union-attr]
-            d = b.lo.replace(year=b.lo.year + 1)  # type: ignore[union-attr]  # "from December 20 to January 5"
-            b = _day_point(d, True, "day")
-        if a.lo > b.hi:  # type: ignore[operator]
+                b_hi = b_lo + timedelta(days=7)
+                b = _day_point(b_hi, True, "weekday")
+        elif a_lo > b_hi and b.anchored and b.form == "day" and a_lo.year == b_lo.year:
+            b_hi = b_lo.replace(year=b_lo.year + 1)  # "from December 20 to January 5"
+            b = _day_point(b_hi, True, "day")
+        if a_lo > b_hi:
             return None
     return _range_expr(m, ctx, a, b, (m.start("a"), m.end("a")), (m.start("b"), m.end("b")))
 
@@ -845,6 +849,8 @@ def _h_bounded(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     if p.lo is None or p.hi is None:
         return _expr(m, ctx, "DATE", p.value, p.granularity, kind, None, None, mod=mod, anchored=p.anchored,
                      placed=False, timexes=timexes)
+    lo: date | None
+    hi: date | None
     if kind == BEFORE:
         lo, hi = None, (p.hi if spec["edge"] == "end" else p.lo - timedelta(days=1))
     elif kind == SINCE:
@@ -976,6 +982,7 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> TemporalExpression | None:
     if vague:
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _expr(m, ctx, "DATE", value, granularity, VAGUE, None, None, placed=False)
+    assert count is not None  # only vague counts are None, and they returned above
     shift_unit = _SHIFT_UNIT.get(unit_name, unit_name)
     if direction in ("ago", "from now", "hence"):
         if ctx.ref is None:
