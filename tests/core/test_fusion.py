@@ -99,6 +99,29 @@ def test_distance_in_km_and_miles_disagree() -> None:
     assert conflicts(e) == ["distance: a.txt 70 km; b.txt 105 km"]
 
 
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # another name of the same country is no disagreement
+    ("Britain, France, Germany and Italy signed on Monday.", "The United Kingdom, France, Germany and Italy signed.",
+     []),
+    # a group stands for its members
+    ("Lithuania, along with the other Baltic states and Poland, left the treaty.",
+     "Lithuania, Latvia, Estonia and Poland left the treaty.", []),
+    ("The Nordic countries and Poland signed on Monday.", "Denmark, Finland, Norway and Poland signed on Monday.",
+     ["Iceland: named by a.txt; not by b.txt", "Sweden: named by a.txt; not by b.txt"]),
+    # countries beyond any one story
+    ("Brazil, Argentina and Chile agreed on Monday.", "Brazil, Argentina, Chile and Peru agreed on Monday.",
+     ["Peru: named by b.txt; not by a.txt"]),
+])
+def test_which_countries_take_part(a: str, b: str, expected: list[str]) -> None:
+    from timeline_app.core.event import Event, Evidence
+
+    def ev(doc: str, sentence: str) -> Evidence:
+        return Evidence(doc, 0, len(sentence), sentence, 0, 4, "2025", "2025")
+
+    e = Event("e1", REF, REF, "day", "point", "2025", "2025", "t", [ev("a.txt", a), ev("b.txt", b)])
+    assert conflicts(e) == expected
+
+
 @pytest.mark.parametrize(("text", "kept_out"), [
     ("Story.\nRelated posts\n\nOther story on May 5.", "Other story on May 5."),
     ("Story.\nThis website uses cookies to improve your experience.", "uses cookies"),

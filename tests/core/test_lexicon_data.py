@@ -64,10 +64,14 @@ def test_a_language_folder_holds_every_file_and_each_word_list_is_read() -> None
 
     folder = resources.files("timeline_app.resources").joinpath("en")
     assert {p.name for p in folder.iterdir() if p.name.endswith(".toml")} == {"tagger.toml", "furniture.toml",
-                                                                              "text.toml"}
+                                                                              "text.toml", "places.toml"}
     text = read_language_data("en", "text")
     english = language("en")
     assert english.abbreviations == frozenset(text["abbreviations"])
     assert english.stop_words == frozenset(text["stop_words"])
     assert english.weak_title_ends == frozenset(text["titles"]["weak_ends"])
     assert set(text) == {"abbreviations", "lower_abbreviations", "stop_words", "titles"}
+    places = read_language_data("en", "places")
+    assert set(places) == {"countries", "groups", "distance_units"}
+    assert set(english.countries.values()) <= set(places["countries"])  # every note name is a name
+    assert len(set(english.countries.values())) > 190

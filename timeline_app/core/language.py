@@ -2,13 +2,15 @@
 
 ``tagger.toml`` holds what the date tagger knows (lexicon.py compiles it), ``furniture.toml`` the
 phrases of page furniture, ``text.toml`` the words of the other stages: sentence abbreviations,
-stop words, words a title never ends on. Adding a language is a folder of these files.
+stop words, words a title never ends on; ``places.toml`` every country's names, groups of
+countries and distance units, for facts sources disagree on. Adding a language is a folder of
+these files.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -36,11 +38,20 @@ class Language:
     stop_words: frozenset[str]
     #: words a title never ends on
     weak_title_ends: frozenset[str]
+    #: every country's names, each mapped to the name used in notes ("Britain" -> "United Kingdom")
+    countries: dict[str, str] = field(default_factory=dict)
+    #: names of groups of countries (regular expressions) and their members ("the Baltic states")
+    country_groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    #: distance units and their length in km
+    distance_units: dict[str, float] = field(default_factory=dict)
 
 
 @cache
 def language(code: str = DEFAULT) -> Language:
     """The language with this code, loaded once per process."""
     data = read_data(code, "text")
+    places = read_data(code, "places")
+    groups = tuple((tuple(g["phrases"]), tuple(g["members"])) for g in places["groups"])
     return Language(code, frozenset(data["abbreviations"]), frozenset(data["lower_abbreviations"]),
-                    frozenset(data["stop_words"]), frozenset(data["titles"]["weak_ends"]))
+                    frozenset(data["stop_words"]), frozenset(data["titles"]["weak_ends"]),
+                    dict(places["countries"]), groups, {k: float(v) for k, v in places["distance_units"].items()})

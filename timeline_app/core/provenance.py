@@ -7,11 +7,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from timeline_app.core.event import Event
+from timeline_app.core.language import language
 from timeline_app.core.stems import stems
 
 if TYPE_CHECKING:
@@ -110,29 +112,26 @@ def independent_sources(event: Event, copy_of: dict[str, str]) -> int:
 # ---------------------------------------------------------------------------------------------
 # Facts that differ between sources
 
-_COUNTRIES = ("Lithuania", "Latvia", "Estonia", "Finland", "Poland", "Belarus", "Russia", "Ukraine", "Germany",
-              "France", "Sweden", "Norway", "Denmark", "Moldova", "Georgia", "Romania", "Hungary", "Slovakia",
-              "Czechia", "Czech Republic", "Bulgaria", "Greece", "Turkey", "Italy", "Spain", "Portugal", "Netherlands",
-              "Belgium", "Austria", "Switzerland", "United States", "United Kingdom", "Britain", "China", "Iran",
-              "Israel", "Japan", "Canada", "Kazakhstan", "Armenia", "Azerbaijan")
-_MEASURE = re.compile(
+@cache
+def _places() -> tuple[re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], tuple[str, ...]]],
+                       re.Pattern[str], dict[str, float]]:
+    """Country names, groups and distance units of the language, compiled once."""
+    lang = language()
+    names = sorted(lang.countries, key=len, reverse=True)
+    country = re.compile(r"\b(" + "|".join(re.escape(c) for c in names) + r")\b")
+    groups = [(re.compile("|".join(phrases)), members) for phrases, members in lang.country_groups]
+    units = sorted(lang.distance_units, key=len, reverse=True)
     # a number starts where digits start, read possessively: a long run of digits is read once
-    r"(?<![\d.,])(?P<num>\d++(?:[.,]\d++)?)\s*+(?:-\s*+)?(?P<unit>km|kilomet(?:er|re)s?|miles?|mi)\b", re.IGNORECASE)
-_KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "kilometers": 1.0, "kilometres": 1.0, "mile": 1.609,
-       "miles": 1.609, "mi": 1.609}
-
-
-#: Group names that stand for their members ("the other Baltic states").
-_GROUPS = {r"\bBaltic (?:states|nations|countries|republics)\b|\bthe Baltics\b": ("Lithuania", "Latvia", "Estonia")}
-
-
-_COUNTRY = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(_COUNTRIES, key=len, reverse=True)) + r")\b")
+    measure = re.compile(r"(?<![\d.,])(?P<num>\d++(?:[.,]\d++)?)\s*+(?:-\s*+)?(?P<unit>"
+                         + "|".join(re.escape(u) for u in units) + r")\b", re.IGNORECASE)
+    return country, lang.countries, groups, measure, {k.lower(): v for k, v in lang.distance_units.items()}
 
 
 def _countries(sentence: str) -> frozenset[str]:
-    names = set(_COUNTRY.findall(sentence))
-    for pattern, members in _GROUPS.items():
-        if re.search(pattern, sentence):
+    country, canonical, groups, _, _ = _places()
+    names = {canonical[c] for c in country.findall(sentence)}
+    for pattern, members in groups:
+        if pattern.search(sentence):
             names.update(members)
     return frozenset(names)
 
@@ -153,9 +152,10 @@ def conflicts(event: Event) -> list[str]:
             if missing:
                 notes.append(f"{country}: named by {', '.join(having)}; not by {', '.join(missing)}")
     distances: dict[str, float] = {}
+    _, _, _, measure, km = _places()
     for ev in event.evidence:
-        for m in _MEASURE.finditer(ev.sentence):
-            distances.setdefault(ev.document, float(m["num"].replace(",", "")) * _KM[m["unit"].lower()])
+        for m in measure.finditer(ev.sentence):
+            distances.setdefault(ev.document, float(m["num"].replace(",", "")) * km[m["unit"].lower()])
     if len(distances) >= 2:
         lo, hi = min(distances.values()), max(distances.values())
         if hi > lo * 1.1:
