@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,3 +27,15 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+def _run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "timeline_app", *args], capture_output=True, text=True,
+                          errors="surrogateescape", timeout=120, check=False, cwd=cwd,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+@pytest.fixture
+def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``cli(*args)``: run ``timeline-app`` in a child process (no window), output as text."""
+    return _run_cli

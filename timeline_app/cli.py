@@ -125,7 +125,7 @@ def _sources(args: argparse.Namespace):  # noqa: ANN202 - a core Sources
     from timeline_app.core import project as proj
     from timeline_app.core.pipeline import Sources
 
-    projects = [s for s in args.sources if s.lower().endswith(".json")]
+    projects = [s for s in args.sources if proj.names_a_project(s)]
     if not projects:
         return Sources(list(args.sources), args.reference_date, dict(args.date))
     if len(projects) > 1 or len(args.sources) > 1:

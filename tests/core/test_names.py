@@ -7,8 +7,6 @@ import csv
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,12 +17,6 @@ from timeline_app.core.loading import load
 
 GOOD = b"Lithuania said on March 18, 2025 that it would leave the treaty on landmines."
 LATIN1_NAME = b"caf\xe9.txt"
-
-
-def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "timeline_app", *args], capture_output=True, text=True,
-                          errors="surrogateescape", timeout=120, check=False, cwd=cwd,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
 @pytest.fixture
@@ -38,10 +30,10 @@ def latin1_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_name_that_is_not_utf8_is_exported_escaped_with_the_other_articles(latin1_folder: Path,
+def test_a_name_that_is_not_utf8_is_exported_escaped_with_the_other_articles(cli, latin1_folder: Path,
                                                                              tmp_path: Path) -> None:
     out = tmp_path / "out"
-    done = _cli("export", str(latin1_folder), "--reference-date", "2025-05-06", "--out", str(out))
+    done = cli("export", str(latin1_folder), "--reference-date", "2025-05-06", "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     rows = list(csv.DictReader((out / "timeline.csv").open(encoding="utf-8", newline="")))
@@ -51,8 +43,8 @@ def test_a_name_that_is_not_utf8_is_exported_escaped_with_the_other_articles(lat
     assert {os.fsencode(n) for n in names} == {LATIN1_NAME, b"good.txt"}  # exact, through JSON escapes
 
 
-def test_show_prints_an_undecodable_name_escaped(latin1_folder: Path) -> None:
-    done = _cli("show", str(latin1_folder), "--reference-date", "2025-05-06")
+def test_show_prints_an_undecodable_name_escaped(cli, latin1_folder: Path) -> None:
+    done = cli("show", str(latin1_folder), "--reference-date", "2025-05-06")
     assert done.returncode == 0, done.stderr
     assert "caf\\xe9.txt" in done.stdout
 
@@ -76,11 +68,11 @@ def test_a_project_keeps_the_exact_name_through_save_and_load(latin1_folder: Pat
     "two\nskipped good.txt: forged.txt",  # forges a second line
     "rtl\u202etxt.exe.txt",  # reorders what is shown
 ])
-def test_control_characters_in_names_never_reach_the_terminal(tmp_path: Path, name: str) -> None:
+def test_control_characters_in_names_never_reach_the_terminal(cli, tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_bytes(b"\x00\x01binary")
     (tmp_path / "good.txt").write_bytes(GOOD)
     for command in (["export", str(tmp_path), "--out", str(tmp_path / "out")], ["show", str(tmp_path)]):
-        done = _cli(*command, "--reference-date", "2025-05-06")
+        done = cli(*command, "--reference-date", "2025-05-06")
         assert done.returncode == 0
         for stream in (done.stdout, done.stderr):
             assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", stream), stream
@@ -92,14 +84,14 @@ def test_control_characters_in_names_never_reach_the_terminal(tmp_path: Path, na
             assert not any(ln.startswith("skipped good.txt") for ln in lines)
 
 
-def test_control_sequences_in_article_text_are_shown_escaped(tmp_path: Path) -> None:
+def test_control_sequences_in_article_text_are_shown_escaped(cli, tmp_path: Path) -> None:
     filler = " The statement was read out to reporters in the capital after a long day of talks." * 4
     (tmp_path / "a.txt").write_text("The \x1b[2J\x1b]0;x\x07 council met on March 18, 2025 in \u202eVilnius."
                                     + filler, encoding="utf-8")
-    done = _cli("show", str(tmp_path), "--reference-date", "2025-05-06")
+    done = cli("show", str(tmp_path), "--reference-date", "2025-05-06")
     assert done.returncode == 0
     assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
-    timex = _cli("timex", str(tmp_path / "a.txt"))
+    timex = cli("timex", str(tmp_path / "a.txt"))
     assert "\x1b" not in timex.stdout and "\u202e" not in timex.stdout
     for line in timex.stdout.splitlines():
         json.loads(line)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -43,46 +40,41 @@ def _curated_project(seeds_dir: Path, folder: Path) -> tuple[Path, list[str], li
     return path, before, [e.title for e in workspace.timeline.events]
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "timeline_app", *args], capture_output=True, text=True, timeout=120,
-                          check=False, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-
-
-def test_export_of_a_project_writes_the_curated_timeline(seeds_dir: Path, tmp_path: Path) -> None:
+def test_export_of_a_project_writes_the_curated_timeline(cli, seeds_dir: Path, tmp_path: Path) -> None:
     path, before, curated = _curated_project(seeds_dir, tmp_path)
-    done = _cli("export", str(path), "--out", str(tmp_path / "out"))
+    done = cli("export", str(path), "--out", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
     titles = [r["title"] for r in csv.DictReader((tmp_path / "out" / "timeline.csv").open(encoding="utf-8"))]
     assert titles == curated  # as in the window: one title edited, one event hidden
     assert "Renamed by the researcher" in titles and len(titles) == len(before) - 1
     document = json.loads((tmp_path / "out" / "timeline.json").read_bytes())
     assert len(document["articles"]) == 5  # not the project file read as an article
-    shown = _cli("show", str(path))
+    shown = cli("show", str(path))
     assert "Renamed by the researcher" in shown.stdout
 
 
-def test_a_projects_articles_outside_its_folder_need_allow_outside(seeds_dir: Path, tmp_path: Path) -> None:
+def test_a_projects_articles_outside_its_folder_need_allow_outside(cli, seeds_dir: Path, tmp_path: Path) -> None:
     path, _, _ = _curated_project(seeds_dir, tmp_path)
     moved = tmp_path / "elsewhere"
     moved.mkdir()
     project_copy = moved / "story.timeline.json"
     shutil.copy(path, project_copy)  # its articles are now in ../articles
-    refused = _cli("export", str(project_copy), "--out", str(tmp_path / "out"))
+    refused = cli("export", str(project_copy), "--out", str(tmp_path / "out"))
     assert refused.returncode == 1 and "outside the project's folder" in refused.stderr
-    allowed = _cli("export", str(project_copy), "--out", str(tmp_path / "out"), "--allow-outside")
+    allowed = cli("export", str(project_copy), "--out", str(tmp_path / "out"), "--allow-outside")
     assert allowed.returncode == 0, allowed.stderr
 
 
-def test_a_damaged_project_on_the_command_line_is_one_line(tmp_path: Path) -> None:
+def test_a_damaged_project_on_the_command_line_is_one_line(cli, tmp_path: Path) -> None:
     path = tmp_path / "story.timeline.json"
     path.write_text('{"schema": "timeline-app/project", "schema_version": 1, "edits": null}', encoding="utf-8")
-    done = _cli("export", str(path), "--out", str(tmp_path / "out"))
+    done = cli("export", str(path), "--out", str(tmp_path / "out"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip().count("\n") == 0 and "damaged" in done.stderr
 
 
-def test_a_json_that_is_not_a_project_is_reported(tmp_path: Path) -> None:
+def test_a_json_that_is_not_a_project_is_reported(cli, tmp_path: Path) -> None:
     path = tmp_path / "data.json"
     path.write_text('{"publication_date": "2025-03-18"}', encoding="utf-8")
-    done = _cli("export", str(path), "--out", str(tmp_path / "out"))
+    done = cli("export", str(path), "--out", str(tmp_path / "out"))
     assert done.returncode == 1 and "not a timeline project" in done.stderr

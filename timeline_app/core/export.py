@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from timeline_app import __version__
 from timeline_app.core.escape import json_utf8, to_utf8
 from timeline_app.core.event import Event
-from timeline_app.core.files import WriteError, write_file, write_files
+from timeline_app.core.files import write_file, write_files
 from timeline_app.core.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -146,14 +146,7 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
 
 
 def write_json(document: dict[str, Any], path: str | os.PathLike[str]) -> None:
-    write_file(path, json_bytes(document), check_json)
-
-
-def check_json(path: Path, data: bytes) -> None:
-    """The file on disk reads back as the JSON that was meant."""
-    if path.read_bytes() != data:
-        raise WriteError(0, "the file read back differs from what was written; the previous file was kept",
-                         str(path))
+    write_file(path, json_bytes(document))
 
 
 def check_export(out_dir: str | os.PathLike[str]) -> list[str]:

@@ -20,7 +20,6 @@ from timeline_app import __version__
 from timeline_app.core.article import DATE_GIVEN
 from timeline_app.core.curation import Curation
 from timeline_app.core.escape import json_utf8
-from timeline_app.core.export import check_json
 from timeline_app.core.files import read_regular_file, write_file
 from timeline_app.core.pipeline import Sources
 
@@ -29,6 +28,12 @@ SCHEMA_VERSION = 1
 SUFFIX = ".timeline.json"
 #: A project holds paths and edits, never article text: anything larger is not one.
 MAX_PROJECT_BYTES = 100_000_000
+
+
+def names_a_project(path: str) -> bool:
+    """A ``.json`` named as a source is opened as a project (and reported if it is not one), never
+    read as an article."""
+    return path.lower().endswith(".json")
 
 
 class ProjectError(Exception):
@@ -109,7 +114,7 @@ def save(project: Project, path: str | os.PathLike[str], *, replace_any: bool = 
     if not replace_any:
         check_writable(target)
     document = to_json(project, target)
-    write_file(target, json_utf8(json.dumps(document, ensure_ascii=False, indent=1)), check_json)
+    write_file(target, json_utf8(json.dumps(document, ensure_ascii=False, indent=1)))
     return target
 
 

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -112,25 +112,36 @@ def independent_sources(event: Event, copy_of: dict[str, str]) -> int:
 # ---------------------------------------------------------------------------------------------
 # Facts that differ between sources
 
+class _Places(NamedTuple):
+    """Country names, groups and distance units of the language, compiled."""
+
+    country: re.Pattern[str]
+    canonical: dict[str, str]
+    groups: list[tuple[re.Pattern[str], tuple[str, ...]]]
+    measure: re.Pattern[str]
+    km: dict[str, float]
+
+
 @cache
-def _places() -> tuple[re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], tuple[str, ...]]],
-                       re.Pattern[str], dict[str, float]]:
-    """Country names, groups and distance units of the language, compiled once."""
+def _places() -> _Places:
     lang = language()
     names = sorted(lang.countries, key=len, reverse=True)
-    country = re.compile(r"\b(" + "|".join(re.escape(c) for c in names) + r")\b")
-    groups = [(re.compile("|".join(phrases)), members) for phrases, members in lang.country_groups]
     units = sorted(lang.distance_units, key=len, reverse=True)
-    # a number starts where digits start, read possessively: a long run of digits is read once
-    measure = re.compile(r"(?<![\d.,])(?P<num>\d++(?:[.,]\d++)?)\s*+(?:-\s*+)?(?P<unit>"
-                         + "|".join(re.escape(u) for u in units) + r")\b", re.IGNORECASE)
-    return country, lang.countries, groups, measure, {k.lower(): v for k, v in lang.distance_units.items()}
+    return _Places(
+        re.compile(r"\b(" + "|".join(re.escape(c) for c in names) + r")\b"),
+        lang.countries,
+        [(re.compile("|".join(phrases)), members) for phrases, members in lang.country_groups],
+        # a number starts where digits start, read possessively: a long run of digits is read once
+        re.compile(r"(?<![\d.,])(?P<num>\d++(?:[.,]\d++)?)\s*+(?:-\s*+)?(?P<unit>"
+                   + "|".join(re.escape(u) for u in units) + r")\b", re.IGNORECASE),
+        {k.lower(): v for k, v in lang.distance_units.items()},
+    )
 
 
 def _countries(sentence: str) -> frozenset[str]:
-    country, canonical, groups, _, _ = _places()
-    names = {canonical[c] for c in country.findall(sentence)}
-    for pattern, members in groups:
+    places = _places()
+    names = {places.canonical[c] for c in places.country.findall(sentence)}
+    for pattern, members in places.groups:
         if pattern.search(sentence):
             names.update(members)
     return frozenset(names)
@@ -152,10 +163,10 @@ def conflicts(event: Event) -> list[str]:
             if missing:
                 notes.append(f"{country}: named by {', '.join(having)}; not by {', '.join(missing)}")
     distances: dict[str, float] = {}
-    _, _, _, measure, km = _places()
+    places = _places()
     for ev in event.evidence:
-        for m in measure.finditer(ev.sentence):
-            distances.setdefault(ev.document, float(m["num"].replace(",", "")) * km[m["unit"].lower()])
+        for m in places.measure.finditer(ev.sentence):
+            distances.setdefault(ev.document, float(m["num"].replace(",", "")) * places.km[m["unit"].lower()])
     if len(distances) >= 2:
         lo, hi = min(distances.values()), max(distances.values())
         if hi > lo * 1.1:

@@ -114,8 +114,8 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     settings = settings or Settings()
     ctx = _Context(text, reference, lexicon(settings.language), settings)
     candidates: list[tuple[int, int, int, TemporalExpression]] = []
-    segments = _segments(text, ctx.lex)
     lowered = lower_keeping_offsets(text)
+    segments = _segments(text, lowered, ctx.lex)
     stretches = [lowered[start:end] for start, end in segments]
     # the stretches are all a rule can see: look for its words there, not in the whole text
     near = "\x00".join(stretches) if sum(end - start for start, end in segments) < len(text) else lowered
@@ -128,13 +128,14 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
                 continue
             spans = [span for span, low in zip(segments, stretches) if any(word in low for word in words)]
         handler = _HANDLERS[rule.name]
-        for m in (m for start, end in spans for m in rule.regex.finditer(text, start, end)):
+        matches = (m for start, end in spans for m in rule.regex.finditer(text, start, end))
+        for n, m in enumerate(matches, 1):
+            if n & 255 == 0:
+                check()
             try:
                 expr = handler(m, ctx)
             except (ValueError, OverflowError, KeyError):
                 expr = None  # an impossible date such as "February 30, 2025" is not a date
-            if len(candidates) & 255 == 255:
-                check()
             if expr is not None:
                 candidates.append((-(expr.end - expr.start), rule.priority, expr.start, replace(expr, rule=rule.name)))
     candidates.sort(key=lambda c: c[:3])
@@ -161,12 +162,12 @@ _DIGITS = re.compile(r"(?<![$£€\d.,])\d++(?:[.,]\d+)*+(?!\s*(?:%|percent\b|mi
 _REACH = 48
 
 
-def _segments(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+def _segments(text: str, low: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Stretches of text near anchor words (digits, months, units...): the only places rules can match.
 
     Running the patterns on these alone, instead of the whole text, is what makes tagging fast.
+    ``low`` is ``text`` lower-cased with its offsets kept.
     """
-    low = lower_keeping_offsets(text)
     hits = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
     for word in lex.anchors:  # str.find runs in C; far faster than a word-by-word scan in Python
         i = low.find(word)

@@ -59,7 +59,7 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
 
     import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
     from timeline_app.core.escape import for_terminal
-    from timeline_app.core.project import ProjectError
+    from timeline_app.core.project import ProjectError, names_a_project
     from timeline_app.core.project import load as load_project
     from timeline_app.core.workspace import Workspace
     from timeline_app.gui.qt_main_window import QtMainWindow, install_error_hook, offer_recovery
@@ -72,7 +72,7 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     window = QtMainWindow(Workspace(), reference=reference, dates=dates)
     install_error_hook(window)
     window.show()
-    projects = [s for s in sources if s.lower().endswith(".json")]  # never read as articles
+    projects = [s for s in sources if names_a_project(s)]
     articles = [s for s in sources if s not in projects]
     if len(projects) > 1 or (projects and articles):
         print("timeline-app: a project opens on its own; opening " + for_terminal(projects[0]), file=sys.stderr)
