@@ -260,7 +260,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _cmd_timex(args: argparse.Namespace) -> int:
     from timeline_app.core.article import ArticleError, read_article
     from timeline_app.core.escape import json_for_terminal
-    from timeline_app.core.temporal import tag
+    from timeline_app.core.tagger import tag
 
     settings = _settings(args)
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.loading import load
-from timeline_app.core.temporal import tag
+from timeline_app.core.tagger import tag
 
 REF = date(2025, 5, 6)
 GOOD = "Lithuania said on March 18, 2025 that it would leave the treaty."

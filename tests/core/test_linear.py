@@ -14,7 +14,7 @@ from timeline_app.core.article import DATE_REFERENCE, Article
 from timeline_app.core.pipeline import build_timeline
 from timeline_app.core.readers.html import html_to_text
 from timeline_app.core.sentences import Sentences
-from timeline_app.core.temporal import tag
+from timeline_app.core.tagger import tag
 from timeline_app.core.timeline import analyze
 
 REF = date(2025, 5, 6)

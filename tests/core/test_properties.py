@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline_app.core.periods import GRANULARITIES
-from timeline_app.core.temporal import tag
+from timeline_app.core.tagger import tag
 
 WORDS = ["May", "March", "Monday", "in", "by", "since", "from", "to", "between", "and", "the", "next", "last",
          "this", "year", "years", "decade", "2025", "2026", "1990s", "18", "5,", "31", "February", "30", "ago",

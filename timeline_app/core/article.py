@@ -12,7 +12,7 @@ from pathlib import Path
 
 from timeline_app.core.budget import Stopped, TookTooLong
 from timeline_app.core.files import ReadRefused, kind_of, read_regular_file
-from timeline_app.core.lexicon import english, lexicon
+from timeline_app.core.language import language
 from timeline_app.core.readers import ArticleError, reader_for, suffixes
 from timeline_app.core.settings import Settings
 
@@ -261,7 +261,7 @@ def parse_date(text: str) -> date:
 
 def guess_title(text: str, markdown: bool = False) -> str:
     """The article's headline: a heading or a short first line, without site-name suffixes."""
-    junk = english().title_junk
+    junk = language().title_junk
     lines = [ln.strip() for ln in text.split("\n")]
     if markdown:
         for ln in lines:
@@ -281,7 +281,7 @@ def guess_title(text: str, markdown: bool = False) -> str:
 
 def _headline_above(text: str, pos: int) -> str:
     """The headline of a page whose byline is at ``pos``: the nearest substantial line above it."""
-    junk = english().title_junk
+    junk = language().title_junk
     lines = text[: text.rfind("\n", 0, pos) + 1].split("\n")
     for ln in reversed(lines[-6:]):
         ln = ln.strip()
@@ -295,11 +295,11 @@ def find_dateline(text: str, settings: Settings | None = None) -> tuple[date | N
 
     Only dates with a day, a month and a year count; the line must be short or carry a byline cue.
     """
-    from timeline_app.core.temporal import tag
+    from timeline_app.core.tagger import tag
 
     settings = settings or Settings()
     head = text[: settings.dateline_window]
-    cues = lexicon(settings.language).dateline_cues
+    cues = language(settings.language).dateline_cues
     line_start = 0
     for line in head.split("\n"):
         lowered = f" {line.lower()} "

@@ -136,7 +136,7 @@ Tagger = Callable[[str, date | None], list[Annotation]]
 
 
 def our_tagger(text: str, dct: date | None) -> list[Annotation]:
-    from timeline_app.core.temporal import tag
+    from timeline_app.core.tagger import tag
 
     return [Annotation(t.start, t.end, t.type, t.value) for e in tag(text, dct) for t in e.timexes]
 

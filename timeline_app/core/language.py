@@ -1,8 +1,9 @@
 """A language as a folder of data (``resources/<code>/``), loaded into one :class:`Language`.
 
-``tagger.toml`` holds what the date tagger knows (lexicon.py compiles it), ``furniture.toml`` the
+``tagger.toml`` holds what the date tagger knows (tagger/lexicon.py compiles it), ``furniture.toml`` the
 phrases of page furniture, ``text.toml`` the words of the other stages: sentence abbreviations,
-stop words, words a title never ends on; ``places.toml`` every country's names, groups of
+stop words, words a title never ends on, page lines that are never a
+title and the cues of a dateline; ``places.toml`` every country's names, groups of
 countries and distance units, for facts sources disagree on. Adding a language is a folder of
 these files.
 """
@@ -38,6 +39,10 @@ class Language:
     stop_words: frozenset[str]
     #: words a title never ends on
     weak_title_ends: frozenset[str]
+    #: lines of page furniture that are never a title ("skip to content")
+    title_junk: frozenset[str]
+    #: words of a byline or dateline: a full date on such a line near the top is the publication date
+    dateline_cues: tuple[str, ...]
     #: every country's names, each mapped to the name used in notes ("Britain" -> "United Kingdom")
     countries: dict[str, str] = field(default_factory=dict)
     #: names of groups of countries (regular expressions) and their members ("the Baltic states")
@@ -54,4 +59,5 @@ def language(code: str = DEFAULT) -> Language:
     groups = tuple((tuple(g["phrases"]), tuple(g["members"])) for g in places["groups"])
     return Language(code, frozenset(data["abbreviations"]), frozenset(data["lower_abbreviations"]),
                     frozenset(data["stop_words"]), frozenset(data["titles"]["weak_ends"]),
+                    frozenset(w.lower() for w in data["titles"]["junk"]), tuple(data["dateline"]["cues"]),
                     dict(places["countries"]), groups, {k: float(v) for k, v in places["distance_units"].items()})

@@ -16,7 +16,7 @@ from timeline_app.core.relevance import furniture, reason_at
 from timeline_app.core.sentences import Sentence, Sentences
 from timeline_app.core.settings import Settings
 from timeline_app.core.stems import stems
-from timeline_app.core.temporal import TemporalExpression, tag
+from timeline_app.core.tagger import TemporalExpression, tag
 
 UNRESOLVED = "unresolved"
 

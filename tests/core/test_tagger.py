@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline_app.core.temporal import TemporalExpression, tag
+from timeline_app.core.tagger import TemporalExpression, tag
 
 REF = date(2025, 5, 6)  # a Tuesday; the publication date of the seed articles
 
@@ -622,7 +622,7 @@ def test_news_of_another_decade(published: date, sentence: str, text: str, value
 ])
 def test_every_phrase_of_a_table_passes_its_rule_prefilter(rule: str, table: str) -> None:
     """A rule runs only on text holding one of its ``requires`` words: each phrase of its table holds one."""
-    from timeline_app.core.lexicon import english, read_data
+    from timeline_app.core.tagger.lexicon import english, read_data
 
     requires = next(r for r in english().rules if r.name == rule).requires
     data = read_data()[table]
@@ -632,8 +632,8 @@ def test_every_phrase_of_a_table_passes_its_rule_prefilter(rule: str, table: str
 
 
 def test_every_holiday_passes_its_rule_prefilter_and_has_a_valid_rule() -> None:
-    from timeline_app.core.lexicon import english, read_data
-    from timeline_app.core.temporal import holiday_date
+    from timeline_app.core.tagger import holiday_date
+    from timeline_app.core.tagger.lexicon import english, read_data
 
     requires = next(r for r in english().rules if r.name == "holiday").requires
     for name, spec in read_data()["holidays"].items():

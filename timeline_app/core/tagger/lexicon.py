@@ -32,6 +32,17 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A calendar or clock unit as a word names it: its name, TimeML symbol and size ("fortnight": 2 weeks)."""
+
+    name: str
+    symbol: str
+    factor: int
+    time: bool
+    plural: bool
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Everything the tagger knows about one language, loaded from its data file."""
 
@@ -41,37 +52,74 @@ class Lexicon:
     weekdays: dict[str, int]
     weekday_name_followers: tuple[str, ...]
     seasons: dict[str, str]
+    ambiguous_seasons: frozenset[str]
     numbers: dict[str, int]
     vague_numbers: frozenset[str]
     ordinals: dict[str, int]
-    units: dict[str, tuple[str, str, int, bool]]  # word -> (unit name, symbol, factor, time unit)
+    units: dict[str, Unit]
     relative_shifts: dict[str, int]
+    weekend_words: frozenset[str]
     day_words: dict[str, int]
+    day_word_parts: dict[str, str]
+    generic_day_words: frozenset[str]
     day_parts: dict[str, str]
-    bound_cues: dict[str, dict[str, str]]
+    bound_cues: dict[str, dict[str, str | bool]]
     date_cues: frozenset[str]
-    period_modifiers: dict[str, dict[str, str]]
+    period_modifiers: dict[str, dict[str, str | bool]]
+    #: "earlier", "later": the part of a period before or after the reference date, else this modifier's part
+    relative_modifiers: dict[str, str]
     duration_directions: dict[str, int]
+    anaphoric_directions: frozenset[str]
+    period_prepositions: frozenset[str]
+    ago_words: dict[str, dict[str, int | bool]]
+    over_leads: dict[str, dict[str, str | bool]]
+    duration_followers: frozenset[str]
+    plain_duration_before: frozenset[str]
+    quarter_numbers: dict[str, int]
+    halves: dict[str, int]
+    decade_words: dict[str, int]
+    clock_words: dict[str, str]
+    time_cues_before: frozenset[str]
+    time_zones: frozenset[str]
+    quarter_reference: dict[str, dict[str, int | bool]]
+    period_words: frozenset[str]
+    year_reference_shifts: dict[str, int]
     vague: dict[str, str]
+    vague_counting_back: frozenset[str]
+    vague_prepositions: frozenset[str]
     today_generic_before: frozenset[str]
     sets: dict[str, str]
+    set_before: frozenset[str]
     #: holiday name (lower case) -> "MM-DD", "MM:N:WEEKDAY" (N = -1: the last one) or "easter+DAYS"
     holidays: dict[str, str]
+    #: "nineteen hundred", "two thousand and one": words that multiply the number before them, and joiners
+    year_multipliers: dict[str, int]
+    year_joiners: frozenset[str]
     future_markers: frozenset[str]
     past_markers: frozenset[str]
     not_past_ed: frozenset[str]
     determiners: frozenset[str]
+    definite_articles: frozenset[str]
+    indefinite_articles: frozenset[str]
+    genitive: frozenset[str]
+    weekend_ahead_before: frozenset[str]
+    possessive_endings: tuple[str, ...]
     #: cue word -> (the words after it, DET for any determiner; the tense they give, None for none)
     tense_phrases: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]
+    #: the grammar words of tense: auxiliaries, the infinitive marker, endings of past and future forms
+    tense: dict[str, frozenset[str]]
     abbreviations: frozenset[str]
     future_adjectives: frozenset[str]
     future_prepositions: frozenset[str]
     one_day_future: frozenset[str]
+    some_day_counts: frozenset[str]
     future_phrases: tuple[tuple[str, ...], ...]  # words of each phrase, nearest the date first
     number_prefixes: frozenset[str]
     quantity_followers: frozenset[str]
-    title_junk: frozenset[str]
-    dateline_cues: tuple[str, ...]
+    age_words: frozenset[str]
+    plural_suffixes: tuple[str, ...]
+    more_than: frozenset[str]
+    vague_reference_counts: frozenset[str]
     rules: tuple[Rule, ...]
     point_forms: tuple[Rule, ...]
     #: Words (lower case) of which every temporal expression without a digit holds one: rules only run near them.
@@ -83,6 +131,10 @@ class Lexicon:
         """Month number of a month name or abbreviation (any case, trailing dot ignored)."""
         w = word.lower().rstrip(".")
         return self.months.get(w) or self.month_abbreviations.get(w)
+
+    def unit(self, word: str) -> Unit:
+        """The unit a word names ("weeks": the week, plural)."""
+        return self.units[word.lower()]
 
     def number(self, word: str) -> int | None:
         """Value of a count written in digits or words ("12", "ten", "twenty-five", "a")."""
@@ -140,17 +192,20 @@ def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
 
 def build_lexicon(data: dict[str, Any]) -> Lexicon:
     """Build a :class:`Lexicon` from the parsed data file (also used by tests with small data)."""
-    units: dict[str, tuple[str, str, int, bool]] = {}
+    units: dict[str, Unit] = {}
     for name, spec in data["units"].items():
-        for word in spec["words"]:
-            units[word] = (name, spec["symbol"], int(spec.get("factor", 1)), bool(spec.get("time", False)))
+        for words, plural in ((spec["words"], False), (spec["plurals"], True)):
+            for word in words:
+                units[word] = Unit(name, spec["symbol"], int(spec.get("factor", 1)), bool(spec.get("time", False)),
+                                   plural)
+    lists = data["lists"]
     word_fragments = {
         "MONTH": _month_fragment(data["months"], data["month_abbreviations"]),
         "WEEKDAY": _weekday_fragment(data["weekdays"], data["weekday_abbreviations"],
                                      data["weekday_abbreviations_with_dot"]),
         "SEASON": "(?i:" + _alternation(list(data["seasons"]), cased=False) + ")",
         "NUMBER": "(?i:" + _alternation(list(data["numbers"]), cased=False) + ")",
-        "VAGUE_NUMBER": "(?i:" + _alternation(list(data["lists"]["vague_numbers"]), cased=False) + ")",
+        "VAGUE_NUMBER": "(?i:" + _alternation(list(lists["vague_numbers"]), cased=False) + ")",
         "ORDINAL": _alternation(list(data["ordinals"]), cased=False),
         "UNIT": _alternation(list(units), cased=False),
         "DIRECTION": _alternation(list(data["duration_directions"]), cased=False),
@@ -158,6 +213,15 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         "DAYPART": _alternation(list(data["day_parts"]), cased=False),
         "BOUND_CUE": "(?i:" + _alternation(list(data["bound_cues"]), cased=False) + ")",
         "PERIOD_MODIFIER": "(?i:" + _alternation(list(data["period_modifiers"]), cased=False) + ")",
+        "AGO": "(?i:" + _alternation(list(data["ago_words"]), cased=False) + ")",
+        "OVER": "(?i:" + _alternation(list(data["over_leads"]), cased=False) + ")",
+        "QUARTER_NUMBER": "(?i:" + _alternation(list(data["quarter_numbers"]), cased=False) + ")",
+        "HALF": "(?i:" + _alternation(list(data["halves"]), cased=False) + ")",
+        "DECADE_WORD": "(?i:" + _alternation(list(data["decade_words"]), cased=False) + ")",
+        "CLOCK_WORD": "(?i:" + _alternation(list(data["clock_words"]), cased=False) + ")",
+        "QUARTER_REFERENCE": "(?i:" + _alternation(list(data["quarter_reference"]), cased=False) + ")",
+        "AMOUNT_WORD": "(?i:" + _alternation(list(lists["amount_words"]), cased=False) + ")",
+        "LARGE_NUMBER": "(?i:" + _alternation(list(lists["large_numbers"]), cased=False) + ")",
         "SET": _alternation(list(data["sets"]), cased=False),
         "VAGUE": _alternation(list(data["vague"]), cased=False),
         # written as in the data file ("Thanksgiving Day") or in capitals
@@ -177,47 +241,81 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         for i, spec in enumerate(data["rules"])
     )
     lower = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
+    lowered = lambda table: {k.lower(): v for k, v in table.items()}  # noqa: E731
     return Lexicon(
-        months={k.lower(): v for k, v in data["months"].items()},
-        month_abbreviations={k.lower(): v for k, v in data["month_abbreviations"].items()},
-        ambiguous_months=lower(data["lists"]["ambiguous_months"]),
-        weekdays={k.lower(): v for k, v in (data["weekday_abbreviations_with_dot"] | data["weekday_abbreviations"]
-                                            | data["weekdays"]).items()},
-        weekday_name_followers=tuple(data["lists"]["weekday_name_followers"]),
-        seasons={k.lower(): v for k, v in data["seasons"].items()},
-        numbers={k.lower(): v for k, v in data["numbers"].items()},
-        vague_numbers=lower(data["lists"]["vague_numbers"]),
-        ordinals={k.lower(): v for k, v in data["ordinals"].items()},
+        months=lowered(data["months"]),
+        month_abbreviations=lowered(data["month_abbreviations"]),
+        ambiguous_months=lower(lists["ambiguous_months"]),
+        weekdays=lowered(data["weekday_abbreviations_with_dot"] | data["weekday_abbreviations"] | data["weekdays"]),
+        weekday_name_followers=tuple(lists["weekday_name_followers"]),
+        seasons=lowered(data["seasons"]),
+        ambiguous_seasons=lower(lists["ambiguous_seasons"]),
+        numbers=lowered(data["numbers"]),
+        vague_numbers=lower(lists["vague_numbers"]),
+        ordinals=lowered(data["ordinals"]),
         units=units,
-        relative_shifts=dict(data["relative_shifts"]),
-        day_words=dict(data["day_words"]),
-        day_parts=dict(data["day_parts"]),
-        bound_cues=dict(data["bound_cues"]),
-        date_cues=lower(data["lists"]["date_cues"]),
-        period_modifiers=dict(data["period_modifiers"]),
-        duration_directions=dict(data["duration_directions"]),
-        vague=dict(data["vague"]),
-        today_generic_before=lower(data["lists"]["today_generic_before"]),
-        sets=dict(data["sets"]),
-        holidays={k.lower(): v for k, v in data["holidays"].items()},
-        future_markers=lower(data["lists"]["future_markers"]),
-        past_markers=lower(data["lists"]["past_markers"]),
-        not_past_ed=lower(data["lists"]["not_past_ed"]),
-        determiners=lower(data["lists"]["determiners"]),
+        relative_shifts=lowered(data["relative_shifts"]),
+        weekend_words=lower(lists["weekend_words"]),
+        day_words=lowered(data["day_words"]),
+        day_word_parts=lowered(data["day_word_parts"]),
+        generic_day_words=lower(lists["generic_day_words"]),
+        day_parts=lowered(data["day_parts"]),
+        bound_cues=lowered(data["bound_cues"]),
+        date_cues=lower(lists["date_cues"]),
+        period_modifiers=lowered(data["period_modifiers"]),
+        relative_modifiers=lowered(data["relative_modifiers"]),
+        duration_directions=lowered(data["duration_directions"]),
+        anaphoric_directions=lower(lists["anaphoric_directions"]),
+        period_prepositions=lower(lists["period_prepositions"]),
+        ago_words=lowered(data["ago_words"]),
+        over_leads=lowered(data["over_leads"]),
+        duration_followers=lower(lists["duration_followers"]),
+        plain_duration_before=lower(lists["plain_duration_before"]),
+        quarter_numbers=lowered(data["quarter_numbers"]),
+        halves=lowered(data["halves"]),
+        decade_words=lowered(data["decade_words"]),
+        clock_words=lowered(data["clock_words"]),
+        time_cues_before=lower(lists["time_cues_before"]),
+        time_zones=lower(lists["time_zones"]),
+        quarter_reference=lowered(data["quarter_reference"]),
+        period_words=lower(lists["period_words"]),
+        year_reference_shifts=lowered(data["year_reference_shifts"]),
+        vague=lowered(data["vague"]),
+        vague_counting_back=lower(lists["vague_counting_back"]),
+        vague_prepositions=lower(lists["vague_prepositions"]),
+        today_generic_before=lower(lists["today_generic_before"]),
+        sets=lowered(data["sets"]),
+        set_before=lower(lists["set_before"]),
+        holidays=lowered(data["holidays"]),
+        year_multipliers=lowered(data["spelled_years"]["multipliers"]),
+        year_joiners=lower(data["spelled_years"]["joiners"]),
+        future_markers=lower(lists["future_markers"]),
+        past_markers=lower(lists["past_markers"]),
+        not_past_ed=lower(lists["not_past_ed"]),
+        determiners=lower(lists["determiners"]),
+        definite_articles=lower(lists["definite_articles"]),
+        indefinite_articles=lower(lists["indefinite_articles"]),
+        genitive=lower(lists["genitive"]),
+        weekend_ahead_before=lower(lists["weekend_ahead_before"]),
+        possessive_endings=tuple(lists["possessive_endings"]),
         tense_phrases=_tense_phrases(data["tense_phrases"]),
-        abbreviations=lower(data["lists"]["abbreviations"]),
-        future_adjectives=lower(data["lists"]["future_adjectives"]),
-        future_prepositions=lower(data["lists"]["future_prepositions"]),
-        one_day_future=lower(data["lists"]["one_day_future"]),
-        future_phrases=tuple(tuple(p.lower().split()[::-1]) for p in data["lists"]["future_phrases"]),
-        number_prefixes=lower(data["lists"]["number_prefixes"]),
-        quantity_followers=lower(data["lists"]["quantity_followers"]),
-        title_junk=lower(data["lists"]["title_junk"]),
-        dateline_cues=tuple(data["lists"]["dateline_cues"]),
+        tense={name: lower(words) for name, words in data["tense"].items()},
+        abbreviations=lower(lists["abbreviations"]),
+        future_adjectives=lower(lists["future_adjectives"]),
+        future_prepositions=lower(lists["future_prepositions"]),
+        one_day_future=lower(lists["one_day_future"]),
+        some_day_counts=lower(lists["some_day_counts"]),
+        future_phrases=tuple(tuple(p.lower().split()[::-1]) for p in lists["future_phrases"]),
+        number_prefixes=lower(lists["number_prefixes"]),
+        quantity_followers=lower(lists["quantity_followers"]),
+        age_words=lower(lists["age_words"]),
+        plural_suffixes=tuple(lists["plural_suffixes"]),
+        more_than=lower(lists["more_than"]),
+        vague_reference_counts=lower(lists["vague_reference_counts"]),
         rules=rules,
         point_forms=tuple(Rule(name, re.compile(p), i) for i, (name, p) in enumerate(point_patterns)),
         anchors=_anchor_words(data, units),
-        patterns={name: re.compile(_expand(p, fragments)) for name, p in data.get("patterns", {}).items()},
+        patterns={name: re.compile(_expand(p, fragments)) for name, p in data["patterns"].items()},
     )
 
 
@@ -229,27 +327,24 @@ def _tense_phrases(table: dict[str, str]) -> dict[str, tuple[tuple[tuple[str, ..
     return {word: tuple(phrases) for word, phrases in out.items()}
 
 
-def _anchor_words(data: dict[str, Any], units: dict[str, tuple[str, str, int, bool]]) -> frozenset[str]:
+def _anchor_words(data: dict[str, Any], units: dict[str, Unit]) -> frozenset[str]:
     """Any word of the lists (months, weekdays, units, day words, vague and set phrases...)."""
     words: set[str] = set()
     for table in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations",
-                  "weekday_abbreviations_with_dot", "seasons", "day_words", "day_parts"):
+                  "weekday_abbreviations_with_dot", "seasons", "day_words", "day_parts", "decade_words"):
         words.update(w.lower() for w in data[table])
-    common = {"the", "a", "an", "in", "of", "at", "to", "and", "for", "per", "each", "every", "this", "last", "next",
-              "past", "recent", "coming"}
+    common = {w.lower() for w in data["anchors"]["common"]}
     phrases: set[str] = set()
     for table in ("vague", "sets"):  # the temporal word of a phrase is its last ("these days", "right now")
         for phrase in data[table]:
-            last = re.findall(r"[a-z]+", phrase.lower())[-1]
+            last = phrase.lower().split()[-1]
             if last in common:  # too frequent to anchor on alone ("in the past"): its last two words do
                 phrases.add(" ".join(phrase.lower().split()[-2:]))
             else:
                 words.add(last)
     words.update(units)
+    words.update(w.lower() for w in data["anchors"]["words"])
     phrases.update(h.lower() for h in data["holidays"])
-    words.update({"century", "centuries", "fiscal", "quarter", "period", "half", "twenties", "thirties", "forties",
-                  "fifties", "sixties", "seventies", "eighties", "nineties", "ago", "weekend", "weekends", "nineteen",
-                  "eighteen", "thousand"})
     return frozenset((words - common) | phrases)
 
 

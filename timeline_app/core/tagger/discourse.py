@@ -1,0 +1,80 @@
+"""Discourse: expressions placed from what the text said before them ("two days later", "the
+quarter", "a year earlier"), resolved in text order once every expression is found."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline_app.core.tagger.records import POINT, Context, Resolver, TemporalExpression
+from timeline_app.core.tagger.values import shifted
+
+
+def resolve_discourse(exprs: list[TemporalExpression], ctx: Context) -> list[TemporalExpression]:
+    """Place "a year earlier", "the next day" and "the quarter" on what the text mentioned before them."""
+    out: list[TemporalExpression] = []
+    anchor: TemporalExpression | None = None
+    quarter: TemporalExpression | None = None
+    for e in exprs:
+        resolver = ctx.deferred.get((e.start, e.end))
+        if resolver is not None:
+            try:
+                e = resolver(e, anchor, quarter, ctx.ref) or e
+            except (ValueError, OverflowError, KeyError):
+                pass  # beyond the calendar ("the following week" of 9999-12-25): it stays unresolved
+            if (e.start, e.end) in ctx.names_quarter and e.placed:
+                quarter = e
+        elif e.placed and e.kind == POINT and e.lo is not None:  # only dates the text states anchor others
+            if e.granularity in ("day", "month", "year"):
+                anchor = e
+            elif e.granularity == "quarter" and (ctx.ref is None or e.hi is None or e.hi < ctx.ref):
+                quarter = e  # a quarter not yet over is a forecast, not the one the story reports
+        elif e.type == "DURATION" and e.value in ("P6M", "P9M") and quarter is not None:
+            anchor = e  # "for the nine months": what follows compares the year so far, not the quarter
+        out.append(e)
+    return out
+
+
+def shift_resolver(n: int, unit: str, granularity: str) -> Resolver:
+    """For "two days later", "a year earlier": from the last date mentioned, else the reference date.
+
+    After a quarter ("third-quarter profit ... a year earlier") a year's shift keeps the quarter.
+    """
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        if unit in ("year", "decade") and about_quarter(anchor, quarter):
+            return shifted(e, quarter.lo, n, unit, "quarter", anchored=False)  # type: ignore[union-attr, arg-type]
+        base = anchor.lo if anchor is not None and anchor.lo is not None else ref
+        if base is None:
+            return None
+        return shifted(e, base, n, unit, granularity, anchored=anchor is None)
+
+    return resolve
+
+
+def ago_resolver(n: int, unit: str) -> Resolver:
+    """"A year ago" reports a quarter a year back when the story is about a quarter."""
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        if unit != "year" or not about_quarter(anchor, quarter):
+            return None
+        return shifted(e, quarter.lo, n, unit, "quarter", anchored=True)  # type: ignore[union-attr, arg-type]
+
+    return resolve
+
+
+def about_quarter(anchor: TemporalExpression | None, quarter: TemporalExpression | None) -> bool:
+    """Is the story, at this point, about a quarter? Yes if one was named after the last date, or if
+    that date lies inside it ("the quarter ended Sept. 30")."""
+    if quarter is None:
+        return False
+    if anchor is None or anchor.start < quarter.start:
+        return True
+    return quarter.lo is not None and quarter.hi is not None and anchor.lo is not None and \
+        anchor.granularity in ("day", "month") and quarter.lo <= anchor.lo <= quarter.hi
+
+
+def defer(ctx: Context, span: tuple[int, int], resolver: Resolver) -> None:
+    """Place the expression over ``span`` with ``resolver`` once the text before it is known."""
+    ctx.deferred[span] = resolver

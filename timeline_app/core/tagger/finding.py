@@ -1,0 +1,100 @@
+"""Finding: every rule runs near the words it needs, the longest candidate wins where they overlap,
+and the discourse resolves what depends on earlier dates."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from datetime import date
+
+from timeline_app.core.budget import check
+from timeline_app.core.casefold import lower_keeping_offsets
+from timeline_app.core.settings import Settings
+from timeline_app.core.tagger import rules as _rules  # noqa: F401  (the handlers register themselves)
+from timeline_app.core.tagger.discourse import resolve_discourse
+from timeline_app.core.tagger.lexicon import Lexicon, lexicon
+from timeline_app.core.tagger.records import Context, TemporalExpression
+from timeline_app.core.tagger.registry import HANDLERS
+
+#: How far around an anchor word an expression may reach ("no later than the end of ... 2030").
+_REACH = 48
+
+
+def tag(text: str, reference: date | None = None, settings: Settings | None = None) -> list[TemporalExpression]:
+    """All temporal expressions of ``text``, in order, anchored on ``reference`` when given.
+
+    Without a reference date, relative expressions ("Monday", "this year") are still found but
+    stay unresolved (``XXXX`` values, no interval), so nothing is silently anchored on today.
+    """
+    settings = settings or Settings()
+    ctx = Context(text, reference, lexicon(settings.language), settings)
+    candidates: list[tuple[int, int, int, TemporalExpression]] = []
+    lowered = lower_keeping_offsets(text)
+    segments = _segments(text, lowered, ctx.lex)
+    stretches = [lowered[start:end] for start, end in segments]
+    # the stretches are all a rule can see: look for its words there, not in the whole text
+    near = "\x00".join(stretches) if sum(end - start for start, end in segments) < len(text) else lowered
+    for rule in ctx.lex.rules:
+        check()
+        spans = segments
+        if rule.requires:  # only the stretches that hold one of the rule's words
+            words = [word for word in rule.requires if word in near]
+            if not words:
+                continue
+            spans = [span for span, low in zip(segments, stretches) if any(word in low for word in words)]
+        handler = HANDLERS[rule.name]
+        matches = (m for start, end in spans for m in rule.regex.finditer(text, start, end))
+        for n, m in enumerate(matches, 1):
+            if n & 255 == 0:
+                check()
+            try:
+                expr = handler(m, ctx)
+            except (ValueError, OverflowError, KeyError):
+                expr = None  # an impossible date such as "February 30, 2025" is not a date
+            if expr is not None:
+                candidates.append((-(expr.end - expr.start), rule.priority, expr.start, replace(expr, rule=rule.name)))
+    return resolve_discourse(_longest_first(candidates), ctx)
+
+
+def _longest_first(candidates: list[tuple[int, int, int, TemporalExpression]]) -> list[TemporalExpression]:
+    """Longest first; a candidate overlapping one already taken loses (among equal lengths, the
+    earlier rule wins). The taken spans never overlap, so their starts and ends, kept sorted, find a
+    clash in log time (a page of thousands of dates)."""
+    candidates.sort(key=lambda c: c[:3])
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[TemporalExpression] = []
+    for _, _, _, expr in candidates:
+        i = bisect.bisect_left(starts, expr.end)  # taken spans starting before this one ends
+        if i and ends[i - 1] > expr.start:
+            continue
+        starts.insert(i, expr.start)
+        ends.insert(i, expr.end)
+        chosen.append(expr)
+    chosen.sort(key=lambda e: e.start)
+    return chosen
+
+
+def _segments(text: str, low: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Stretches of text near anchor words (digits, months, units...): the only places rules can match.
+
+    Running the patterns on these alone, instead of the whole text, is what makes tagging fast.
+    ``low`` is ``text`` lower-cased with its offsets kept.
+    """
+    hits = [(m.start(), m.end()) for m in lex.patterns["digits"].finditer(text)]
+    for word in lex.anchors:  # str.find runs in C; far faster than a word-by-word scan in Python
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not low[i - 1].isalpha()) and (j == len(low) or not low[j].isalpha()):
+                hits.append((i, j))
+            i = low.find(word, j)
+    hits.sort()
+    out: list[tuple[int, int]] = []
+    for hit_start, hit_end in hits:
+        start, end = max(0, hit_start - _REACH), min(len(text), hit_end + _REACH)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

@@ -1,0 +1,270 @@
+"""Points: a date read from one of the point forms of the data ("May 5, 2025", "the third
+quarter", "Monday"), relative periods ("this year", "last month") and parts of periods ("early
+2025", "the end of the month"). Each point form's reader registers itself with ``@reads``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+
+from timeline_app.core import periods
+from timeline_app.core.tagger.context import has_cue, tense, tense_cue, words_before, year_ok
+from timeline_app.core.tagger.records import FUTURE, PAST, POINT, Context, Point, TemporalExpression
+from timeline_app.core.tagger.values import day_point, expression, nearest, period_of, timex, weekday_date
+
+#: Reads a point form's groups at ``text[start:end]``; ``bare_ok``: the form stands alone, no cue around it.
+Reader = Callable[[dict[str, str | None], Context, int, int, bool], Point | None]
+
+READERS: dict[str, Reader] = {}
+#: The value of a relative period when there is no reference date ("next week": XXXX-WXX).
+_UNKNOWN = {"week": "XXXX-WXX", "month": "XXXX-XX"}
+WEEKEND = "weekend"
+
+
+def reads(*forms: str) -> Callable[[Reader], Reader]:
+    """Register the decorated function as the reader of these point forms."""
+
+    def register(reader: Reader) -> Reader:
+        for form in forms:
+            READERS[form] = reader
+        return reader
+
+    return register
+
+
+def read_point(ctx: Context, start: int, end: int, *, bare_ok: bool = True) -> Point | None:
+    """Read ``text[start:end]`` with the first point form that matches it whole."""
+    sub = ctx.text[start:end]
+    for form in ctx.lex.point_forms:
+        m = form.regex.fullmatch(sub)
+        if m is not None:
+            return READERS[form.name](m.groupdict(), ctx, start, end, bare_ok)
+    return None
+
+
+def point_expression(m: re.Match[str], ctx: Context, p: Point, a: tuple[int, int] | None = None,
+                     mod: str | None = None) -> TemporalExpression:
+    """The expression of a point over the match (or over the span ``a``)."""
+    s, e = a if a is not None else (m.start(), m.end())
+    return expression((s, e), ctx, "DATE", p.value, p.granularity, POINT, p.lo, p.hi, mod=mod, anchored=p.anchored,
+                      timexes=(timex(ctx, s, e, "DATE", p.value, mod),))
+
+
+@reads("month_day_year", "day_month_year", "iso_date", "month_day", "day_month")
+def point_day(g: dict[str, str | None], ctx: Context, start: int, end: int, bare_ok: bool) -> Point | None:
+    month_text = g["month"] or ""
+    month = int(month_text) if month_text.isdigit() else ctx.lex.month(month_text)
+    if month is None:
+        return None
+    day = int(re.sub(r"\D", "", g["day"] or ""))
+    if year := g.get("year"):
+        return day_point(date(int(year), month, day), False, "day")
+    if ctx.ref is None:
+        date(2000, month, day)  # still reject "February 30"
+        return Point(None, None, f"XXXX-{month:02d}-{day:02d}", "day", True, "day")
+    if (after := _year_after(ctx, end)) is not None:
+        return replace(day_point(date(after[0], month, day), True, "day"), through=after[1])
+    (lo, _), _ = nearest(ctx.ref, lambda y: periods.day(date(y, month, day)), *tense_cue(ctx, start, end))
+    return day_point(lo, True, "day")
+
+
+def _year_after(ctx: Context, end: int) -> tuple[int, int] | None:
+    """The year that "this year", "last year"... right after a bare month or day puts it in, and
+    where those words end."""
+    assert ctx.ref is not None
+    m = ctx.lex.patterns["year_after"].match(ctx.text, end)
+    return (ctx.ref.year + ctx.lex.relative_shifts[m["which"].lower()], m.end()) if m else None
+
+
+@reads("month_year")
+def point_month_year(g: dict[str, str | None], ctx: Context, start: int, end: int, bare_ok: bool) -> Point:
+    y, m = int(g["year"] or 0), ctx.lex.month(g["month"] or "")
+    if m is None:
+        raise ValueError(f"not a month: {g['month']!r}")
+    lo, hi = periods.month(y, m)
+    return Point(lo, hi, f"{y:04d}-{m:02d}", "month", False, "month_year")
+
+
+@reads("month")
+def point_month(g: dict[str, str | None], ctx: Context, start: int, end: int, bare_ok: bool) -> Point | None:
+    word = (g["month"] or "").rstrip(".")
+    m = ctx.lex.month(word)
+    if m is None:
+        return None
+    if bare_ok:
+        if word.lower() not in ctx.lex.months:
+            return None  # a lone abbreviation ("Jan", "Mar") is too often something else
+        if word.lower() in ctx.lex.ambiguous_months and not has_cue(ctx, start):
+            return None
+    if ctx.ref is None:
+        return Point(None, None, f"XXXX-{m:02d}", "month", True, "month")
+    if (after := _year_after(ctx, end)) is not None:
+        y = after[0]
+        lo, hi = periods.month(y, m)
+        return Point(lo, hi, f"{y:04d}-{m:02d}", "month", True, "month", after[1])
+    (lo, hi), y = nearest(ctx.ref, lambda y: periods.month(y, m), *tense_cue(ctx, start, end))
+    return Point(lo, hi, f"{y:04d}-{m:02d}", "month", True, "month")
+
+
+@reads("year")
+def point_year(g: dict[str, str | None], ctx: Context, start: int, end: int, bare_ok: bool) -> Point | None:
+    y = int(g["year"] or 0)
+    if bare_ok and not year_ok(ctx, y, start, end, cued=has_cue(ctx, start)):
+        return None
+    lo, hi = periods.year(y)
+    return Point(lo, hi, f"{y:04d}", "year", False, "year")
+
+
+@reads("decade")
+def point_decade(g: dict[str, str | None], ctx: Context, start: int, end: int, bare_ok: bool) -> Point | None:
+    y = int(g["decade"] or 0)
+    if y % 10:
+        return None
+    lo, hi = periods.decade(y)
+    return Point(lo, hi, f"{y // 10:03d}", "decade", False, "decade")
+
+
+@reads("season_year")
+def point_season(g: dict[str, str | None], ctx: Context, start: int, end: int, bare_ok: bool) -> Point:
+    code = ctx.lex.seasons[(g["season"] or "").lower()]
+    y = int(g["year"] or 0)
+    lo, hi = periods.season(y, code)
+    return Point(lo, hi, f"{y:04d}-{code}", "season", False, "season")
+
+
+@reads("quarter", "quarter_code")
+def point_quarter(g: dict[str, str | None], ctx: Context, start: int, end: int, bare_ok: bool) -> Point | None:
+    word = (g["quarter"] or "").lower()
+    q = int(word[-1]) if word[-1:].isdigit() and not word[:1].isdigit() else ctx.lex.quarter_numbers.get(word)
+    if q is None:
+        return None
+    if g.get("year") or g.get("qyear"):
+        y = int(g.get("year") or g.get("qyear") or 0)
+        lo, hi = periods.quarter(y, q)
+        return Point(lo, hi, f"{y:04d}-Q{q}", "quarter", False, "quarter")
+    shift = -1 if g.get("qago") else ctx.lex.relative_shifts.get((g.get("qrel") or "").lower())
+    if shift is not None:  # "this year's third quarter", "the year-ago quarter"
+        if ctx.ref is None:
+            return Point(None, None, f"XXXX-Q{q}", "quarter", True, "quarter")
+        lo, hi = periods.quarter(ctx.ref.year + shift, q)
+        return Point(lo, hi, f"{ctx.ref.year + shift:04d}-Q{q}", "quarter", True, "quarter")
+    if ctx.ref is None:
+        return Point(None, None, f"XXXX-Q{q}", "quarter", True, "quarter")
+    (lo, hi), y = nearest(ctx.ref, lambda y: periods.quarter(y, q), *tense_cue(ctx, start, end))
+    return Point(lo, hi, f"{y:04d}-Q{q}", "quarter", True, "quarter")
+
+
+@reads("weekday")
+def point_weekday(g: dict[str, str | None], ctx: Context, start: int, end: int, bare_ok: bool) -> Point | None:
+    word = g["weekday"] or ""
+    wd = ctx.lex.weekdays[word.lower().rstrip(".")]
+    rest = ctx.text[end:end + 20].lstrip()
+    if any(rest.startswith(f) for f in ctx.lex.weekday_name_followers):
+        return None
+    if ctx.ref is None:
+        return Point(None, None, f"XXXX-WXX-{wd}", "day", True, "weekday")
+    possessive = ctx.text.startswith(ctx.lex.possessive_endings, end)  # "Wednesday's ruling" has happened
+    d = weekday_date(ctx.ref, wd, None, PAST if possessive else tense(ctx, start, end))
+    return day_point(d, True, "weekday")
+
+
+def relative_period(ctx: Context, start: int, end: int, *, allow_the: bool) -> Point | None:
+    """ "This year", "last month", "next week" (and "the year" under a modifier, when ``allow_the``)."""
+    words = ctx.text[start:end].lower().split()
+    word, unit_word = words[0], words[-1]
+    if unit_word in ctx.lex.weekend_words:
+        unit = WEEKEND
+    elif unit_word in ctx.lex.seasons:
+        unit = unit_word
+    elif unit_word in ctx.lex.units:
+        unit = ctx.lex.unit(unit_word).name
+    else:
+        return None
+    if word in ctx.lex.definite_articles:
+        if unit == WEEKEND:  # "over the weekend" has passed; "ahead of the weekend" is to come
+            return _the_weekend(ctx, start, end)
+        if not allow_the:
+            return None
+        return relative_point(ctx, 0, unit)
+    n = ctx.lex.relative_shifts.get(word)
+    return None if n is None else relative_point(ctx, n, unit)
+
+
+def _the_weekend(ctx: Context, start: int, end: int) -> Point:
+    if ctx.ref is None:
+        return Point(None, None, "XXXX-WXX-WE", "week", True, "relative")
+    ref = ctx.ref
+    before = words_before(ctx, start, 1)
+    if tense(ctx, start, end) == FUTURE or (before and before[0] in ctx.lex.weekend_ahead_before):
+        saturday = ref + timedelta(days=(5 - ref.weekday()) % 7)
+    else:
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+    y, w, _ = saturday.isocalendar()
+    return Point(saturday, saturday + timedelta(days=1), f"{y:04d}-W{w:02d}-WE", "week", True, "relative")
+
+
+def relative_point(ctx: Context, n: int, unit: str) -> Point:
+    """The period ``unit`` (a granularity, a season word or the weekend) ``n`` periods from the reference."""
+    if ctx.ref is None:
+        if unit in ctx.lex.seasons:
+            return Point(None, None, f"XXXX-{ctx.lex.seasons[unit]}", "season", True, "relative")
+        if unit == WEEKEND:
+            return Point(None, None, "XXXX-WXX-WE", "week", True, "relative")
+        return Point(None, None, _UNKNOWN.get(unit, "XXXX"), unit, True, "relative")
+    ref = ctx.ref
+    if unit in ctx.lex.seasons:
+        code = ctx.lex.seasons[unit]
+        this_year = ref.year - 1 if code == "WI" and ref.month <= 2 else ref.year
+        y = this_year + n
+        if n < 0 and periods.season(this_year, code)[1] < ref:
+            y = this_year  # "last summer" in November is this year's
+        lo, hi = periods.season(y, code)
+        return Point(lo, hi, f"{y:04d}-{code}", "season", True, "relative")
+    if unit == WEEKEND:
+        saturday = periods.week(periods.shift(ref, n, "week"))[0] + timedelta(days=5)
+        y, w, _ = saturday.isocalendar()
+        return Point(saturday, saturday + timedelta(days=1), f"{y:04d}-W{w:02d}-WE", "week", True, "relative")
+    d = periods.shift(ref, n, unit)
+    lo, hi, value = period_of(d, unit)
+    return Point(lo, hi, value, unit, True, "relative")
+
+
+def apply_part(p: Point, mod_words: str, ctx: Context) -> tuple[Point, str | None] | None:
+    """"early 2025", "the end of the month", "earlier this year": a part of a period."""
+    key = re.sub(r"\s+", " ", mod_words.strip().lower()).rstrip("-")
+    modifiers = ctx.lex.period_modifiers
+    if p.lo is None or p.hi is None:
+        spec = modifiers.get(key)
+        return (p, str(spec["mod"])) if spec else None
+    if key in ctx.lex.relative_modifiers:
+        spec = modifiers[ctx.lex.relative_modifiers[key]]
+        ref = ctx.ref
+        if ref is None or not p.lo <= ref <= p.hi:
+            lo, hi = periods.part((p.lo, p.hi), str(spec["part"]))
+            return replace(p, lo=lo, hi=hi), str(spec["mod"])
+        if spec["part"] == "start":  # "earlier this year": from its start to the reference date
+            return replace(p, hi=ref), "START"
+        return replace(p, lo=ref), "END"
+    spec = modifiers.get(key)
+    if spec is None:
+        return None
+    part = str(spec["part"])
+    lo, hi = periods.part((p.lo, p.hi), part)
+    if part in ("half1", "half2") and p.granularity == "year":
+        n = int(part[-1])
+        lo, hi = periods.half(p.lo.year, n)
+        return replace(p, lo=lo, hi=hi, value=f"{p.value}-H{n}", granularity="half"), None
+    return replace(p, lo=lo, hi=hi), str(spec["mod"])
+
+
+def modified_expression(m: re.Match[str], ctx: Context, p: Point, mod_words: str | None) -> TemporalExpression | None:
+    """The expression of a point under an optional "early", "mid-", "the end of"... modifier."""
+    mod = None
+    if mod_words:
+        parted = apply_part(p, mod_words.strip("- "), ctx)
+        if parted is None:
+            return None
+        p, mod = parted
+    return point_expression(m, ctx, p, mod=mod)

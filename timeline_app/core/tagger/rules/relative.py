@@ -1,0 +1,183 @@
+"""Dates relative to the publication date: "this year", "early next month", "yesterday", "last
+night", "next Monday", "last December", "Christmas", "this summer", "year-end"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline_app.core import periods
+from timeline_app.core.tagger.context import tense, tense_cue, words_after, words_before, year_ok
+from timeline_app.core.tagger.points import (
+    apply_part,
+    modified_expression,
+    point_expression,
+    read_point,
+    relative_period,
+)
+from timeline_app.core.tagger.records import PAST, POINT, SINCE, VAGUE, Context, Point, TemporalExpression
+from timeline_app.core.tagger.registry import handles
+from timeline_app.core.tagger.values import expression, holiday_date, nearest, timex, weekday_date
+
+
+@handles("modified_relative")
+def modified_relative(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    p = relative_period(ctx, m.start("a"), m.end("a"), allow_the=True)
+    return None if p is None else modified_expression(m, ctx, p, m["mod"])
+
+
+@handles("modified_point")
+def modified_point(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    p = read_point(ctx, m.start("a"), m.end("a"), bare_ok=False)
+    if p is None or p.form == "weekday" or p.granularity == "day":
+        return None
+    if p.form == "year" and not year_ok(ctx, int(p.value), m.start("a"), m.end("a"), cued=True):
+        return None
+    return modified_expression(m, ctx, p, m["mod"])
+
+
+@handles("relative_period")
+def relative_period_rule(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    p = relative_period(ctx, m.start(), m.end(), allow_the=False)
+    return None if p is None else point_expression(m, ctx, p)
+
+
+@handles("day_word")
+def day_word(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"Yesterday", "tomorrow afternoon", "late tonight"."""
+    word = " ".join(m["word"].lower().split())
+    offset = ctx.lex.day_words[word]
+    if word in ctx.lex.generic_day_words:
+        before = words_before(ctx, m.start(), 1)
+        if before and before[0] in ctx.lex.today_generic_before:  # "the world of today", "than today"
+            return expression(m, ctx, "DATE", "PRESENT_REF", "day", VAGUE, None, None, placed=False)
+    part_word = m["part"] or m["part_before"]
+    part = ctx.lex.day_parts.get(part_word.lower()) if part_word else None
+    part = ctx.lex.day_word_parts.get(word, part)
+    if ctx.ref is None:
+        value = "XXXX-XX-XX" + (f"T{part}" if part else "")
+        return expression(m, ctx, "TIME" if part else "DATE", value, "day", POINT, None, None, anchored=True,
+                          placed=False)
+    d = ctx.ref + timedelta(days=offset)
+    value = d.isoformat() + (f"T{part}" if part else "")
+    return expression(m, ctx, "TIME" if part else "DATE", value, "day", POINT, d, d, anchored=True)
+
+
+@handles("last_night")
+def last_night(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"Last night" (the night before), "this morning"."""
+    part = ctx.lex.day_parts[m["part"].lower()]
+    offset = ctx.lex.relative_shifts[m["word"].lower()]
+    if offset < 0 and part != "NI":
+        return None  # "last morning" is not said
+    if ctx.ref is None:
+        return expression(m, ctx, "TIME", f"XXXX-XX-XXT{part}", "day", POINT, None, None, anchored=True,
+                          placed=False)
+    d = ctx.ref + timedelta(days=offset)
+    return expression(m, ctx, "TIME", f"{d.isoformat()}T{part}", "day", POINT, d, d, anchored=True)
+
+
+@handles("relative_weekday")
+def relative_weekday(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"Next Monday", "last Friday", "this Wednesday"."""
+    wd = ctx.lex.weekdays[m["weekday"].lower().rstrip(".")]
+    shift = ctx.lex.relative_shifts[m["dir"].lower()]
+    if ctx.ref is None:
+        return expression(m, ctx, "DATE", f"XXXX-WXX-{wd}", "day", POINT, None, None, anchored=True, placed=False)
+    d = weekday_date(ctx.ref, wd, shift)
+    return expression(m, ctx, "DATE", d.isoformat(), "day", POINT, d, d, anchored=True)
+
+
+@handles("relative_month")
+def relative_month(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"last December" is the latest December before this month; "next May" the first after it."""
+    month = ctx.lex.month(m["month"].rstrip("."))
+    if month is None:
+        return None
+    if ctx.ref is None:
+        return expression(m, ctx, "DATE", f"XXXX-{month:02d}", "month", POINT, None, None, anchored=True,
+                          placed=False)
+    shift = ctx.lex.relative_shifts[m["dir"].lower()]
+    y = ctx.ref.year
+    if shift < 0 and month >= ctx.ref.month:
+        y -= 1
+    elif shift > 0 and month <= ctx.ref.month:
+        y += 1
+    lo, hi = periods.month(y, month)
+    return expression(m, ctx, "DATE", f"{y:04d}-{month:02d}", "month", POINT, lo, hi, anchored=True)
+
+
+@handles("holiday")
+def holiday(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"Thanksgiving", "last Christmas", "Easter 2024": the day of that holiday."""
+    spec = ctx.lex.holidays[re.sub(r"\s+", " ", m["holiday"].lower())]
+    shift = ctx.lex.relative_shifts.get((m["dir"] or "").lower())
+    start = m.start() if shift is not None else m.start("holiday")
+    if m["year"]:
+        d = holiday_date(spec, int(m["year"]))
+        return expression((start, m.end()), ctx, "DATE", d.isoformat(), "day", POINT, d, d)
+    if ctx.ref is None:
+        return expression((start, m.end()), ctx, "DATE", "XXXX-XX-XX", "day", POINT, None, None, anchored=True,
+                          placed=False)
+    ref = ctx.ref
+    if shift is not None and shift < 0:
+        y = ref.year if holiday_date(spec, ref.year) < ref else ref.year - 1
+    elif shift is not None and shift > 0:
+        y = ref.year if holiday_date(spec, ref.year) > ref else ref.year + 1
+    elif shift == 0:
+        y = ref.year
+    else:
+        _, y = nearest(ref, lambda y: periods.day(holiday_date(spec, y)), *tense_cue(ctx, start, m.end()))
+    d = holiday_date(spec, y)
+    return expression((start, m.end()), ctx, "DATE", d.isoformat(), "day", POINT, d, d, anchored=True)
+
+
+@handles("season")
+def season(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"This summer", "last winter", "the spring of 2024", "early autumn"."""
+    word = m["dir"].lower()
+    season_word = m["season"].lower()
+    code = ctx.lex.seasons[season_word]
+    the = word in ctx.lex.definite_articles
+    p: Point | None
+    if m["year"]:
+        y = int(m["year"])
+        lo, hi = periods.season(y, code)
+        p = Point(lo, hi, f"{y:04d}-{code}", "season")
+    elif word in ctx.lex.relative_shifts:
+        p = relative_period(ctx, m.start(), m.start("season") + len(season_word), allow_the=False)
+        if p is None:
+            return None
+    else:
+        if season_word in ctx.lex.ambiguous_seasons and not the:
+            return None
+        if the and any(w in ctx.lex.genitive for w in words_after(ctx, m.end(), 1)):
+            return None  # "the fall of Kabul", "the spring of discontent": not a season (a year would be read)
+        if ctx.ref is None:
+            p = Point(None, None, f"XXXX-{code}", "season", True)
+        else:
+            (lo, hi), y = nearest(ctx.ref, lambda y: periods.season(y, code), *tense_cue(ctx, m.start(), m.end()))
+            p = Point(lo, hi, f"{y:04d}-{code}", "season", True)
+    mod = None
+    if word in ctx.lex.period_modifiers:  # "early summer"
+        parted = apply_part(p, word, ctx)
+        if parted:
+            p, mod = parted
+    start = m.start() if the else m.start("dir")
+    return expression(m, ctx, "DATE", p.value, "season", POINT, p.lo, p.hi, mod=mod, anchored=p.anchored,
+                      timexes=(timex(ctx, start, m.end(), "DATE", p.value, mod),))
+
+
+@handles("year_end")
+def year_end(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"Year-end", "year's end": the end of the publication year, or of the year before in a past
+    clause ("debt has fallen since year-end")."""
+    if ctx.ref is None:
+        return expression(m, ctx, "DATE", "XXXX", "year", POINT, None, None, mod="END", anchored=True,
+                          placed=False)
+    before = words_before(ctx, m.start(), 1)
+    since = bool(before) and ctx.lex.bound_cues.get(before[0], {}).get("kind") == SINCE
+    past = since or tense(ctx, m.start(), m.end()) == PAST
+    y = ctx.ref.year - 1 if past and ctx.ref < date(ctx.ref.year, 12, 31) else ctx.ref.year
+    lo, hi = periods.part(periods.year(y), "end")
+    return point_expression(m, ctx, Point(lo, hi, f"{y:04d}", "year", True, "year"), mod="END")
