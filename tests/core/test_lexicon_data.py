@@ -38,10 +38,20 @@ def test_every_table_and_list_of_the_data_file_is_read() -> None:
 
 
 def test_every_rule_has_a_handler_and_every_handler_a_rule() -> None:
+    import re
+
+    from timeline_app.core.tagger.rules.templates import PLACEHOLDERS
+
     data = read_data()
-    rules = {r["name"] for r in data["rules"]}
-    assert rules - set(HANDLERS) == set(), "rules without a handler"
-    assert set(HANDLERS) - rules == set(), "handlers without a rule"
+    handled = {r["name"] for r in data["rules"] if "template" not in r}
+    templated = [r for r in data["rules"] if "template" in r]
+    assert handled - set(HANDLERS) == set(), "rules without a handler"
+    assert set(HANDLERS) - handled == set(), "handlers without a rule (or of a rule that has a template)"
+    assert templated, "no rule states its reading in the data"
+    for rule in templated:
+        assert set(rule["template"]) == {"type", "kind", "granularity", "value"}, rule["name"]
+        for name in re.findall(r"\{(\w+)\}", rule["template"]["value"]):
+            assert name in PLACEHOLDERS and f"(?P<{name}>" in rule["pattern"], (rule["name"], name)
 
 
 def test_every_point_form_has_a_reader_and_every_reader_a_form() -> None:

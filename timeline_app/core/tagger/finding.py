@@ -15,6 +15,7 @@ from timeline_app.core.tagger.discourse import resolve_discourse
 from timeline_app.core.tagger.lexicon import Lexicon, lexicon
 from timeline_app.core.tagger.records import Context, TemporalExpression
 from timeline_app.core.tagger.registry import HANDLERS
+from timeline_app.core.tagger.rules.templates import templated
 
 #: How far around an anchor word an expression may reach ("no later than the end of ... 2030").
 _REACH = 48
@@ -42,7 +43,7 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
             if not words:
                 continue
             spans = [span for span, low in zip(segments, stretches) if any(word in low for word in words)]
-        handler = HANDLERS[rule.name]
+        handler = HANDLERS[rule.name] if rule.template is None else templated(rule.template)
         matches = (m for start, end in spans for m in rule.regex.finditer(text, start, end))
         for n, m in enumerate(matches, 1):
             if n & 255 == 0:

@@ -23,12 +23,15 @@ class Rule:
     """One compiled pattern and the name of the handler that reads its matches.
 
     ``requires``: lower-case strings of which a text must hold one for the rule to be tried at all.
+    ``template``: for a rule that states its reading in the data (type, kind, granularity and a
+    value such as ``"XXXX-WXX-{weekday}"``), that reading; such a rule needs no handler.
     """
 
     name: str
     regex: re.Pattern[str]
     priority: int
     requires: tuple[str, ...] = ()
+    template: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             regex=re.compile(begin + "(?:" + _expand(spec["pattern"], fragments) + ")" + end),
             priority=i,
             requires=tuple(spec.get("requires", ())),
+            template=spec.get("template"),
         )
         for i, spec in enumerate(data["rules"])
     )

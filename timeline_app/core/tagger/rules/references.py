@@ -1,5 +1,5 @@
 """References to periods the story set up and to no period at all: "the quarter", "the year-ago
-period", "that year", "the fiscal year", "year-earlier profit", "every Monday", "recently"."""
+period", "that year", "the fiscal year", "year-earlier profit", "recently"."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from timeline_app.core import periods
 from timeline_app.core.tagger.context import words_after
 from timeline_app.core.tagger.discourse import defer
-from timeline_app.core.tagger.records import POINT, RANGE, SET, VAGUE, Context, TemporalExpression
+from timeline_app.core.tagger.records import POINT, RANGE, VAGUE, Context, TemporalExpression
 from timeline_app.core.tagger.registry import handles
 from timeline_app.core.tagger.values import expression, nearest, shifted
 
@@ -125,27 +125,6 @@ def year_ago_adjective(m: re.Match[str], ctx: Context) -> TemporalExpression | N
     return expression(m, ctx, "DATE", "XXXX", "year", POINT, None, None, anchored=True, placed=False)
 
 
-
-
-@handles("set")
-def set_word(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
-    """"Annually", "every week", "per day": a set, with its value from the data."""
-    value = ctx.lex.sets[re.sub(r"\s+", " ", m["word"].lower())]
-    return expression(m, ctx, "SET", value, "", SET, None, None, placed=False)
-
-
-@handles("every_named")
-def every_named(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
-    """"Every Monday", "each July", "every summer": a set of days, months or seasons."""
-    if m["weekday"]:
-        wd = ctx.lex.weekdays[m["weekday"].lower().rstrip(".")]
-        return expression(m, ctx, "SET", f"XXXX-WXX-{wd}", "day", SET, None, None, placed=False)
-    if m["month"]:
-        month = ctx.lex.month(m["month"])
-        return None if month is None else expression(m, ctx, "SET", f"XXXX-{month:02d}", "month", SET, None, None,
-                                                     placed=False)
-    return expression(m, ctx, "SET", f"XXXX-{ctx.lex.seasons[m['season'].lower()]}", "season", SET, None, None,
-                      placed=False)
 
 
 @handles("vague")
