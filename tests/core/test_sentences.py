@@ -79,6 +79,7 @@ def test_rough_split_for_comparing_articles(text: str, pieces: list[str]) -> Non
     ("Wait... What?", None),
 ])
 def test_clear_sentence_ends(segment: str, ends: list[int] | None) -> None:
+    from timeline_app.core.language import language
     from timeline_app.core.sentences import _clear_ends
 
-    assert _clear_ends(segment) == ends
+    assert _clear_ends(segment, language("en")) == ends

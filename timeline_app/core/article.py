@@ -12,7 +12,7 @@ from pathlib import Path
 
 from timeline_app.core.budget import Stopped, TookTooLong
 from timeline_app.core.files import ReadRefused, kind_of, read_regular_file
-from timeline_app.core.language import language
+from timeline_app.core.language import DEFAULT, language
 from timeline_app.core.readers import ArticleError, reader_for, suffixes
 from timeline_app.core.settings import Settings
 
@@ -35,6 +35,8 @@ class Article:
     dateline: tuple[int, int] | None = None
     #: How an inferred publication date was found.
     date_note: str = ""
+    #: The code of the article's language: the data its sentences, dates and titles are read with.
+    language: str = DEFAULT
 
 
 @dataclass(frozen=True)
@@ -156,9 +158,9 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
         raise ArticleError("no readable text")
     detected, dateline = find_dateline(text, settings)
     if not title and dateline is not None:
-        title = _headline_above(text, dateline[0])
+        title = _headline_above(text, dateline[0], settings.language)
     if not title:
-        title = guess_title(text, markdown=extracted.markdown) or p.stem
+        title = guess_title(text, markdown=extracted.markdown, lang=settings.language) or p.stem
     if published is not None:
         when, source = published, DATE_GIVEN
     elif detected is not None:
@@ -169,7 +171,7 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
         when, source = reference, DATE_REFERENCE
     else:
         when, source = None, DATE_UNKNOWN
-    return Article(str(p), p.name, title, text, when, source, dateline)
+    return Article(str(p), p.name, title, text, when, source, dateline, language=settings.language)
 
 
 #: A run of this many characters without white space is not prose (base64 images, minified code).
@@ -259,9 +261,9 @@ def parse_date(text: str) -> date:
 # Title and publication date
 
 
-def guess_title(text: str, markdown: bool = False) -> str:
+def guess_title(text: str, markdown: bool = False, lang: str = DEFAULT) -> str:
     """The article's headline: a heading or a short first line, without site-name suffixes."""
-    junk = language().title_junk
+    junk = language(lang).title_junk
     lines = [ln.strip() for ln in text.split("\n")]
     if markdown:
         for ln in lines:
@@ -279,9 +281,9 @@ def guess_title(text: str, markdown: bool = False) -> str:
     return ""
 
 
-def _headline_above(text: str, pos: int) -> str:
+def _headline_above(text: str, pos: int, lang: str) -> str:
     """The headline of a page whose byline is at ``pos``: the nearest substantial line above it."""
-    junk = language().title_junk
+    junk = language(lang).title_junk
     lines = text[: text.rfind("\n", 0, pos) + 1].split("\n")
     for ln in reversed(lines[-6:]):
         ln = ln.strip()

@@ -219,7 +219,7 @@ def _title_for(evidence: list[Evidence]) -> str:
 
     ev = evidence[0]
     at = ev.sentence.find(ev.date_text)
-    return make_title(ev.sentence, (at, at + len(ev.date_text)) if at >= 0 else None)
+    return make_title(ev.sentence, (at, at + len(ev.date_text)) if at >= 0 else None, lang=ev.language)
 
 
 # ---------------------------------------------------------------------------------------------

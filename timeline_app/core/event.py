@@ -10,23 +10,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from timeline_app.core import periods
-from timeline_app.core.language import language
+from timeline_app.core.language import DEFAULT, language
 
-#: Where a title may end: before these, the rest of a sentence is detail.
-_CUTS = re.compile(
-    r",\s|\s[—–]\s|;\s|:\s|\s\((?!\S{1,4}\))|(?<![\d%])\sand\s|(?<!\d)\sto\s|\s(?:which|who|with|including|as|amid|"
-    r"after|while|citing|because|since|despite|following|where|but|that|in order|according)\s"
-)
-#: ", along with Latvia, Estonia and Poland, " and the like: an aside inside the main clause.
-_ASIDE = re.compile(
-    r",\s(?:along with|together with|in collaboration with|alongside|like|such as|including|which|who|whose|"
-    r"spread|a|an|the)\s[^,;]*(?:,\s(?:and\s)?[A-Z][^,;]*)*,\s(?=[a-z])"
-)
-#: "In a related development, ": a lead-in before the subject.
-_LEAD_IN = re.compile(r"^(?:In|On|At|As|For|Meanwhile|However|Separately)\b[^,]{0,30},\s(?=[A-Z])")
-_WEAK_END = language().weak_title_ends
+
+@dataclass(frozen=True)
+class _TitleCuts:
+    """A language's title words, compiled."""
+
+    #: where a title may end: before these, the rest of a sentence is detail
+    cuts: re.Pattern[str]
+    #: ", along with Latvia, Estonia and Poland, " and the like: an aside inside the main clause
+    aside: re.Pattern[str]
+    #: "In a related development, ": a lead-in before the subject
+    lead_in: re.Pattern[str]
+    #: "In January, ": a sentence's opening date phrase, before its comma
+    date_opening: re.Pattern[str]
+    weak_ends: frozenset[str]
+
+
+def _either(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _title_cuts(code: str) -> _TitleCuts:
+    lang = language(code)
+    words = lang.title_words
+    between, joiners = _either(words["cuts_between_clauses"]), _either(words["list_joiners"])
+    return _TitleCuts(
+        cuts=re.compile(rf",\s|\s[—–]\s|;\s|:\s|\s\((?!\S{{1,4}}\))|(?<![\d%])\s(?:{between})\s"
+                        rf"|\s(?:{_either(words['cuts'])})\s"),
+        aside=re.compile(rf",\s(?:{_either(words['asides'])})\s[^,;]*(?:,\s(?:(?:{joiners})\s)?[A-Z][^,;]*)*,\s(?=[a-z])"),
+        lead_in=re.compile(rf"^(?:{_either(words['lead_ins'])})\b[^,]{{0,30}},\s(?=[A-Z])"),
+        date_opening=re.compile(rf"(?i)\s*(?:(?:{_either(words['date_openings'])})\s+)?"),
+        weak_ends=lang.weak_title_ends,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +67,8 @@ class Evidence:
     end: date | None = None
     granularity: str = ""
     kind: str = ""
+    #: the code of the article's language (its stop words and title words)
+    language: str = DEFAULT
 
 
 @dataclass
@@ -119,41 +142,42 @@ def format_span(start: date | None, end: date | None) -> str:
     return f"{bound(start, True)} – …" if start is not None else f"… – {bound(end, False)}"  # type: ignore[arg-type]
 
 
-def make_title(sentence: str, date_span: tuple[int, int] | None = None, max_len: int = 90) -> str:
+def make_title(sentence: str, date_span: tuple[int, int] | None = None, max_len: int = 90,
+               lang: str = DEFAULT) -> str:
     """A short headline drawn from a sentence: leading date phrase and asides dropped, cut at a clause.
 
     ``date_span`` is the date expression's span within ``sentence``; a sentence that opens with it
-    ("In January, ...") loses that opening.
+    ("In January, ...") loses that opening. ``lang`` is the code of the sentence's language.
     """
+    words = _title_cuts(lang)
     s = sentence.strip().lstrip("•·▪*-–— \t").strip()
     lead = len(sentence) - len(sentence.lstrip("•·▪*-–— \t"))
     if date_span is not None:
         ds, de = date_span[0] - lead, date_span[1] - lead
         opening = s[:ds]
-        if ds >= 0 and re.fullmatch(r"(?i)\s*(?:(?:in|on|by|since|from|during|as of|at|until|over|within)\s+)?",
-                                    opening) and re.match(r"\s*,\s", s[de:]):
+        if ds >= 0 and words.date_opening.fullmatch(opening) and re.match(r"\s*,\s", s[de:]):
             s = re.sub(r"^\s*,\s*", "", s[de:])
             s = s[:1].upper() + s[1:]
     s = re.sub(r"\s*\((?:[^()]{1,40})\)", "", s)  # asides: "($1.2 billion)"
-    s = _LEAD_IN.sub("", s)
-    aside = _ASIDE.search(s)
+    s = words.lead_in.sub("", s)
+    aside = words.aside.search(s)
     if aside is not None and len(s[: aside.start()].split()) <= 4:  # right after the subject only
         s = s[: aside.start()] + " " + s[aside.end():]
     s = s[:1].upper() + s[1:]
     s = re.sub(r"\s+", " ", s).strip().rstrip(".").strip()
     if len(s) <= max_len:
         return _balance_quotes(s)
-    cuts = [m.start() for m in _CUTS.finditer(s) if 30 <= m.start() <= max_len]
+    cuts = [m.start() for m in words.cuts.finditer(s) if 30 <= m.start() <= max_len]
     for cut in reversed(cuts):
         head = s[:cut].rstrip(" ,;:—–")
         last = head.rsplit(" ", 1)[-1].lower()
-        if last not in _WEAK_END:
+        if last not in words.weak_ends:
             return _balance_quotes(head)
     head = s[: max_len - 1].rsplit(" ", 1)[0]
-    words = head.split(" ")
-    while len(words) > 3 and words[-1].lower().strip(",;:") in _WEAK_END:
-        words.pop()
-    return _balance_quotes(" ".join(words).rstrip(" ,;:—–")) + "…"
+    kept = head.split(" ")
+    while len(kept) > 3 and kept[-1].lower().strip(",;:") in words.weak_ends:
+        kept.pop()
+    return _balance_quotes(" ".join(kept).rstrip(" ,;:—–")) + "…"
 
 
 def _balance_quotes(s: str) -> str:

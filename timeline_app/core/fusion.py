@@ -21,7 +21,7 @@ from timeline_app.core.stems import stems
 
 def content(evidence: Evidence) -> str:
     """The words of a supporting sentence that carry its content: no date, no stop-words, stemmed."""
-    return " ".join(stems(evidence.sentence.replace(evidence.date_text, " ")))
+    return " ".join(stems(evidence.sentence.replace(evidence.date_text, " "), lang=evidence.language))
 
 
 class _UnionFind:

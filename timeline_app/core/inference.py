@@ -45,7 +45,8 @@ def infer_publication_dates(analyses: Sequence[ArticleAnalysis], settings: Setti
             sentence = a.sentences.at(expr.start)
             if sentence is None:
                 continue
-            mine = content(Evidence(a.article.name, 0, 0, sentence.text, 0, 0, expr.text, expr.value))
+            mine = content(Evidence(a.article.name, 0, 0, sentence.text, 0, 0, expr.text, expr.value,
+                                    language=a.article.language))
             for e in days:
                 d = e.start
                 if d is None:

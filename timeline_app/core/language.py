@@ -41,6 +41,8 @@ class Language:
     weak_title_ends: frozenset[str]
     #: lines of page furniture that are never a title ("skip to content")
     title_junk: frozenset[str]
+    #: the words of title cuts: clause words, asides, lead-ins, a date's opening prepositions (text.toml [titles])
+    title_words: dict[str, tuple[str, ...]]
     #: words of a byline or dateline: a full date on such a line near the top is the publication date
     dateline_cues: tuple[str, ...]
     #: every country's names, each mapped to the name used in notes ("Britain" -> "United Kingdom")
@@ -59,5 +61,7 @@ def language(code: str = DEFAULT) -> Language:
     groups = tuple((tuple(g["phrases"]), tuple(g["members"])) for g in places["groups"])
     return Language(code, frozenset(data["abbreviations"]), frozenset(data["lower_abbreviations"]),
                     frozenset(data["stop_words"]), frozenset(data["titles"]["weak_ends"]),
-                    frozenset(w.lower() for w in data["titles"]["junk"]), tuple(data["dateline"]["cues"]),
+                    frozenset(w.lower() for w in data["titles"]["junk"]),
+                    {k: tuple(v) for k, v in data["titles"].items() if k not in ("weak_ends", "junk")},
+                    tuple(data["dateline"]["cues"]),
                     dict(places["countries"]), groups, {k: float(v) for k, v in places["distance_units"].items()})

@@ -24,7 +24,8 @@ COPY_ALIGNMENT = 0.7
 
 
 def _sentences(analysis: ArticleAnalysis) -> list[str]:
-    return [" ".join(w) for s in analysis.sentences.rough() if len(w := stems(s)) >= 6]
+    lang = analysis.article.language
+    return [" ".join(w) for s in analysis.sentences.rough() if len(w := stems(s, lang=lang)) >= 6]
 
 
 def alignment(a: list[str], b: list[str], cutoff: float = 60.0) -> float:

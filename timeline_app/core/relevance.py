@@ -16,14 +16,15 @@ Span = tuple[int, int, str]
 
 
 @cache
-def _data() -> dict[str, list[str]]:
-    data = read_data(DEFAULT, "furniture")
+def _data(code: str) -> dict[str, list[str]]:
+    data = read_data(code, "furniture")
     return {k: [x.lower() for x in v] for k, v in data.items()}
 
 
-def furniture(text: str) -> list[Span]:
-    """Spans of ``text`` that are page furniture, each with the reason, in order."""
-    data = _data()
+def furniture(text: str, lang: str = DEFAULT) -> list[Span]:
+    """Spans of ``text`` that are page furniture, each with the reason, in order (the phrases of
+    the language ``lang``)."""
+    data = _data(lang)
     headers, prefixes, phrases = set(data["section_headers"]), tuple(data["line_prefixes"]), data["phrases"]
     spans: list[Span] = []
     pos = 0

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline_app.core.budget import check
-from timeline_app.core.language import language
+from timeline_app.core.language import DEFAULT, Language, language
 
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _BULLET = re.compile(r"[ \t]+\S|[•·▪◦*‣–—-][ \t]|\d{1,2}[.)][ \t]")
@@ -74,11 +74,9 @@ _CLEAR_NEXT = re.compile(r"\s+[\"“‘(\[]?[A-Z]")
 _LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z]{2,}$")
 #: the longest lower-case word looked for before a full stop
 _WORD_REACH = 48
-#: lower-case words that are abbreviations more often than sentence ends
-_LOWER_ABBREVIATIONS = language().lower_abbreviations
 
 
-def _clear_ends(segment: str) -> list[int] | None:
+def _clear_ends(segment: str, lang: Language) -> list[int] | None:
     """Where the sentences of ``segment`` end, if every possible end is a clear one ("...word. The");
     None when one is not ("Mr. Smith", "U.S. Army", "...", "Jan. 5"): syntok decides those."""
     ends: list[int] = []
@@ -92,7 +90,7 @@ def _clear_ends(segment: str) -> list[int] | None:
         if term[0] == ".":
             # only the last few characters: searching from 0 at every full stop was quadratic
             word = _LOWER_WORD.search(segment, max(0, m.start() - _WORD_REACH), m.start())
-            if word is None or word.group() in _LOWER_ABBREVIATIONS:
+            if word is None or word.group() in lang.lower_abbreviations:
                 return None
         elif len(term.rstrip("\"'”’)]")) > 1:
             return None  # "?!"
@@ -100,9 +98,9 @@ def _clear_ends(segment: str) -> list[int] | None:
     return ends
 
 
-def _split_segment(text: str, seg_start: int, seg_end: int) -> list[Sentence]:
+def _split_segment(text: str, seg_start: int, seg_end: int, lang: Language) -> list[Sentence]:
     segment = text[seg_start:seg_end]
-    ends = _clear_ends(segment)
+    ends = _clear_ends(segment, lang)
     out: list[Sentence] = []
     if ends is not None:  # the common case, without syntok: same sentences, several times faster
         pos = 0
@@ -157,17 +155,15 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 #: terminal, so the engine skips ahead to one; the word before it is read apart)
 _ROUGH_CUT = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
 _WORD_BEFORE = re.compile(r"\S{0,40}$")
-#: words before a dot that seldom end a sentence
-_ABBREVIATIONS = language().abbreviations
 
 
-def _rough_split(text: str) -> list[str]:
+def _rough_split(text: str, lang: Language) -> list[str]:
     pieces: list[str] = []
     start = 0
     for m in _ROUGH_CUT.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         word = (before.group() if before else "").lstrip("\"'“‘(")
-        if len(word) <= 1 or "." in word or word.lower() in _ABBREVIATIONS:
+        if len(word) <= 1 or "." in word or word.lower() in lang.abbreviations:
             continue  # "J. Smith", "U.S. Army", "Mr. Smith"
         pieces.append(text[start:m.end()])
         start = m.end()
@@ -180,11 +176,13 @@ class Sentences:
 
     Splitting (syntok, pure Python) is the costliest step of reading an article, and a timeline
     needs only the sentences that hold a date; iterating splits everything. The result is the same
-    as :func:`split_sentences` wherever it is asked for.
+    as :func:`split_sentences` wherever it is asked for. ``lang`` is the code of the text's language
+    (its abbreviations).
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lang: str = DEFAULT) -> None:
         self.text = text
+        self.language = language(lang)
         self._spans = _segments(text)
         self._starts = [start for start, _ in self._spans]
         self._split: dict[int, tuple[list[Sentence], list[int]]] = {}  # paragraph -> sentences, their starts
@@ -194,7 +192,7 @@ class Sentences:
         done = self._split.get(i)
         if done is None:
             check()
-            found = _split_segment(self.text, *self._spans[i])
+            found = _split_segment(self.text, *self._spans[i], self.language)
             done = self._split[i] = (found, [s.start for s in found])
         return done
 
@@ -218,10 +216,11 @@ class Sentences:
         """Every sentence, cut quickly and sometimes wrongly ("Mr. | Smith"): enough to compare two
         articles sentence by sentence, as long as both are cut the same way."""
         if self._rough is None:
-            self._rough = [piece for start, end in self._spans for piece in _rough_split(self.text[start:end])]
+            self._rough = [piece for start, end in self._spans
+                           for piece in _rough_split(self.text[start:end], self.language)]
         return self._rough
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, lang: str = DEFAULT) -> list[Sentence]:
     """All sentences of ``text`` in order, with offsets into ``text``."""
-    return list(Sentences(text))
+    return list(Sentences(text, lang))

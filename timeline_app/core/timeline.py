@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.budget import check
@@ -54,12 +54,15 @@ class _Mention:
     sentence: Sentence
     document: str
     order: int
+    language: str
 
 
 def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalysis:
     """Sentences and temporal expressions of one article, anchored on its publication date."""
     settings = settings or Settings()
-    sentences = Sentences(article.text)
+    sentences = Sentences(article.text, article.language)
+    if article.language != settings.language:
+        settings = replace(settings, language=article.language)
     expressions = tag(article.text, article.published, settings)
     check()
     for e in expressions:  # split here (on a worker process when loading many) what the timeline will cite
@@ -67,7 +70,7 @@ def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalys
             sentences.at(e.start)
     if settings.detect_copies:
         sentences.rough()  # what copy detection compares
-    return ArticleAnalysis(article, sentences, expressions, furniture(article.text))
+    return ArticleAnalysis(article, sentences, expressions, furniture(article.text, article.language))
 
 
 def _cited(expr: TemporalExpression, settings: Settings) -> bool:
@@ -78,13 +81,13 @@ def _cited(expr: TemporalExpression, settings: Settings) -> bool:
 _TOKEN = re.compile(r"[a-z0-9$€%.]+")  # amounts ("$1.2", "5%") tell two mentions apart
 
 
-def _words(text: str) -> frozenset[str]:
+def _words(text: str, lang: str) -> frozenset[str]:
     """Content words of a sentence, crudely stemmed, for comparing two mentions of one article."""
-    return frozenset(stems(text, _TOKEN))
+    return frozenset(stems(text, _TOKEN, lang))
 
 
-def _similar(a: str, b: str) -> float:
-    wa, wb = _words(a), _words(b)
+def _similar(a: str, b: str, lang: str) -> float:
+    wa, wb = _words(a, lang), _words(b, lang)
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
@@ -101,7 +104,7 @@ def _mentions(analysis: ArticleAnalysis, doc_order: int, settings: Settings) -> 
         sentence = analysis.sentences.at(expr.start)
         if sentence is None:
             continue
-        out.append(_Mention(expr, sentence, analysis.article.name, doc_order))
+        out.append(_Mention(expr, sentence, analysis.article.name, doc_order, analysis.article.language))
     return out
 
 
@@ -126,7 +129,7 @@ def _merge_within_article(mentions: list[_Mention], settings: Settings) -> list[
         for g in candidates[-_MERGE_GROUPS:]:
             first = g[0]
             if first.expr.placed and (first.sentence is m.sentence or any(
-                    _similar(x.sentence.text, m.sentence.text) >= settings.merge_similarity
+                    _similar(x.sentence.text, m.sentence.text, m.language) >= settings.merge_similarity
                     for x in g[-_MERGE_MEMBERS:])):
                 g.append(m)
                 break
@@ -142,7 +145,7 @@ def _event(group: list[_Mention], settings: Settings, furniture_spans: list[tupl
     evidence = [
         Evidence(m.document, m.sentence.start, m.sentence.end, m.sentence.text, m.expr.start, m.expr.end,
                  re.sub(r"\s+", " ", m.expr.text), m.expr.value, m.expr.lo, m.expr.hi, m.expr.granularity,
-                 m.expr.kind if m.expr.placed else UNRESOLVED)
+                 m.expr.kind if m.expr.placed else UNRESOLVED, m.language)
         for m in group
     ]
     # The sentence's cleaned text may be shorter than its span; locate the date inside it by text.
@@ -151,7 +154,8 @@ def _event(group: list[_Mention], settings: Settings, furniture_spans: list[tupl
     kind = e.kind if e.placed else UNRESOLVED
     excluded = reason_at(furniture_spans, first.sentence.start, first.sentence.end)
     return Event(id="", start=e.lo, end=e.hi, granularity=e.granularity, kind=kind, value=e.value,
-                 date_text=re.sub(r"\s+", " ", e.text), title=make_title(first.sentence.text, span, settings.title_max),
+                 date_text=re.sub(r"\s+", " ", e.text),
+                 title=make_title(first.sentence.text, span, settings.title_max, first.language),
                  evidence=evidence, excluded=excluded)
 
 

@@ -157,13 +157,15 @@ class QtArticleView(Listening, QtWidgets.QWidget):
         """Make the sentence at ``offset`` evidence of the selected event (undoable)."""
         from timeline_app.core.curation import Attach, key_of
         from timeline_app.core.event import Evidence
+        from timeline_app.core.language import DEFAULT
 
         event = self.workspace.event(self.workspace.selected)
         sentence = self.workspace.sentence_at(self.document, offset) if self.document else None
         if event is None or sentence is None:
             return False
+        article = self.workspace.article(self.document)
         evidence = Evidence(self.document, sentence.start, sentence.end, sentence.text, sentence.start,
-                            sentence.start, "", "")
+                            sentence.start, "", "", language=article.language if article else DEFAULT)
         self.workspace.run(Attach(key_of(event), evidence))
         return True
 
