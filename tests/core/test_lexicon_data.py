@@ -167,3 +167,21 @@ def test_the_tagger_code_holds_no_english_word() -> None:
                 if len(token) > 1 and not token.isupper() and token.lower() in english:
                     found.append(f"{module.name}:{line}: {literal!r}")
     assert found == [], "\n".join(found)
+
+
+def test_every_field_of_the_lexicon_is_used_by_the_tagger() -> None:
+    """A table the loader reads but no rule uses would be a word list that silently does nothing."""
+    import dataclasses
+    import re
+    from importlib import resources
+
+    from timeline_app.core.tagger.lexicon import Lexicon
+
+    package = resources.files("timeline_app.core.tagger")
+    code = "\n".join(p.read_text(encoding="utf-8") for folder in (package, package.joinpath("rules"))
+                     for p in folder.iterdir() if p.name.endswith(".py") and p.name != "lexicon.py")
+    code += "\n".join(re.findall(r"self\.\w+", package.joinpath("lexicon.py").read_text(encoding="utf-8")))
+    unused = [f.name for f in dataclasses.fields(Lexicon) if not re.search(rf"\.{f.name}\b", code)]
+    assert unused == []
+    grammar = read_data()["tense"]
+    assert [k for k in grammar if f'"{k}"' not in code] == []
