@@ -59,6 +59,8 @@ class Curation:
     detached: set[Key] = field(default_factory=set)
     attached: list[tuple[Key, Evidence]] = field(default_factory=list)
     manual: list[ManualEvent] = field(default_factory=list)
+    #: how many key events a briefing shows, when the researcher chose (else the settings' default)
+    key_count: int | None = None
 
     def is_empty(self) -> bool:
         return not any(vars(self).values())
@@ -85,6 +87,7 @@ class Curation:
             "attached": [[*k(target), _evidence_json(ev)] for target, ev in self.attached],
             "manual": [{"number": m.number, "title": m.title, "start": d(m.start), "end": d(m.end),
                         "granularity": m.granularity, "note": m.note} for m in self.manual],
+            "key_count": self.key_count,
         }
 
     @classmethod
@@ -114,7 +117,16 @@ class Curation:
             manual=[ManualEvent(int(m["number"]), str(m["title"]), d(m.get("start")), d(m.get("end")),
                                 str(m.get("granularity", "day")), str(m.get("note", "")))
                     for m in data.get("manual", [])],
+            key_count=_count(data.get("key_count")),
         )
+
+
+def _count(x: object) -> int | None:
+    if x is None:
+        return None
+    if not isinstance(x, int) or isinstance(x, bool) or not 0 <= x <= 10_000:
+        raise ValueError(f"not a number of key events: {x!r}")
+    return x
 
 
 def _evidence_json(ev: Evidence) -> dict[str, Any]:
@@ -404,6 +416,23 @@ class AddEvent(Command):
     def undo(self, curation: Curation) -> None:
         if self.event in curation.manual:
             curation.manual.remove(self.event)
+
+
+class SetKeyCount(Command):
+    """Show this many key events in briefings (None: the default)."""
+
+    label = "Change Key Events"
+
+    def __init__(self, count: int | None) -> None:
+        self.count = count
+        self._before: int | None = None
+
+    def do(self, curation: Curation) -> None:
+        self._before = curation.key_count
+        curation.key_count = self.count
+
+    def undo(self, curation: Curation) -> None:
+        curation.key_count = self._before
 
 
 class CommandStack:

@@ -95,6 +95,10 @@ class Event:
     note: str = ""
     manual: bool = False
     edited: bool = False
+    #: how much a briefing needs the event (core/salience.py): higher first
+    salience: float = 0.0
+    #: one of the key events a briefing shows
+    key: bool = False
 
     @property
     def documents(self) -> list[str]:

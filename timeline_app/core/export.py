@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 TIMELINE_COLUMNS = ["event_id", "start", "end", "granularity", "kind", "date_text", "value", "title",
-                    "n_sources", "sources", "n_independent", "conflicts"]
+                    "n_sources", "sources", "n_independent", "conflicts", "salience", "key"]
 EVIDENCE_COLUMNS = ["event_id", "document", "char_start", "char_end", "sentence", "date_text", "date_start",
                     "date_end", "value", "publication_date", "copy_of"]
 JSON_SCHEMA_VERSION = 2
@@ -60,6 +60,7 @@ def timeline_frame(timeline: Timeline) -> pd.DataFrame:
             "kind": e.kind, "date_text": e.date_text, "value": e.value, "title": e.title,
             "n_sources": len(e.documents), "sources": "; ".join(e.documents),
             "n_independent": e.independent, "conflicts": " | ".join(e.conflicts),
+            "salience": e.salience, "key": "yes" if e.key else "",
         }
         for e in timeline.events
     ]
@@ -126,6 +127,7 @@ def _event_document(e: Event) -> dict[str, Any]:
         "id": e.id, "start": e.start, "end": e.end, "granularity": e.granularity, "kind": e.kind,
         "value": e.value, "date_text": e.date_text, "title": e.title, "sources": e.documents,
         "independent_sources": e.independent, "conflicts": e.conflicts, "excluded": e.excluded,
+        "salience": e.salience, "key": e.key, "starred": e.starred,
         "evidence": [_fields(ev) for ev in e.evidence],
     }
 

@@ -28,6 +28,7 @@ class Reading:
     analyses: list[ArticleAnalysis]
     failures: list[ReadFailure]
     reading: MachineReading
+    settings: Settings = field(default_factory=Settings)
 
 
 def read_events(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFailure] = (),
@@ -35,12 +36,12 @@ def read_events(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFail
     """Publication dates inferred where missing, then the events as read (no edits yet)."""
     settings = settings or Settings()
     dated = infer_publication_dates(list(analyses), settings)
-    return Reading(dated, list(failures), machine_reading(dated, settings))
+    return Reading(dated, list(failures), machine_reading(dated, settings), settings)
 
 
 def curated(reading: Reading, curation: Curation | None = None) -> Timeline:
     """The timeline with the researcher's edits applied, ordered and numbered."""
-    return finish(reading.reading, reading.analyses, reading.failures, curation)
+    return finish(reading.reading, reading.analyses, reading.failures, curation, reading.settings)
 
 
 def timeline_from(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFailure] = (),

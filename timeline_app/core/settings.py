@@ -25,6 +25,8 @@ class Settings:
     title_max: int = 90
     #: Mentions of one article with the same dates merge when their words overlap this much.
     merge_similarity: float = 0.3
+    #: Key events a briefing shows (besides every starred one), unless the researcher chose another number.
+    key_events: int = 8
     #: Vague references ("recently", "now") are typed but kept off the timeline unless this is set.
     place_vague: bool = False
     #: Mentions of the same happening across articles become one event.

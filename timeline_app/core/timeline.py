@@ -13,6 +13,7 @@ from timeline_app.core.event import Event, Evidence, make_title
 from timeline_app.core.fusion import fuse
 from timeline_app.core.provenance import conflicts, copies, independent_sources
 from timeline_app.core.relevance import furniture, reason_at
+from timeline_app.core.salience import rank
 from timeline_app.core.sentences import Sentence, Sentences
 from timeline_app.core.settings import Settings
 from timeline_app.core.stems import stems
@@ -186,9 +187,10 @@ def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | No
 
 
 def finish(reading: MachineReading, analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFailure] = (),
-           curation: Curation | None = None) -> Timeline:
-    """Apply edits, then order the events and number them."""
-    kept, excluded = apply(reading.events, reading.excluded, curation or Curation())
+           curation: Curation | None = None, settings: Settings | None = None) -> Timeline:
+    """Apply edits, then order the events, number them and rank them for briefings."""
+    curation = curation or Curation()
+    kept, excluded = apply(reading.events, reading.excluded, curation)
     order = {a.article.name: i for i, a in enumerate(analyses)}
 
     def key(ev: Event) -> tuple[object, ...]:
@@ -202,6 +204,8 @@ def finish(reading: MachineReading, analyses: Sequence[ArticleAnalysis], failure
         ev.id = f"e{n:04d}"
     for n, ev in enumerate(excluded, 1):
         ev.id = f"x{n:04d}"
+    count = curation.key_count if curation.key_count is not None else (settings or Settings()).key_events
+    rank(kept, (a.article.published for a in analyses), count)
     return Timeline(kept, list(analyses), list(failures), excluded, reading.copies)
 
 

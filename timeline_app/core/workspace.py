@@ -108,7 +108,7 @@ class Workspace:
         pending = PendingAdd(generation, list(analyses), list(failures), merged, all_failures, read.reading)
         edits = self._edits
         try:  # the edits as they are now; one made while this runs is seen by commit(), which finishes again
-            timeline = finish(pending.reading, merged, all_failures, copy.deepcopy(self.curation))
+            timeline = finish(pending.reading, merged, all_failures, copy.deepcopy(self.curation), self.settings)
         except RuntimeError:  # the edits changed while being copied
             return pending
         pending.edits, pending.timeline, pending.index = edits, timeline, _index(timeline)
@@ -220,7 +220,7 @@ class Workspace:
         self._refresh()
 
     def _refresh(self) -> None:
-        timeline = finish(self._reading, self._analyses, self._failures, self.curation)
+        timeline = finish(self._reading, self._analyses, self._failures, self.curation, self.settings)
         self._show(timeline, _index(timeline))
 
     def _show(self, timeline: Timeline, index: _Index) -> None:
