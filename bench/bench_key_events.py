@@ -7,8 +7,9 @@ are read through the pipeline with their publication dates; the days of the time
 the signals of core/salience.py: the articles that report something on the day (each once, those
 that only say "today" or "Monday" at half) and how much was published that day and the next. For
 each journalists' timeline with k dates, the k highest-ranked days inside its first..last date are
-scored against its dates (Date-F1, as news-tls computes it). Ranking days by the number of
-articles published that day is scored in the same run as the baseline. The data is research-only: it is read where it is, never copied.
+scored against its dates (Date-F1, as news-tls computes it). Ranking days by the number of articles
+published that day is scored in the same run as the baseline. The data is research-only: it is read
+where it is, never copied.
 """
 
 from __future__ import annotations
