@@ -90,7 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     for w in writers(FILE):  # one option per file format: --png, --svg, ...
         export.add_argument(f"--{w.name}", metavar="FILE", help=f"also write: {w.label} (a name ending in {w.suffix})")
-    export.add_argument("--title", help="title of the picture (default: counts of events and articles)")
+    export.add_argument("--title", help="title of the picture or briefing (default: counts of events and articles)")
+    export.add_argument("--only", choices=("key", "starred", "all"), default=None,
+                        help="which events a briefing (slides, PDF, TimelineJS) shows: the key events and the "
+                             "starred ones (the default), only the starred, or all")
+    export.add_argument("--template", metavar="FILE.pptx", help="build the slides on this PowerPoint template")
 
     show = sub.add_parser("show", help="print the timeline as text")
     sources_options(show)
@@ -194,32 +198,40 @@ def _cmd_export(args: argparse.Namespace) -> int:
             _warn(f"timeline-app: cannot write to {args.out}: {e.strerror or e}")
             return EXIT_FAILED
     if files:
-        try:
-            paths += _render_pictures(timeline, files, args.title, curation)
-        except (OSError, ValueError) as e:
-            _warn(f"timeline-app: cannot write the picture: {getattr(e, 'strerror', None) or e}")
-            return EXIT_FAILED
+        options = {"title": args.title, "only": args.only or "key", "template": args.template}
+        workspace = _workspace_for(timeline, files, curation)
+        for w, path in files:
+            try:
+                paths.append(w.load()(workspace, path, **{k: v for k, v in options.items()
+                                                          if k in w.options and v is not None}))
+            except (OSError, ValueError) as e:
+                what = w.label[:1].lower() + w.label[1:]
+                _warn(f"timeline-app: cannot write the {what} to {path}: {getattr(e, 'strerror', None) or e}")
+                return EXIT_FAILED
     n_unresolved = sum(1 for e in timeline.events if e.kind == "unresolved")
     _out(f"{len(timeline.events)} events ({n_unresolved} unresolved) from {len(timeline.articles)} articles; "
          f"{len(timeline.failures)} skipped. Wrote {', '.join(str(p) for p in paths)}")
     return EXIT_OK
 
 
-def _render_pictures(timeline, files: list, title: str | None, curation=None) -> list:  # noqa: ANN001
-    """Write the file formats asked for, drawing offscreen where they need Qt (no window opens)."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the command line never opens a window
-    from PySide6 import QtWidgets
-
-    import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
+def _workspace_for(timeline, files: list, curation=None):  # noqa: ANN001, ANN202
+    """A workspace holding the timeline for the file writers, with Qt offscreen when one draws with
+    it (no window opens)."""
     from timeline_app.core.workspace import Workspace
 
-    if QtWidgets.QApplication.instance() is None:
-        QtWidgets.QApplication(["timeline-app"])
+    if any(w.needs_qt for w, _ in files):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the command line never opens a window
+        from PySide6 import QtWidgets
+
+        import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
+
+        if QtWidgets.QApplication.instance() is None:
+            QtWidgets.QApplication(["timeline-app"])
     workspace = Workspace()
     workspace.add(timeline.analyses, timeline.failures)
     if curation is not None:
         workspace.set_curation(curation)
-    return [w.load()(workspace, path, title=title) for w, path in files]
+    return workspace
 
 
 def _cmd_show(args: argparse.Namespace) -> int:

@@ -156,3 +156,21 @@ def test_png_export_of_thousands_of_events_exits_cleanly(tmp_path: Path) -> None
 def date_name(month: int) -> str:
     return ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December"][month - 1]
+
+
+def test_briefing_exports_from_the_command_line(cli, seeds_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """--pptx, --pdf and --timelinejs write the briefing; --only chooses its events; a briefing with no
+    events is refused with a reason and leaves the previous file."""
+    import json
+
+    done = cli("export", str(seeds_dir), "--reference-date", "2025-05-06", "--out", str(tmp_path / "out"),
+               "--pptx", str(tmp_path / "b.pptx"), "--pdf", str(tmp_path / "b.pdf"),
+               "--timelinejs", str(tmp_path / "t.json"), "--only", "all", "--title", "Baltic")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "b.pptx").read_bytes()[:2] == b"PK" and (tmp_path / "b.pdf").read_bytes()[:5] == b"%PDF-"
+    assert len(json.loads((tmp_path / "t.json").read_text("utf-8"))["events"]) == 9
+    (tmp_path / "keep.pptx").write_bytes(b"previous")
+    refused = cli("export", str(seeds_dir), "--reference-date", "2025-05-06", "--out", str(tmp_path / "out"),
+                  "--pptx", str(tmp_path / "keep.pptx"), "--only", "starred")
+    assert refused.returncode == 1 and "no events to present" in refused.stderr
+    assert (tmp_path / "keep.pptx").read_bytes() == b"previous"

@@ -32,6 +32,8 @@ class Writer:
     suffix: str = ""
     #: drawn with Qt (a QApplication is made offscreen on the command line)
     needs_qt: bool = False
+    #: the keyword options a file writer takes, of ``title``, ``only`` (key, starred, all), ``template``
+    options: tuple[str, ...] = ("title",)
 
     def load(self) -> Callable[..., Any]:
         module, _, name = self.function.partition(":")
@@ -61,3 +63,9 @@ register(Writer("png", "Picture of the timeline (PNG, 2400 px wide)", FILE,
                 "timeline_app.gui.export_image:render_image", ".png", needs_qt=True))
 register(Writer("svg", "Vector picture of the timeline (SVG)", FILE,
                 "timeline_app.gui.export_image:render_image", ".svg", needs_qt=True))
+register(Writer("pptx", "Briefing slides (PowerPoint, editable)", FILE, "timeline_app.core.slides:write_slides",
+                ".pptx", options=("title", "only", "template")))
+register(Writer("pdf", "Briefing (PDF)", FILE, "timeline_app.gui.export_pdf:write_pdf", ".pdf", needs_qt=True,
+                options=("title", "only")))
+register(Writer("timelinejs", "TimelineJS3 data (JSON, to publish the timeline)", FILE,
+                "timeline_app.core.timelinejs:write_timelinejs", ".json", options=("title", "only")))

@@ -11,7 +11,7 @@ from timeline_app.core.workspace import Workspace
 from timeline_app.gui.listening import Listening
 from timeline_app.gui.table_model import RowsModel
 
-COLUMNS = ("Date as written", "Date", "Title", "Support", "Sources")
+COLUMNS = ("Date as written", "Date", "Title", "Support", "Sources", "Key")
 ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 
 
@@ -66,13 +66,22 @@ class EventsModel(RowsModel):
                 return ("★ " if e.starred else "") + e.title + (" ✎" if e.note else "")
             if col == 3:
                 return support_text(e)
+            if col == 5:
+                return "key" if e.key else ""
             return ", ".join(e.documents)
         if role == QtCore.Qt.ItemDataRole.ToolTipRole:
             if col == 3:
                 return support_tooltip(e, self.workspace.timeline.copies)
+            if col == 5:
+                return (f"Salience {e.salience:g}: articles that report it (each once, copies once), how much was "
+                        "published around its day, how specific its date is. Key: among the most salient, or starred.")
             return e.evidence[0].sentence if e.evidence else e.note or None
         if role == QtCore.Qt.ItemDataRole.ForegroundRole and col == 3 and e.conflicts:
             return QtGui.QColor("#b00020")
+        if role == QtCore.Qt.ItemDataRole.FontRole and col == 2 and e.key:
+            font = QtGui.QFont()
+            font.setBold(True)
+            return font
         if role == ID_ROLE:
             return e.id
         return None
@@ -84,6 +93,7 @@ _SORT_KEYS = {
     2: lambda e: e.title.lower(),
     3: lambda e: (e.independent, len(e.documents)),
     4: lambda e: ", ".join(e.documents),
+    5: lambda e: -e.salience,
 }
 
 
@@ -121,19 +131,22 @@ class EventsFilter(QtCore.QSortFilterProxyModel):
             model.sort(column, order)
 
     def set_filter(self, text: str = "", date_from: date | None = None, date_to: date | None = None,
-                   source: str = "") -> None:
+                   source: str = "", key_only: bool = False) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
             self.beginFilterChange()
-            self.text, self.date_from, self.date_to, self.source = text.strip().lower(), date_from, date_to, source
+        self.text, self.date_from, self.date_to, self.source = text.strip().lower(), date_from, date_to, source
+        self.key_only = key_only
+        if hasattr(self, "endFilterChange"):
             self.endFilterChange()
         else:
-            self.text, self.date_from, self.date_to, self.source = text.strip().lower(), date_from, date_to, source
             self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QtCore.QModelIndex) -> bool:  # noqa: N802
         model = self.sourceModel()
         assert isinstance(model, EventsModel)
         e = model.events[row]
+        if getattr(self, "key_only", False) and not (e.key or e.starred):
+            return False
         if self.text:
             haystack = " ".join([e.title, e.date_text, *(ev.sentence for ev in e.evidence)]).lower()
             if self.text not in haystack:
@@ -170,13 +183,23 @@ class QtEventsTable(Listening, QtWidgets.QWidget):
         self.source = QtWidgets.QComboBox()
         self.source.setMinimumContentsLength(18)
         self.source.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.key_only = QtWidgets.QCheckBox("Key only")
+        self.key_only.setToolTip("Show only the key events (the most salient, and the starred ones)")
+        self.key_count = QtWidgets.QSpinBox()
+        self.key_count.setRange(0, 99)
+        self.key_count.setPrefix("Key events: ")
+        self.key_count.setToolTip("How many of the most salient events are key (starred ones always are)")
         self.count = QtWidgets.QLabel()
         bar = QtWidgets.QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.date_from)
         bar.addWidget(self.date_to)
         bar.addWidget(self.source, 1)
-        bar.addWidget(self.count)
+        keys = QtWidgets.QHBoxLayout()
+        keys.addWidget(self.key_only)
+        keys.addWidget(self.key_count)
+        keys.addStretch(1)
+        keys.addWidget(self.count)
         self.table = QtWidgets.QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -193,18 +216,22 @@ class QtEventsTable(Listening, QtWidgets.QWidget):
         header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Stretch)
         # Shown as: Date, Title, Support, Sources, Date as written; the title takes the room left.
         header.moveSection(header.visualIndex(0), 4)
-        header.resizeSection(0, 110)
-        header.resizeSection(1, 178)
-        header.resizeSection(3, 185)
-        header.resizeSection(4, 95)
+        header.resizeSection(0, 100)
+        header.resizeSection(1, 150)
+        header.resizeSection(3, 150)
+        header.resizeSection(4, 80)
+        header.resizeSection(5, 36)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(keys)
         layout.addWidget(self.table)
         self.search.textChanged.connect(self._apply_filter)
         self.date_from.textChanged.connect(self._apply_filter)
         self.date_to.textChanged.connect(self._apply_filter)
         self.source.currentIndexChanged.connect(self._apply_filter)
+        self.key_only.toggled.connect(self._apply_filter)
+        self.key_count.valueChanged.connect(self._key_count_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.listen(workspace.timeline_changed, self.reload)
         self.listen(workspace.selection_changed, self.show_selection)
@@ -220,9 +247,23 @@ class QtEventsTable(Listening, QtWidgets.QWidget):
         i = self.source.findData(current)
         self.source.setCurrentIndex(max(i, 0))
         self.source.blockSignals(False)
+        self.key_count.blockSignals(True)
+        chosen = self.workspace.curation.key_count
+        self.key_count.setValue(chosen if chosen is not None else self.workspace.settings.key_events)
+        self.key_count.blockSignals(False)
         self.model.reload()
         self._apply_filter()
         self.show_selection(self.workspace.selected)
+
+    def _key_count_changed(self, n: int) -> None:
+        from timeline_app.core.curation import SetKeyCount
+
+        self.workspace.run(SetKeyCount(n))
+
+    def visible_events(self) -> list[Event]:
+        """The events the filters let through, in the table's order."""
+        ids = [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
+        return [e for e in (self.workspace.event(i) for i in ids) if e is not None]
 
     def _parse(self, edit: QtWidgets.QLineEdit) -> date | None:
         text = edit.text().strip()
@@ -244,7 +285,7 @@ class QtEventsTable(Listening, QtWidgets.QWidget):
 
     def _apply_filter(self) -> None:
         self.proxy.set_filter(self.search.text(), self._parse(self.date_from), self._parse(self.date_to),
-                              self.source.currentData() or "")
+                              self.source.currentData() or "", self.key_only.isChecked())
         self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} events")
 
     def _row_changed(self, current: QtCore.QModelIndex, previous: QtCore.QModelIndex) -> None:

@@ -167,6 +167,9 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         for i, w in enumerate(writers(FOLDER)):
             export.addAction(f"{w.label}…", self.export_tables_dialog, QtGui.QKeySequence("Ctrl+E" if i == 0 else ""))
         for w in writers(FILE):
+            if "only" in w.options:  # a briefing: which events, what title
+                export.addAction(f"{w.label}…", lambda w=w: self.export_briefing_dialog(w))
+                continue
             export.addAction(f"{w.label}…", lambda s=w.suffix: self.export_image_dialog(s, False))
             if w.suffix == ".png":
                 export.addAction("Picture of the current view (PNG)…", lambda: self.export_image_dialog(".png", True))
@@ -184,6 +187,8 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         view = bar.addMenu("&View")
         view.addAction("&Fit All", self.timeline.fit_all, QtGui.QKeySequence("Ctrl+0"))
         view.addAction("Find in Events", lambda: self.events.search.setFocus(), QtGui.QKeySequence.StandardKey.Find)
+        view.addSeparator()
+        view.addAction("&Present Key Events", self.present, QtGui.QKeySequence("F5"))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction("&About", self._about)
 
@@ -352,6 +357,32 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
             return []
         self.statusBar().showMessage(f"Wrote {', '.join(p.name for p in paths)} in {folder}", 15000)
         return paths
+
+    def export_briefing_dialog(self, writer) -> None:  # noqa: ANN001 - a core Writer
+        from timeline_app.gui.qt_briefing import export_briefing_dialog
+
+        export_briefing_dialog(self, writer)
+
+    def briefing_title(self) -> str:
+        """The project's name, as the default title of a briefing."""
+        if self.project_path is None:
+            return "Timeline"
+        name = self.project_path.name
+        return name[: -len(".timeline.json")] if name.endswith(".timeline.json") else self.project_path.stem
+
+    def present(self) -> None:
+        """The key events full screen (F5; Esc returns)."""
+        from timeline_app.core.briefing import briefing
+        from timeline_app.gui.qt_presentation import QtPresentation
+
+        b = briefing(self.workspace.timeline, self.briefing_title())
+        if not b.events:
+            self.show_error("No key events to present: load articles, or star the events to show.")
+            return
+        self.presentation = QtPresentation(b)
+        self.presentation.showFullScreen()
+        self.presentation.activateWindow()
+        self.presentation.setFocus()
 
     def export_image_dialog(self, suffix: str, current_view: bool) -> None:
         kind = "PNG image (*.png)" if suffix == ".png" else "SVG image (*.svg)"

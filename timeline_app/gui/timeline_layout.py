@@ -184,7 +184,7 @@ def build_layout(events: list[Event], label_px: float = 7.0, nominal_width_px: f
     for i in order:
         by_lane[lane[i]].append(i)
     return TimelineLayout(
-        ids=[e.id for e, _ in rows], titles=[("★ " if e.starred else "") + e.title for e, _ in rows],
+        ids=[e.id for e, _ in rows], titles=[("★ " if e.starred else "◆ " if e.key else "") + e.title for e, _ in rows],
         marks=[m for _, m in rows],
         x0=x0, x1=x1, lane=lane, extent=extent, reach=float(reach), lanes=lanes, by_lane=by_lane,
         lane_x0=[[float(x0[i]) for i in idx] for idx in by_lane],

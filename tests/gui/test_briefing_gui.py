@@ -1,0 +1,114 @@
+"""Briefings in the window: the key events shown and chosen, the PDF, the export dialog's choices,
+presenting full screen."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6 import QtCore, QtWidgets  # noqa: E402
+
+import timeline_app.gui  # noqa: E402,F401
+from timeline_app.core.briefing import briefing  # noqa: E402
+from timeline_app.core.loading import load  # noqa: E402
+from timeline_app.core.workspace import Workspace  # noqa: E402
+from timeline_app.gui.qt_events_table import QtEventsTable  # noqa: E402
+from timeline_app.gui.qt_main_window import QtMainWindow  # noqa: E402
+from timeline_app.gui.qt_presentation import OVERVIEW, QtPresentation  # noqa: E402
+
+REF = date(2025, 5, 6)
+
+
+@pytest.fixture
+def workspace(seeds_dir: Path) -> Workspace:
+    ws = Workspace()
+    ws.add(load([seeds_dir], reference=REF).analyses)
+    return ws
+
+
+def test_the_table_shows_and_sets_the_key_events(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
+    table = QtEventsTable(workspace)
+    qtbot.addWidget(table)
+    keys = [table.proxy.index(r, 5).data() for r in range(table.proxy.rowCount())]
+    assert keys.count("key") == 8 and table.key_count.value() == 8
+    table.key_count.setValue(3)
+    assert sum(e.key for e in workspace.timeline.events) == 3
+    table.key_only.setChecked(True)
+    assert table.proxy.rowCount() == 3
+    assert {e.id for e in table.visible_events()} == {e.id for e in workspace.timeline.events if e.key}
+    workspace.undo()
+    assert table.key_count.value() == 8 and table.proxy.rowCount() == 8
+
+
+def test_the_pdf_holds_every_key_event_and_its_sources_as_text(qtbot, workspace: Workspace,  # noqa: ANN001
+                                                               tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from timeline_app.gui.export_pdf import write_pdf
+
+    path = write_pdf(workspace, tmp_path / "b.pdf", title="Baltic defence")
+    reader = PdfReader(str(path))
+    b = briefing(workspace.timeline, "Baltic defence")
+    assert len(reader.pages) >= 1 + math.ceil(len(b.events) / 4) + 1
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "Baltic defence" in text and "Sources" in text
+    for e in b.events:
+        assert e.when in text, e.when
+        assert " ".join(e.headline.split()[:3]) in text
+    for s in b.sources:
+        assert f"[{s.number}]" in text
+    (tmp_path / "keep.pdf").write_bytes(b"previous")
+    with pytest.raises(ValueError, match="no events"):
+        write_pdf(workspace, tmp_path / "keep.pdf", only="starred")
+    assert (tmp_path / "keep.pdf").read_bytes() == b"previous"
+
+
+def test_export_of_what_the_filters_show(qtbot, seeds_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    from pptx import Presentation
+
+    from timeline_app.core.writers import writer
+    from timeline_app.gui.qt_briefing import export_briefing
+
+    settings = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    window = QtMainWindow(Workspace(), reference=REF, settings=settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sigLoaded, timeout=30000):
+        window.load([str(seeds_dir)])
+    window.events.search.setText("Naryshkin")
+    path = export_briefing(window, writer("pptx"), str(tmp_path / "b.pptx"), "Shown", "shown")
+    assert path is not None
+    texts = " ".join(sh.text_frame.text for s in Presentation(str(path)).slides for sh in s.shapes
+                     if sh.has_text_frame)
+    assert "15 April 2025" in texts and "18 March 2025" not in texts
+    assert export_briefing(window, writer("pdf"), str(tmp_path / "x" / "b.pdf"), "T", "key") is None  # no folder
+    assert "Could not export" in window.statusBar().currentMessage()
+
+
+def test_presenting_steps_through_the_key_events(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
+    b = briefing(workspace.timeline, "Baltic defence")
+    view = QtPresentation(b)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    overview = math.ceil(len(b.events) / OVERVIEW)
+    assert view.pages == overview + len(b.events)
+    assert b.events[0].when in view.text.text()
+    for _ in range(overview):
+        qtbot.keyClick(view, QtCore.Qt.Key.Key_Right)
+    assert b.events[0].headline in view.text.text() and "“" in view.text.text()
+    qtbot.keyClick(view, QtCore.Qt.Key.Key_End)
+    assert view.page == view.pages - 1
+    qtbot.keyClick(view, QtCore.Qt.Key.Key_Right)
+    assert view.page == view.pages - 1  # stays on the last
+    qtbot.keyClick(view, QtCore.Qt.Key.Key_Home)
+    assert view.page == 0
+    font_px = view._px()  # noqa: SLF001
+    assert font_px >= 22
+    with qtbot.waitSignal(view.sigClosed, timeout=2000):
+        qtbot.keyClick(view, QtCore.Qt.Key.Key_Escape)
+    assert isinstance(view, QtWidgets.QWidget)
