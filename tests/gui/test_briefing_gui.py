@@ -112,3 +112,28 @@ def test_presenting_steps_through_the_key_events(qtbot, workspace: Workspace) ->
     with qtbot.waitSignal(view.sigClosed, timeout=2000):
         qtbot.keyClick(view, QtCore.Qt.Key.Key_Escape)
     assert isinstance(view, QtWidgets.QWidget)
+
+
+def test_the_svg_puts_the_axis_and_the_marks_where_the_png_does(qtbot, workspace: Workspace,  # noqa: ANN001
+                                                                 tmp_path: Path) -> None:
+    """Rasterised, the SVG's date axis spans the width as the PNG's does (it was drawn at 72/96 of it,
+    so every mark stood over the wrong year)."""
+    from PySide6 import QtGui, QtSvg
+
+    from timeline_app.gui.export_image import render_image
+
+    png = QtGui.QImage(str(render_image(workspace, tmp_path / "t.png")))
+    renderer = QtSvg.QSvgRenderer(str(render_image(workspace, tmp_path / "t.svg")))
+    svg = QtGui.QImage(png.size(), QtGui.QImage.Format.Format_RGB32)
+    svg.fill(QtGui.QColor("white"))
+    painter = QtGui.QPainter(svg)
+    renderer.render(painter)
+    painter.end()
+
+    def dark(image: QtGui.QImage, y: int) -> list[int]:
+        return [x for x in range(0, image.width(), 2) if QtGui.QColor(image.pixel(x, y)).lightness() < 110]
+
+    axis_y = max(range(png.height() // 2, png.height()), key=lambda y: len(dark(png, y)))  # the axis line
+    ours = max(len(dark(svg, y)) for y in range(axis_y - 3, axis_y + 4))
+    assert ours >= 0.9 * len(dark(png, axis_y))
+    assert abs(max(dark(svg, axis_y)) - max(dark(png, axis_y))) < png.width() * 0.02

@@ -95,6 +95,10 @@ def _render_svg(view: QtWidgets.QWidget, title: str) -> bytes:
     size = view.size()
     generator.setSize(size)
     generator.setViewBox(QtCore.QRect(0, 0, size.width(), size.height()))
+    # At the generator's default 72 dpi, items that cache their drawing at the screen's resolution
+    # (the date axis) came out at 72/96 of the width while the marks filled it: the marks stood over
+    # the wrong years. The view's own resolution draws everything to one scale.
+    generator.setResolution(view.logicalDpiX())
     generator.setTitle(title)
     generator.setDescription("Timeline exported by timeline-app")
     painter = QtGui.QPainter()

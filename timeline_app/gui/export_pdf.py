@@ -217,11 +217,11 @@ def _table_pages(page: _Pages, b: Briefing) -> None:
         if y + h > page.height - MARGIN:
             page.new()
             y = page.heading("The events")
-            x = MARGIN
+            x, tallest = MARGIN, 0.0
             for value, w in zip(header, widths):
-                page.text(QtCore.QRectF(x, y, full * w - 8, 30), value, 10, INK, True)
+                tallest = max(tallest, page.text(QtCore.QRectF(x, y, full * w - 8, 30), value, 10, INK, True))
                 x += full * w
-            y += 20
+            y += tallest + 3
             page.painter.setPen(QtGui.QPen(QtGui.QColor(MUTED), 0.8))
             page.painter.drawLine(QtCore.QPointF(MARGIN, y), QtCore.QPointF(MARGIN + full, y))
             y += 4
