@@ -92,9 +92,12 @@ def _parser() -> argparse.ArgumentParser:
         export.add_argument(f"--{w.name}", metavar="FILE", help=f"also write: {w.label} (a name ending in {w.suffix})")
     export.add_argument("--title", help="title of the picture or briefing (default: counts of events and articles)")
     export.add_argument("--only", choices=("key", "starred", "all"), default=None,
-                        help="which events a briefing (slides, PDF, TimelineJS) shows: the key events and the "
-                             "starred ones (the default), only the starred, or all")
+                        help="which events to export: the key events and the starred ones (the default of "
+                             "slides, PDF and TimelineJS), only the starred, or all (the default of pictures)")
     export.add_argument("--template", metavar="FILE.pptx", help="build the slides on this PowerPoint template")
+    export.add_argument("--picture-size", choices=("wide", "slide"), default="wide",
+                        help="wide: at least 2400 px, as tall as the timeline needs; slide: 1920 x 1080, "
+                             "type at least 18 px")
 
     show = sub.add_parser("show", help="print the timeline as text")
     sources_options(show)
@@ -198,11 +201,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
             _warn(f"timeline-app: cannot write to {args.out}: {e.strerror or e}")
             return EXIT_FAILED
     if files:
-        options = {"title": args.title, "only": args.only or "key", "template": args.template}
+        options = {"title": args.title, "template": args.template, "preset": args.picture_size}
         workspace = _workspace_for(timeline, files, curation)
         for w, path in files:
+            # a briefing shows the key events unless told; a picture, all of them
+            only = args.only or ("key" if "template" in w.options or "preset" not in w.options else "all")
             try:
-                paths.append(w.load()(workspace, path, **{k: v for k, v in options.items()
+                paths.append(w.load()(workspace, path, **{k: v for k, v in {**options, "only": only}.items()
                                                           if k in w.options and v is not None}))
             except (OSError, ValueError) as e:
                 what = w.label[:1].lower() + w.label[1:]

@@ -137,3 +137,28 @@ def test_the_svg_puts_the_axis_and_the_marks_where_the_png_does(qtbot, workspace
     ours = max(len(dark(svg, y)) for y in range(axis_y - 3, axis_y + 4))
     assert ours >= 0.9 * len(dark(png, axis_y))
     assert abs(max(dark(svg, axis_y)) - max(dark(png, axis_y))) < png.width() * 0.02
+
+
+def test_pictures_for_slides_date_every_label_and_never_show_the_selection(qtbot, workspace: Workspace,  # noqa: ANN001
+                                                                           tmp_path: Path) -> None:
+    from PySide6 import QtGui
+
+    from timeline_app.gui.export_image import render_image, sources_line
+    from timeline_app.gui.qt_timeline import QtTimelineView
+
+    workspace.select(workspace.timeline.events[2].id)
+    view = QtTimelineView(workspace, picture=True, legend=True, scale=2.0)
+    qtbot.addWidget(view)
+    view.resize(1920, 1000)
+    view.show()
+    view.fit_all()
+    labels = view.visible_labels()
+    assert labels and all(" · " in label for label in labels)
+    assert any(label.lstrip("◆★ ").startswith("18 March 2025 · ") for label in labels)
+    assert not view._selection.isVisible() and len(view._ring.data) == 0  # noqa: SLF001
+    path = render_image(workspace, tmp_path / "slide.png", only="key", preset="slide", title="Key dates")
+    image = QtGui.QImage(str(path))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert sources_line(workspace).startswith("Sources: ")
+    with pytest.raises(ValueError, match="no events"):
+        render_image(workspace, tmp_path / "none.png", only="starred")

@@ -32,7 +32,8 @@ class Writer:
     suffix: str = ""
     #: drawn with Qt (a QApplication is made offscreen on the command line)
     needs_qt: bool = False
-    #: the keyword options a file writer takes, of ``title``, ``only`` (key, starred, all), ``template``
+    #: the keyword options a file writer takes, of ``title``, ``only`` (key, starred, all), ``template``,
+    #: ``preset`` (the size of a picture)
     options: tuple[str, ...] = ("title",)
 
     def load(self) -> Callable[..., Any]:
@@ -59,10 +60,12 @@ def writer(name: str) -> Writer:
 
 register(Writer("tables", "Tables (timeline.csv, evidence.csv, timeline.json)", FOLDER,
                 "timeline_app.core.export:export"))
-register(Writer("png", "Picture of the timeline (PNG, 2400 px wide)", FILE,
-                "timeline_app.gui.export_image:render_image", ".png", needs_qt=True))
+register(Writer("png", "Picture of the timeline (PNG, 2400 px wide, or a 1920 x 1080 slide)", FILE,
+                "timeline_app.gui.export_image:render_image", ".png", needs_qt=True,
+                options=("title", "only", "preset")))
 register(Writer("svg", "Vector picture of the timeline (SVG)", FILE,
-                "timeline_app.gui.export_image:render_image", ".svg", needs_qt=True))
+                "timeline_app.gui.export_image:render_image", ".svg", needs_qt=True,
+                options=("title", "only", "preset")))
 register(Writer("pptx", "Briefing slides (PowerPoint, editable)", FILE, "timeline_app.core.slides:write_slides",
                 ".pptx", options=("title", "only", "template")))
 register(Writer("pdf", "Briefing (PDF)", FILE, "timeline_app.gui.export_pdf:write_pdf", ".pdf", needs_qt=True,

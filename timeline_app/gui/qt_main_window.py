@@ -390,9 +390,14 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         if path:
             if not path.lower().endswith(suffix):
                 path += suffix
-            self.export_image(path, current_view)
+            from timeline_app.gui.export_image import default_title
 
-    def export_image(self, path: str, current_view: bool = False) -> Path | None:
+            title, ok = QtWidgets.QInputDialog.getText(self, "Export picture", "Title of the picture:",
+                                                       text=default_title(self.workspace))
+            if ok:
+                self.export_image(path, current_view, title)
+
+    def export_image(self, path: str, current_view: bool = False, title: str | None = None) -> Path | None:
         from timeline_app.gui.export_image import render_image
 
         view_range = None
@@ -400,7 +405,7 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
             (xa, xb), (ya, yb) = self.timeline.getPlotItem().getViewBox().viewRange()
             view_range = ((xa, xb), (ya, yb))
         try:
-            written = render_image(self.workspace, path, view_range=view_range)
+            written = render_image(self.workspace, path, view_range=view_range, title=title or None)
         except (OSError, ValueError) as e:
             self.show_error(f"Could not export the picture: {e}")
             return None

@@ -154,12 +154,14 @@ class QtTimelineView(Listening, pg.PlotWidget):
     MAX_LABELS = 250
 
     def __init__(self, workspace: Workspace, parent: QtWidgets.QWidget | None = None, *,
-                 title: str | None = None, legend: bool = False, scale: float = 1.0) -> None:
-        """``scale`` enlarges text and marks alike (pictures drawn at briefing size use it)."""
+                 title: str | None = None, legend: bool = False, scale: float = 1.0, picture: bool = False) -> None:
+        """``scale`` enlarges text and marks alike (pictures drawn at briefing size use it);
+        ``picture``: drawn for export, every label dated and no selection shown."""
         font_size = 9.0 * scale
         axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         super().__init__(parent=parent, axisItems={"bottom": axis}, background="w")
         self.workspace = workspace
+        self.picture = picture
         self.layout_data = TimelineLayout()
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         plot = self.getPlotItem()
@@ -226,7 +228,7 @@ class QtTimelineView(Listening, pg.PlotWidget):
 
     def refresh(self) -> None:
         """Lay the workspace's events out again and draw them."""
-        layout = build_layout(self.workspace.timeline.events)
+        layout = build_layout(self.workspace.timeline.events, dated=self.picture)
         self.layout_data = layout
         self._spans.set_layout(layout)
         self._grid.set_extent(*layout.extent, layout.lanes)
@@ -260,6 +262,8 @@ class QtTimelineView(Listening, pg.PlotWidget):
         self.getPlotItem().getViewBox().setXRange(seconds(lo), seconds(hi), padding=0)
 
     def _show_selection(self, event_id: object) -> None:
+        if self.picture:  # an exported picture never shows what happened to be selected
+            event_id = None
         layout = self.layout_data
         i = layout.index_of(event_id) if isinstance(event_id, str) else None
         self._selection.hide()

@@ -133,8 +133,10 @@ class TimelineLayout:
         return best
 
 
-def build_layout(events: list[Event], label_px: float = 7.0, nominal_width_px: float = 1400.0) -> TimelineLayout:
-    """Lay events out in lanes so that marks (and, for small timelines, labels) do not overlap."""
+def build_layout(events: list[Event], label_px: float = 7.0, nominal_width_px: float = 1400.0,
+                 dated: bool = False) -> TimelineLayout:
+    """Lay events out in lanes so that marks (and, for small timelines, labels) do not overlap;
+    ``dated``: each label starts with its date as a reader says it (pictures for briefings)."""
     rows = [(e, m) for e in events if (m := mark_of(e)) is not None]
     n = len(rows)
     if n == 0:
@@ -184,8 +186,18 @@ def build_layout(events: list[Event], label_px: float = 7.0, nominal_width_px: f
     for i in order:
         by_lane[lane[i]].append(i)
     return TimelineLayout(
-        ids=[e.id for e, _ in rows], titles=[("★ " if e.starred else "◆ " if e.key else "") + e.title for e, _ in rows],
+        ids=[e.id for e, _ in rows], titles=[_label(e, dated) for e, _ in rows],
         marks=[m for _, m in rows],
         x0=x0, x1=x1, lane=lane, extent=extent, reach=float(reach), lanes=lanes, by_lane=by_lane,
         lane_x0=[[float(x0[i]) for i in idx] for idx in by_lane],
     )
+
+
+def _label(e: Event, dated: bool) -> str:
+    """ "★ " for a starred event, "◆ " for a key one; then its date when ``dated``; then its title."""
+    mark = "★ " if e.starred else "◆ " if e.key else ""
+    if not dated:
+        return mark + e.title
+    from timeline_app.core.briefing import reader_date
+
+    return f"{mark}{reader_date(e.start, e.end, e.granularity, e.kind)} · {e.title}"
