@@ -241,15 +241,22 @@ def _workspace_for(timeline, files: list, curation=None):  # noqa: ANN001, ANN20
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from timeline_app.core.escape import for_terminal
-    from timeline_app.core.event import format_span
+    from timeline_app.core.event import format_span, support_text
 
     timeline, _ = _load(args)
     width = shutil.get_terminal_size((100, 20)).columns
+
+    def block(text: str) -> None:
+        print(textwrap.indent(textwrap.fill(for_terminal(text), max(40, width - 27)), " " * 26))
+
     for e in timeline.events:
         when = format_span(e.start, e.end)
-        _out(f"{when:<25} {e.title}")
-        sources = for_terminal(f"[{e.date_text}] " + ", ".join(e.documents))
-        print(textwrap.indent(textwrap.fill(sources, max(40, width - 27)), " " * 26))
+        _out(f"{when:<25} {'★ ' if e.starred else ''}{e.title}")
+        key = " · key event" if e.key else ""
+        block(f"[{e.date_text}] {support_text(e)}{key}: " + ", ".join(
+            f"{d} (copies {timeline.copies[d]})" if d in timeline.copies else d for d in e.documents))
+        for conflict in e.conflicts:
+            block(f"⚠ sources disagree: {conflict}")
     for f in timeline.failures:
         _out(f"skipped {f.name}: {f.reason}")
     return EXIT_OK

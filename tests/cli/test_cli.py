@@ -174,3 +174,11 @@ def test_briefing_exports_from_the_command_line(cli, seeds_dir: Path, tmp_path: 
                   "--pptx", str(tmp_path / "keep.pptx"), "--only", "starred")
     assert refused.returncode == 1 and "no events to present" in refused.stderr
     assert (tmp_path / "keep.pptx").read_bytes() == b"previous"
+
+
+def test_show_prints_support_copies_conflicts_and_key_events(cli, seeds_dir: Path) -> None:  # noqa: ANN001
+    done = cli("show", str(seeds_dir), "--reference-date", "2025-05-06")
+    assert done.returncode == 0, done.stderr
+    out = " ".join(done.stdout.split())
+    assert "4 sources, 3 independent" in out and "(copies 000_a9b5a5e0ed6f1e90.txt)" in out
+    assert "⚠ sources disagree: Finland" in out and "key event" in out

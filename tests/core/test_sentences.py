@@ -26,6 +26,12 @@ from timeline_app.core.sentences import Sentences, clean, split_sentences
      ["He said it was ``to fight terrorism.''", "The FBI continues.", "It did."]),
     ("Shots rang out! Police came? No one knew.", ["Shots rang out!", "Police came?", "No one knew."]),
     ("Dr. Smith arrived at 5 p.m. Monday. He left.", ["Dr. Smith arrived at 5 p.m. Monday.", "He left."]),
+    # a sentence that ends in a year or a numeric date, with syntok deciding the rest or not
+    ("The deal was signed on 12.06.2025. Latvia's parliament voted.",
+     ["The deal was signed on 12.06.2025.", "Latvia's parliament voted."]),
+    ("Mr. Smith signed on 12.06.2025. Latvia's parliament voted.",
+     ["Mr. Smith signed on 12.06.2025.", "Latvia's parliament voted."]),
+    ("It began in 2014. Russia annexed Crimea.", ["It began in 2014.", "Russia annexed Crimea."]),
 ])
 def test_split(text: str, sentences: list[str]) -> None:
     assert [s.text for s in split_sentences(text)] == sentences

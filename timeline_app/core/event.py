@@ -116,6 +116,17 @@ class Event:
         return first, periods.rank(self.granularity), length
 
 
+def support_text(e: Event) -> str:
+    """"3 sources, 2 independent ⚠": how well an event is supported, at a glance."""
+    if e.manual:
+        return "added by hand"
+    n = len(e.documents)
+    text = f"{n} source{'s' if n != 1 else ''}"
+    if e.independent and e.independent < n:
+        text += f", {e.independent} independent"
+    return text + (" ⚠" if e.conflicts else "")
+
+
 def format_span(start: date | None, end: date | None) -> str:
     """A date interval as a person reads it: whole months and years are written as such.
 

@@ -74,6 +74,11 @@ _CLEAR_NEXT = re.compile(r"\s+[\"“‘(\[]?[A-Z]")
 _LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z]{2,}$")
 #: the longest lower-case word looked for before a full stop
 _WORD_REACH = 48
+#: a year, or a numeric date ending in one, right before a full stop: "on 12.06.2025. Latvia's" ends
+#: there (a day number alone does not: "am 5. Mai" is a date in German)
+_YEAR_BEFORE = re.compile(r"(?<![\w.])(?:\d{1,2}[./-]\d{1,2}[./-])?\d{4}$")
+#: inside a sentence as syntok cuts it, a full stop after such a year followed by a capital
+_AFTER_YEAR = re.compile(r"(?<![\w.])(?:\d{1,2}[./-]\d{1,2}[./-])?\d{4}\.(\s+)(?=[\"“‘(\[]?[A-Z])")
 
 
 def _clear_ends(segment: str, lang: Language) -> list[int] | None:
@@ -90,7 +95,10 @@ def _clear_ends(segment: str, lang: Language) -> list[int] | None:
         if term[0] == ".":
             # only the last few characters: searching from 0 at every full stop was quadratic
             word = _LOWER_WORD.search(segment, max(0, m.start() - _WORD_REACH), m.start())
-            if word is None or word.group() in lang.lower_abbreviations:
+            if word is None:
+                if not _YEAR_BEFORE.search(segment, max(0, m.start() - 12), m.start()):
+                    return None
+            elif word.group() in lang.lower_abbreviations:
                 return None
         elif len(term.rstrip("\"'”’)]")) > 1:
             return None  # "?!"
@@ -124,6 +132,9 @@ def _split_segment(text: str, seg_start: int, seg_end: int, lang: Language) -> l
                     continue
                 s = piece_start + tokens[0].offset
                 e = piece_start + tokens[-1].offset + len(tokens[-1].value)
+                for cut in _AFTER_YEAR.finditer(text, s, e):  # syntok keeps "2025. Latvia's" together
+                    out.append(Sentence(s, cut.start(1), clean(text[s:cut.start(1)])))
+                    s = cut.end(1)
                 out.append(Sentence(s, e, clean(text[s:e])))
     return out
 

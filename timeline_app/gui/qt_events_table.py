@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from timeline_app.core.event import Event, format_span
+from timeline_app.core.event import Event, format_span, support_text
 from timeline_app.core.workspace import Workspace
 from timeline_app.gui.listening import Listening
 from timeline_app.gui.table_model import RowsModel
@@ -95,17 +95,6 @@ _SORT_KEYS = {
     4: lambda e: ", ".join(e.documents),
     5: lambda e: -e.salience,
 }
-
-
-def support_text(e: Event) -> str:
-    """"3 sources, 2 independent ⚠": how well an event is supported, at a glance."""
-    if e.manual:
-        return "added by hand"
-    n = len(e.documents)
-    text = f"{n} source{'s' if n != 1 else ''}"
-    if e.independent and e.independent < n:
-        text += f", {e.independent} independent"
-    return text + (" ⚠" if e.conflicts else "")
 
 
 def support_tooltip(e: Event, copies: dict[str, str]) -> str:
