@@ -61,9 +61,12 @@ class Curation:
     manual: list[ManualEvent] = field(default_factory=list)
     #: how many key events a briefing shows, when the researcher chose (else the settings' default)
     key_count: int | None = None
+    #: publication dates changed in this session: article -> (date, where it came from); a project
+    #: file keeps them with its articles, not here
+    published: dict[str, tuple[date | None, str]] = field(default_factory=dict, compare=False)
 
     def is_empty(self) -> bool:
-        return not any(vars(self).values())
+        return not any(v for k, v in vars(self).items() if k != "published")
 
     # -- serialization (project files) ------------------------------------------------------
 
@@ -433,6 +436,30 @@ class SetKeyCount(Command):
 
     def undo(self, curation: Curation) -> None:
         curation.key_count = self._before
+
+
+class SetPublicationDate(Command):
+    """Give an article a publication date (None: unknown); undone, the article has the one it had.
+
+    Kept with the other edits so that it is undone like them; the workspace reads the articles'
+    events again after it (``rebuilds``). A project file keeps given dates with its articles.
+    """
+
+    label = "Change Publication Date"
+    rebuilds = True
+
+    def __init__(self, document: str, when: date | None, before: tuple[date | None, str]) -> None:
+        self.document, self.when, self.before = document, when, before
+        self._had: tuple[date | None, str] | None = None
+
+    def do(self, curation: Curation) -> None:
+        self._had = curation.published.get(self.document)
+        from timeline_app.core.article import DATE_GIVEN, DATE_UNKNOWN
+
+        curation.published[self.document] = (self.when, DATE_GIVEN if self.when else DATE_UNKNOWN)
+
+    def undo(self, curation: Curation) -> None:
+        curation.published[self.document] = self._had if self._had is not None else self.before
 
 
 class CommandStack:

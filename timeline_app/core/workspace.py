@@ -12,7 +12,7 @@ from datetime import date
 
 from psygnal import Signal
 
-from timeline_app.core.article import DATE_GIVEN, DATE_UNKNOWN, Article, ReadFailure
+from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.curation import Command, CommandStack, Curation, key_of
 from timeline_app.core.event import Event, Evidence
 from timeline_app.core.pipeline import read_events
@@ -133,14 +133,25 @@ class Workspace:
         return next((a.article for a in self._analyses if a.article.name == name), None)
 
     def set_publication_date(self, name: str, when: date | None) -> None:
-        """Give an article a publication date (``None``: unknown) and re-anchor its relative dates."""
+        """Give an article a publication date (``None``: unknown) and re-anchor its relative dates:
+        an edit like any other, undone with Undo."""
+        from timeline_app.core.curation import SetPublicationDate
+
+        article = self.article(name)
+        if article is None:
+            raise KeyError(name)
+        self.run(SetPublicationDate(name, when, (article.published, article.date_source)))
+
+    def _apply_publication_dates(self) -> bool:
+        """Re-analyse the articles whose publication date the edits changed; True if any was."""
+        changed = False
         for i, a in enumerate(self._analyses):
-            if a.article.name == name:
-                article = replace(a.article, published=when, date_source=DATE_GIVEN if when else DATE_UNKNOWN)
+            given = self.curation.published.get(a.article.name)
+            if given is not None and (a.article.published, a.article.date_source) != given:
+                article = replace(a.article, published=given[0], date_source=given[1])
                 self._analyses[i] = analyze(article, self.settings)
-                self._rebuild()
-                return
-        raise KeyError(name)
+                changed = True
+        return changed
 
     # -- events and selection ----------------------------------------------------------------
 
@@ -190,16 +201,22 @@ class Workspace:
         """Do an edit (undoable) and show its result."""
         self._edits += 1
         self.commands.push(command)
-        self._refresh()
+        self._after(command)
 
     def undo(self) -> None:
         self._edits += 1
-        if self.commands.undo() is not None:
-            self._refresh()
+        self._after(self.commands.undo())
 
     def redo(self) -> None:
         self._edits += 1
-        if self.commands.redo() is not None:
+        self._after(self.commands.redo())
+
+    def _after(self, command: Command | None) -> None:
+        if command is None:
+            return
+        if getattr(command, "rebuilds", False) and self._apply_publication_dates():
+            self._rebuild()  # the articles' dates changed: their events are read again
+        else:
             self._refresh()
 
     def set_curation(self, curation: Curation) -> None:

@@ -95,12 +95,18 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     return app.exec()
 
 
+#: The size of the window in --screenshot pictures (the README's picture), whatever the screen.
+SCREENSHOT_SIZE = (1500, 900)
+
+
 def _screenshot(app, window, sources: list[str], path: str, project: str | None = None) -> int:  # noqa: ANN001
     from PySide6 import QtCore
 
     from timeline_app.core.escape import for_terminal
 
     saved: list[bool] = []
+    window.remember_layout = False  # a picture of the window is no reason to change the user's layout
+    window.default_layout(*SCREENSHOT_SIZE)
 
     def grab() -> None:
         from timeline_app.gui.export_image import save_png

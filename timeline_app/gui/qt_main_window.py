@@ -66,6 +66,14 @@ class LoadWorker(QtCore.QObject):
         self.sigFinished.emit(Loaded(result, pending))
 
 
+def fitted_size(screen: QtGui.QScreen | None) -> tuple[int, int]:
+    """1500 x 900, or the room the screen leaves if that is less (a 1366 x 768 laptop)."""
+    if screen is None:
+        return 1500, 900
+    available = screen.availableGeometry()
+    return min(1500, int(available.width() * 0.96)), min(900, int(available.height() * 0.92))
+
+
 class QtMainWindow(Listening, QtWidgets.QMainWindow):
     """The application window around one :class:`Workspace`."""
 
@@ -82,7 +90,7 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         self._worker: LoadWorker | None = None
         self.setWindowTitle("Timeline")
         self.setAcceptDrops(True)
-        self.resize(1500, 900)
+        self.resize(*fitted_size(QtWidgets.QApplication.primaryScreen()))
 
         self.sources = QtSourcesPanel(workspace)
         self.timeline = QtTimelineView(workspace, legend=True)
@@ -97,12 +105,12 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start()
 
-        middle = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.middle = middle = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         middle.addWidget(self._titled("Timeline", self.timeline, "Click an event to select it; drag to pan, "
                                       "wheel to zoom; arrows, +/- and Home on the keyboard."))
         middle.addWidget(self._titled("Events", self.events))
         middle.setSizes([600, 300])
-        right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.right = right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         self.side_tabs = QtWidgets.QTabWidget()
         self.side_tabs.addTab(self.evidence, "Evidence")
         self.side_tabs.addTab(self.excluded, "Excluded")
@@ -111,13 +119,16 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         right.addWidget(self.side_tabs)
         right.addWidget(self._titled("Article", self.article))
         right.setSizes([330, 570])
-        main = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        self.main = main = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
         main.addWidget(self._titled("Sources", self.sources, "Double-click a publication date to change it."))
         main.addWidget(middle)
         main.addWidget(right)
-        main.setSizes([350, 770, 380])
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
+        #: the size and the panes' proportions are kept for the next run (not by --screenshot)
+        self.remember_layout = True
+        self.default_layout(self.width(), self.height())
+        self._restore_layout()
 
         self.progress = QtWidgets.QProgressBar()
         self.progress.setMaximumWidth(260)
@@ -142,6 +153,8 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         layout = QtWidgets.QVBoxLayout(box)
         layout.setContentsMargins(4, 4, 4, 4)
         label = QtWidgets.QLabel(f"<b>{title}</b>" + (f" <span style='color:#666'>— {hint}</span>" if hint else ""))
+        label.setWordWrap(True)  # a hint never widens its pane: the window must fit a laptop's screen
+        label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
         layout.addWidget(label)
         layout.addWidget(widget, 1)
         return box
@@ -540,6 +553,33 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
             QtWidgets.QMessageBox.StandardButton.No)
         return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
+    def default_layout(self, width: int, height: int) -> None:
+        """This size, with the panes in their first proportions."""
+        self.resize(width, height)
+        self.main.setSizes([int(width * 0.26), int(width * 0.48), int(width * 0.26)])
+        self.middle.setSizes([int(height * 0.62), int(height * 0.38)])
+        self.right.setSizes([int(height * 0.37), int(height * 0.63)])
+
+    def _restore_layout(self) -> None:
+        """The size and the panes' proportions of the last run, where they fit this screen."""
+        geometry = self.qsettings.value("window/geometry")
+        if isinstance(geometry, QtCore.QByteArray) and self.restoreGeometry(geometry):
+            available = QtWidgets.QApplication.primaryScreen().availableGeometry()
+            if self.width() > available.width() or self.height() > available.height():
+                self.resize(*fitted_size(QtWidgets.QApplication.primaryScreen()))
+        for name in ("main", "middle", "right"):
+            state = self.qsettings.value(f"window/{name}")
+            if isinstance(state, QtCore.QByteArray):
+                getattr(self, name).restoreState(state)
+
+    def _save_layout(self) -> None:
+        if not self.remember_layout:
+            return
+        self.qsettings.setValue("window/geometry", self.saveGeometry())
+        for name in ("main", "middle", "right"):
+            self.qsettings.setValue(f"window/{name}", getattr(self, name).saveState())
+        self.qsettings.sync()
+
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 20000)
         if not QtWidgets.QApplication.platformName() == "offscreen":
@@ -559,6 +599,7 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
+        self._save_layout()
         self._autosave_timer.stop()
         self.stop_listening()
         remove_autosave()  # a clean exit: nothing to recover next time

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import html
-from datetime import date
+from datetime import UTC, date, datetime
 
 import numpy as np
 import pyqtgraph as pg
@@ -106,6 +106,26 @@ class SpanItem(pg.GraphicsObject):
         return self._rect
 
 
+class DateAxis(pg.DateAxisItem):
+    """Dates under the timeline; a month named alone says its year where the year begins and on the
+    first tick, so that a picture of a few months still says which year it shows."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        strings = super().tickStrings(values, scale, spacing)
+        out, first = [], True
+        for value, text in zip(values, strings):
+            if text and text.isalpha():  # "Mar": a month without its year
+                try:
+                    when = datetime.fromtimestamp(value, UTC)
+                except (OverflowError, OSError, ValueError):
+                    when = None
+                if when is not None and (first or when.month == 1):
+                    text = f"{text} {when.year}"
+                first = False
+            out.append(text)
+        return out
+
+
 class DateGridItem(pg.GraphicsObject):
     """Vertical lines at whole days, weeks, months or years, drawn only across the part in view.
 
@@ -158,7 +178,7 @@ class QtTimelineView(Listening, pg.PlotWidget):
         """``scale`` enlarges text and marks alike (pictures drawn at briefing size use it);
         ``picture``: drawn for export, every label dated and no selection shown."""
         font_size = 9.0 * scale
-        axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
+        axis = DateAxis(orientation="bottom", utcOffset=0)
         super().__init__(parent=parent, axisItems={"bottom": axis}, background="w")
         self.workspace = workspace
         self.picture = picture
@@ -171,6 +191,8 @@ class QtTimelineView(Listening, pg.PlotWidget):
         plot.setMenuEnabled(False)
         plot.getViewBox().setMenuEnabled(False)  # our own menu: edits of the event under the mouse
         plot.hideButtons()
+        # the wheel and a drag move in time only: the lanes stay where they are
+        plot.getViewBox().setMouseEnabled(x=True, y=False)
         ax = plot.getAxis("bottom")
         ax.setPen(pg.mkPen("#333333", width=scale))
         ax.setTextPen(pg.mkPen("#222222"))
@@ -361,9 +383,13 @@ class QtTimelineView(Listening, pg.PlotWidget):
     # -- interaction --------------------------------------------------------------------------
 
     def event_at_scene(self, pos: QtCore.QPointF) -> str | None:
+        """The event whose mark or label is at ``pos`` (scene coordinates)."""
         vb = self.getPlotItem().getViewBox()
         if not vb.sceneBoundingRect().contains(pos):
             return None
+        for i, (item, _) in self._shown.items():
+            if item.isVisible() and item.sceneBoundingRect().contains(pos):
+                return self.layout_data.ids[i]
         p = vb.mapSceneToView(pos)
         (xa, xb), _ = vb.viewRange()
         tolerance = 7 * (xb - xa) / max(vb.width(), 1.0)
@@ -374,14 +400,30 @@ class QtTimelineView(Listening, pg.PlotWidget):
         return None if i is None else self.layout_data.ids[i]
 
     def _hover(self, pos: QtCore.QPointF) -> None:
-        event = self.workspace.event(self.event_at_scene(pos))
-        if event is None:
+        text = self.tooltip_at(pos)
+        if text is None:
             QtWidgets.QToolTip.hideText()
             return
-        sources = ", ".join(event.documents)
-        text = (f"<b>{html.escape(event.title)}</b><br>{html.escape(format_span(event.start, event.end))} "
-                f"— “{html.escape(event.date_text)}”<br><i>{html.escape(sources)}</i>")
         QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), text, self)
+
+    def tooltip_at(self, pos: QtCore.QPointF) -> str | None:
+        """What the tooltip says over the event at ``pos`` (scene coordinates), if any."""
+        event = self.workspace.event(self.event_at_scene(pos))
+        if event is None:
+            return None
+        sources = ", ".join(event.documents)
+        return (f"<b>{html.escape(event.title)}</b><br>{html.escape(format_span(event.start, event.end))} "
+                f"— “{html.escape(event.date_text)}”<br><i>{html.escape(sources)}</i>")
+
+    def viewportEvent(self, event: QtCore.QEvent) -> bool:  # noqa: N802 - Qt override
+        # Qt's own tooltip event would hide ours a moment after the pointer stops: over an event,
+        # it shows ours again instead, so the tooltip stays while the pointer is on the mark
+        if event.type() == QtCore.QEvent.Type.ToolTip:
+            text = self.tooltip_at(self.mapToScene(event.pos()))  # type: ignore[attr-defined]
+            if text is not None:
+                QtWidgets.QToolTip.showText(event.globalPos(), text, self)  # type: ignore[attr-defined]
+                return True
+        return super().viewportEvent(event)
 
     def _clicked(self, ev: object) -> None:
         if ev.button() != QtCore.Qt.MouseButton.LeftButton or ev.double():  # type: ignore[attr-defined]

@@ -1,0 +1,141 @@
+"""The window as a researcher uses it: the timeline's mouse and tooltip, labels that select, edits of
+publication dates that undo, a window that fits the screen and remembers its layout, readable
+source titles, month ticks that say their year."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
+
+import timeline_app.gui  # noqa: E402,F401
+from timeline_app.core.loading import load  # noqa: E402
+from timeline_app.core.workspace import Workspace  # noqa: E402
+from timeline_app.gui.qt_main_window import QtMainWindow, fitted_size  # noqa: E402
+from timeline_app.gui.qt_timeline import QtTimelineView  # noqa: E402
+
+REF = date(2025, 5, 6)
+
+
+@pytest.fixture
+def workspace(seeds_dir: Path) -> Workspace:
+    ws = Workspace()
+    ws.add(load([seeds_dir], reference=REF).analyses)
+    return ws
+
+
+@pytest.fixture
+def view(qtbot, workspace: Workspace) -> QtTimelineView:  # noqa: ANN001
+    v = QtTimelineView(workspace)
+    qtbot.addWidget(v)
+    v.resize(1000, 500)
+    v.show()
+    qtbot.waitExposed(v)
+    v.fit_all()
+    return v
+
+
+def _window(qtbot, settings_file: Path, seeds_dir: Path | None = None) -> QtMainWindow:  # noqa: ANN001
+    settings = QtCore.QSettings(str(settings_file), QtCore.QSettings.Format.IniFormat)
+    w = QtMainWindow(Workspace(), reference=REF, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    if seeds_dir is not None:
+        with qtbot.waitSignal(w.sigLoaded, timeout=30000):
+            w.load([str(seeds_dir)])
+    return w
+
+
+def test_the_wheel_zooms_time_only(qtbot, view: QtTimelineView) -> None:  # noqa: ANN001
+    vb = view.getPlotItem().getViewBox()
+    (xa, xb), (ya, yb) = vb.viewRange()
+    center = view.mapFromScene(vb.sceneBoundingRect().center())
+    for _ in range(8):
+        event = QtGui.QWheelEvent(QtCore.QPointF(center), QtCore.QPointF(view.mapToGlobal(center)), QtCore.QPoint(),
+                                  QtCore.QPoint(0, 120), QtCore.Qt.MouseButton.NoButton,
+                                  QtCore.Qt.KeyboardModifier.NoModifier, QtCore.Qt.ScrollPhase.NoScrollPhase, False)
+        QtWidgets.QApplication.sendEvent(view.viewport(), event)
+    (xa2, xb2), (ya2, yb2) = vb.viewRange()
+    assert xb2 - xa2 < (xb - xa) * 0.9  # zoomed in time
+    assert (ya2, yb2) == pytest.approx((ya, yb))  # not in lanes
+    assert vb.state["mouseEnabled"] == [True, False]
+
+
+@pytest.mark.qt_log_ignore("Mouse event .* not accepted by receiving widget")
+def test_a_label_selects_its_event_like_its_mark(qtbot, view: QtTimelineView, workspace: Workspace) -> None:  # noqa: ANN001
+    (i, (item, title)) = next(iter(view._shown.items()))  # noqa: SLF001
+    rect = item.sceneBoundingRect()
+    inside = QtCore.QPointF(rect.left() + rect.width() * 0.6, rect.center().y())
+    assert view.event_at_scene(inside) == view.layout_data.ids[i]
+    qtbot.mouseClick(view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=view.mapFromScene(inside))
+    assert workspace.selected == view.layout_data.ids[i]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_the_tooltip_stays_while_the_pointer_is_on_the_mark(qtbot, view: QtTimelineView) -> None:  # noqa: ANN001
+    (i, (item, _)) = next(iter(view._shown.items()))  # noqa: SLF001
+    pos = view.mapFromScene(item.sceneBoundingRect().center())
+    help_event = QtGui.QHelpEvent(QtCore.QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+    assert view.viewportEvent(help_event) is True  # handled: Qt does not hide it
+    empty = QtCore.QPoint(2, 2)
+    help_event = QtGui.QHelpEvent(QtCore.QEvent.Type.ToolTip, empty, view.viewport().mapToGlobal(empty))
+    view.viewportEvent(help_event)
+    assert view.tooltip_at(view.mapToScene(empty)) is None
+
+
+def test_month_ticks_say_their_year(qtbot, view: QtTimelineView) -> None:  # noqa: ANN001
+    view.set_x_range(date(2024, 11, 1), date(2025, 4, 20))
+    view.grab()
+    axis = view.getPlotItem().getAxis("bottom")
+    lo, hi = axis.range
+    months = [axis.tickStrings(values, axis.scale, spacing) for spacing, values in axis.tickValues(lo, hi, axis.width())
+              if 20 * 86400 < spacing < 40 * 86400][0]
+    assert months[0] == "Dec 2024"
+
+
+def test_a_publication_date_change_is_an_edit_that_undoes(qtbot, seeds_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    window = _window(qtbot, tmp_path / "s.ini", seeds_dir)
+    name = "000_a9b5a5e0ed6f1e90.txt"
+    before = window.workspace.article(name).published
+    window.workspace.set_publication_date(name, date(2024, 1, 10))
+    assert window.workspace.article(name).published == date(2024, 1, 10)
+    assert window.undo_action.text() == "Undo Change Publication Date" and window._dirty  # noqa: SLF001
+    window.workspace.undo()
+    assert window.workspace.article(name).published == before
+    window.workspace.redo()
+    assert window.workspace.article(name).published == date(2024, 1, 10)
+
+
+def test_the_window_fits_a_small_screen_and_remembers_its_layout(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    class Screen:
+        def __init__(self, w: int, h: int) -> None:
+            self.rect = QtCore.QRect(0, 0, w, h)
+
+        def availableGeometry(self) -> QtCore.QRect:  # noqa: N802
+            return self.rect
+
+    assert fitted_size(Screen(1366, 728)) == (1311, 669)  # type: ignore[arg-type]
+    assert fitted_size(Screen(2560, 1400)) == (1500, 900)  # type: ignore[arg-type]
+    first = _window(qtbot, tmp_path / "s.ini")
+    first.resize(760, 600)  # the offscreen screen is 800 x 800
+    first.main.setSizes([150, 400, 210])
+    sizes = first.main.sizes()
+    first.close()
+    second = _window(qtbot, tmp_path / "s.ini")
+    assert (second.width(), second.height()) == (760, 600)
+    assert second.main.sizes() == sizes
+
+
+def test_source_titles_get_the_room(qtbot, seeds_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    window = _window(qtbot, tmp_path / "s.ini", seeds_dir)
+    window.resize(1366, 740)
+    QtWidgets.QApplication.processEvents()
+    table = window.sources.table
+    assert table.columnWidth(0) >= 0.35 * table.viewport().width()
+    assert window.sources.model.index(0, 0).data(QtCore.Qt.ItemDataRole.ToolTipRole).startswith(
+        window.workspace.articles[0].title)
