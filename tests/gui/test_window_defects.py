@@ -139,3 +139,50 @@ def test_source_titles_get_the_room(qtbot, seeds_dir: Path, tmp_path: Path) -> N
     assert table.columnWidth(0) >= 0.35 * table.viewport().width()
     assert window.sources.model.index(0, 0).data(QtCore.Qt.ItemDataRole.ToolTipRole).startswith(
         window.workspace.articles[0].title)
+
+
+def test_an_edit_keeps_the_article_where_the_reader_is(qtbot, seeds_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    from timeline_app.core.curation import Star, key_of
+
+    window = _window(qtbot, tmp_path / "s.ini", seeds_dir)
+    window.resize(760, 600)
+    ws = window.workspace
+    last = max((e for e in ws.timeline.events), key=lambda e: e.evidence[0].date_start)
+    ws.select(last.id)
+    QtWidgets.QApplication.processEvents()
+    bar = window.article.text.verticalScrollBar()
+    position = bar.value()
+    assert position > 0  # scrolled down to the sentence
+    ws.run(Star(key_of(last)))
+    QtWidgets.QApplication.processEvents()
+    assert bar.value() == position
+
+
+def test_the_sentences_keep_most_of_the_evidence_pane(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
+    from timeline_app.gui.qt_evidence import QtEvidencePanel
+
+    panel = QtEvidencePanel(workspace)
+    qtbot.addWidget(panel)
+    panel.resize(380, 330)
+    panel.show()
+    disputed = next(e for e in workspace.timeline.events if e.conflicts)
+    workspace.select(disputed.id)
+    QtWidgets.QApplication.processEvents()
+    assert panel.list.count() == len(disputed.evidence) >= 4
+    assert panel.list.height() >= 0.6 * panel.height()
+    assert "Sources disagree" in panel.summary.text()
+
+
+def test_an_event_added_by_hand_has_room_and_a_source(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
+    from timeline_app.core.curation import AddEvent, Curation
+    from timeline_app.gui.qt_actions import QtDatesDialog
+
+    dialog = QtDatesDialog("Add Event", None, None, "day", None, with_title=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() >= 560 and dialog.source_edit.isVisible()
+    workspace.run(AddEvent("Ministry briefing", date(2025, 5, 7), date(2025, 5, 7), "day", "by phone",
+                           "Defence ministry press office"))
+    added = next(e for e in workspace.timeline.events if e.manual)
+    assert added.note == "Source: Defence ministry press office; by phone"
+    assert Curation.from_json(workspace.curation.to_json()).manual[0].source == "Defence ministry press office"

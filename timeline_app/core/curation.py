@@ -42,6 +42,8 @@ class ManualEvent:
     end: date | None
     granularity: str = "day"
     note: str = ""
+    #: where it comes from: an outlet, a document, a call ("Ministry briefing, 7 May")
+    source: str = ""
 
 
 @dataclass
@@ -89,7 +91,7 @@ class Curation:
             "detached": [k(x) for x in sorted(self.detached)],
             "attached": [[*k(target), _evidence_json(ev)] for target, ev in self.attached],
             "manual": [{"number": m.number, "title": m.title, "start": d(m.start), "end": d(m.end),
-                        "granularity": m.granularity, "note": m.note} for m in self.manual],
+                        "granularity": m.granularity, "note": m.note, "source": m.source} for m in self.manual],
             "key_count": self.key_count,
         }
 
@@ -118,7 +120,7 @@ class Curation:
             detached={k(x) for x in data.get("detached", [])},
             attached=[(k(x[:2]), _evidence_from_json(x[2])) for x in data.get("attached", [])],
             manual=[ManualEvent(int(m["number"]), str(m["title"]), d(m.get("start")), d(m.get("end")),
-                                str(m.get("granularity", "day")), str(m.get("note", "")))
+                                str(m.get("granularity", "day")), str(m.get("note", "")), str(m.get("source", "")))
                     for m in data.get("manual", [])],
             key_count=_count(data.get("key_count")),
         )
@@ -188,7 +190,8 @@ def apply(events: list[Event], excluded: list[Event], curation: Curation) -> tup
     for m in curation.manual:
         pool.append(Event(id=f"m{m.number:04d}", start=m.start, end=m.end, granularity=m.granularity,
                           kind=kind_for(m.start, m.end, m.granularity), value="", date_text="(added by hand)",
-                          title=m.title, note=m.note, manual=True))
+                          title=m.title, note="; ".join(x for x in (f"Source: {m.source}" if m.source else "",
+                                                                    m.note) if x), manual=True))
     shown: list[Event] = []
     hidden: list[Event] = []
     for e in pool:
@@ -407,8 +410,8 @@ class AddEvent(Command):
     label = "Add Event"
 
     def __init__(self, title: str, start: date | None, end: date | None, granularity: str = "day",
-                 note: str = "") -> None:
-        self.args = (title, start, end, granularity, note)
+                 note: str = "", source: str = "") -> None:
+        self.args = (title, start, end, granularity, note, source)
         self.event: ManualEvent | None = None
 
     def do(self, curation: Curation) -> None:

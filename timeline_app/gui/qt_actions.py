@@ -23,7 +23,10 @@ class QtDatesDialog(QtWidgets.QDialog):
         form = QtWidgets.QFormLayout(self)
         self.title_edit = QtWidgets.QLineEdit()
         self.note_edit = QtWidgets.QLineEdit()
+        self.source_edit = QtWidgets.QLineEdit()
+        self.source_edit.setPlaceholderText("Where it comes from: an outlet, a document, a call")
         if with_title:
+            self.setMinimumWidth(560)  # a headline and a citation fit without scrolling
             form.addRow("Title", self.title_edit)
         self.start_edit = QtWidgets.QLineEdit(start.isoformat() if start else "")
         self.end_edit = QtWidgets.QLineEdit(end.isoformat() if end else "")
@@ -36,6 +39,7 @@ class QtDatesDialog(QtWidgets.QDialog):
         form.addRow("End", self.end_edit)
         form.addRow("Precision", self.granularity)
         if with_title:
+            form.addRow("Source", self.source_edit)
             form.addRow("Note", self.note_edit)
         self.error = QtWidgets.QLabel()
         self.error.setStyleSheet("color: #b00020")
@@ -113,4 +117,4 @@ def add_event(workspace: Workspace, parent: QtWidgets.QWidget) -> None:
     if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
         start, end, granularity = dialog.values()
         workspace.run(AddEvent(dialog.title_edit.text().strip(), start, end, granularity,
-                               dialog.note_edit.text().strip()))
+                               dialog.note_edit.text().strip(), dialog.source_edit.text().strip()))

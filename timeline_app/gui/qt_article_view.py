@@ -50,9 +50,9 @@ class QtArticleView(Listening, QtWidgets.QWidget):
             return
         if name != self.document:
             self.document = name
-            date_text = article.published.isoformat() if article.published else "no publication date"
-            self.header.setText(f"{article.title}\n{article.name} — {date_text} ({article.date_source})")
+            self._set_header(article)
             self.text.setPlainText(article.text)
+            self._shown_text = article.text
             self._wide = [i for i, ch in enumerate(article.text) if ord(ch) > 0xFFFF]
         self._highlight()
         if scroll_to is not None:
@@ -76,8 +76,22 @@ class QtArticleView(Listening, QtWidgets.QWidget):
                 break
         return offset
 
+    def _set_header(self, article) -> None:  # noqa: ANN001 - a core Article
+        date_text = article.published.isoformat() if article.published else "no publication date"
+        self.header.setText(f"{article.title}\n{article.name} — {date_text} ({article.date_source})")
+
     def _reload(self) -> None:
-        name, self.document = self.document, None
+        """After an edit: the same article keeps its place (the reader's sentence stays in view)."""
+        name = self.document
+        article = self.workspace.article(name) if name else None
+        if article is not None and article.text == getattr(self, "_shown_text", None):
+            bar = self.text.verticalScrollBar()
+            position = bar.value()
+            self._set_header(article)
+            self._highlight()
+            bar.setValue(position)
+            return
+        self.document = None
         self.show_document(name)
 
     def _selection_changed(self, event_id: object) -> None:
