@@ -186,3 +186,26 @@ def test_an_event_added_by_hand_has_room_and_a_source(qtbot, workspace: Workspac
     added = next(e for e in workspace.timeline.events if e.manual)
     assert added.note == "Source: Defence ministry press office; by phone"
     assert Curation.from_json(workspace.curation.to_json()).manual[0].source == "Defence ministry press office"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_find_in_articles_next_previous_and_the_shortcuts(qtbot, seeds_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    window = _window(qtbot, tmp_path / "s.ini", seeds_dir)
+    window.search_articles()
+    search = window.search_window
+    search.query.setText("Kaliningrad")
+    search.search()
+    assert search.results.count() >= 1 and "match" in search.count.text()
+    item = search.results.item(0)
+    name, offset = item.data(QtCore.Qt.ItemDataRole.UserRole + 1)
+    search._open(item)  # noqa: SLF001
+    assert window.article.document == name
+    assert window.article.text.textCursor().position() == window.article._to_qt(offset)  # noqa: SLF001
+    first = window.events.visible_events()[0].id
+    window.step_event(1)
+    assert window.workspace.selected == first
+    window.step_event(1)
+    window.step_event(-1)
+    assert window.workspace.selected == first
+    keys = dict((text, key) for key, text in window.shortcuts())
+    assert keys["Find in Articles"] and keys["Next Event"] and keys["Present Key Events"] == "F5"

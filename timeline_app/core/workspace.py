@@ -258,3 +258,33 @@ class Workspace:
         previous, self.selected = self.selected, new_id
         if new_id != previous:
             self.selection_changed.emit(new_id)
+
+
+def find_in_articles(articles: list[Article], text: str, limit: int = 500) -> list[tuple[str, int, str]]:
+    """Where ``text`` occurs in the articles (any case): (article, offset, the line around it), in
+    article order, at most ``limit``.
+
+    >>> a = Article("a.txt", "a.txt", "A", "Vilnius said.\\nThe border plan, said Vilnius.", None, "unknown")
+    >>> find_in_articles([a], "vilnius")
+    [('a.txt', 0, 'Vilnius said.'), ('a.txt', 36, 'The border plan, said Vilnius.')]
+    """
+    from timeline_app.core.casefold import lower_keeping_offsets
+
+    needle = text.strip().lower()
+    found: list[tuple[str, int, str]] = []
+    if not needle:
+        return found
+    for article in articles:
+        low = lower_keeping_offsets(article.text)
+        i = low.find(needle)
+        while i >= 0 and len(found) < limit:
+            start = article.text.rfind("\n", 0, i) + 1
+            end = article.text.find("\n", i)
+            line = article.text[start:end if end >= 0 else len(article.text)].strip()
+            if len(line) > 160:  # a long paragraph: the words around the match
+                line = "…" + " ".join(article.text[max(0, i - 70):i + 80].split()) + "…"
+            found.append((article.name, i, line))
+            i = low.find(needle, i + len(needle))
+        if len(found) >= limit:
+            break
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import threading
 import time
 import traceback
@@ -200,9 +201,13 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         view = bar.addMenu("&View")
         view.addAction("&Fit All", self.timeline.fit_all, QtGui.QKeySequence("Ctrl+0"))
         view.addAction("Find in Events", lambda: self.events.search.setFocus(), QtGui.QKeySequence.StandardKey.Find)
+        view.addAction("Find in &Articles…", self.search_articles, QtGui.QKeySequence("Ctrl+Shift+F"))
+        view.addAction("&Next Event", lambda: self.step_event(1), QtGui.QKeySequence("Ctrl+Down"))
+        view.addAction("&Previous Event", lambda: self.step_event(-1), QtGui.QKeySequence("Ctrl+Up"))
         view.addSeparator()
         view.addAction("&Present Key Events", self.present, QtGui.QKeySequence("F5"))
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction("&Keyboard Shortcuts", self.show_shortcuts, QtGui.QKeySequence("F1"))
         help_menu.addAction("&About", self._about)
 
     def _history_changed(self) -> None:
@@ -375,6 +380,48 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         from timeline_app.gui.qt_briefing import export_briefing_dialog
 
         export_briefing_dialog(self, writer)
+
+    def search_articles(self) -> None:
+        """Find in Articles: a window listing every match; a click opens it in the Article pane."""
+        from timeline_app.gui.qt_search import QtArticleSearch
+
+        if getattr(self, "search_window", None) is None:
+            self.search_window = QtArticleSearch(self)
+        self.search_window.show()
+        self.search_window.raise_()
+        self.search_window.query.setFocus()
+
+    def step_event(self, step: int) -> None:
+        """Select the next (1) or previous (-1) event in the events table's order."""
+        events = self.events.visible_events()
+        if not events:
+            return
+        ids = [e.id for e in events]
+        here = ids.index(self.workspace.selected) if self.workspace.selected in ids else (-1 if step > 0 else 0)
+        self.workspace.select(ids[max(0, min(len(ids) - 1, here + step))])
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """Every keyboard shortcut of the menus, then the timeline's own keys."""
+        out = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for action in (menu.actions() if menu else []):
+                for a in [action] + (action.menu().actions() if action.menu() else []):
+                    if not a.shortcut().isEmpty():
+                        out.append((a.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText),
+                                    a.text().replace("&", "").rstrip("…")))
+        out += [("← →", "Timeline: move in time"), ("+ −, wheel", "Timeline: zoom in time"),
+                ("Home, F", "Timeline: fit everything"), ("Esc", "Presenting: return")]
+        return out
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td style='padding-right:16px'><b>{html.escape(k)}</b></td><td>{html.escape(t)}</td></tr>"
+                       for k, t in self.shortcuts())
+        box = QtWidgets.QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        box.setText(f"<table>{rows}</table>")
+        box.open()
 
     def briefing_title(self) -> str:
         """The project's name, as the default title of a briefing."""
