@@ -43,3 +43,29 @@ def test_long_sentence_without_clauses_is_cut_at_a_word_with_an_ellipsis() -> No
     sentence = " ".join(["word"] * 40)
     got = make_title(sentence, None, 90)
     assert got.endswith("…") and len(got) <= 91 and "wor…" not in got
+
+
+def test_a_title_comes_from_the_clause_of_its_own_date_and_no_two_events_share_one(tmp_path) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from timeline_app.core.pipeline import Sources, read_timeline
+
+    (tmp_path / "a.txt").write_text(
+        "Fence\n\nThe ministry confirmed the plan at a cabinet meeting on the 18th of March, and on the 5th of May "
+        "it opened the tender for the border fence.\n\nConstruction of the fence is due to begin in Q3 2025 and "
+        "should be completed by mid-2027, officials said.\n", encoding="utf-8")
+    timeline = read_timeline(Sources([str(tmp_path)], reference=date(2025, 5, 6)))
+    titles = {e.date_text: e.title for e in timeline.events}
+    assert titles["the 5th of May"] == "On the 5th of May it opened the tender for the border fence"
+    assert "18th of March" not in titles["the 5th of May"]
+    assert titles["by mid-2027"].startswith("Construction of the fence … should be completed by mid-2027")
+    assert "Q3" not in titles["by mid-2027"]
+
+
+def test_no_two_events_of_the_sample_articles_share_a_title(seeds_dir) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from timeline_app.core.pipeline import Sources, read_timeline
+
+    titles = [e.title for e in read_timeline(Sources([str(seeds_dir)], reference=date(2025, 5, 6))).events]
+    assert len(titles) == len(set(titles))

@@ -178,3 +178,22 @@ REWRITE = STORY.replace("critical stretch of land", "vital strip of land").repla
 def test_copies_point_at_the_earliest_original(texts: list[tuple[str, int]], expected: dict[str, str]) -> None:
     articles = [_article(f"a{i}", text, date(2025, 5, day)) for i, (text, day) in enumerate(texts)]
     assert build_timeline(articles).copies == expected
+
+
+@pytest.mark.parametrize("forms", [("Monday", "May 5", "05/05/2025", "the 5th of May")])
+def test_one_happening_whatever_the_form_of_its_date(tmp_path: Path, forms: tuple[str, ...]) -> None:
+    """The same approval dated four ways in four articles is one event."""
+    from datetime import date
+
+    from timeline_app.core.pipeline import Sources, read_timeline
+
+    sentences = ["The cabinet approved the new drone procurement programme on {}, officials said.",
+                 "Ministers signed off on {} on buying a fleet of drones under the procurement programme.",
+                 "On {} the government gave the green light to the drone procurement plan.",
+                 "{} saw approval of the drone acquisition programme by the cabinet."]
+    for i, (form, sentence) in enumerate(zip(forms, sentences)):
+        text = sentence.format(form)
+        (tmp_path / f"{i}.txt").write_text(f"Drones\n\n{text[:1].upper()}{text[1:]}\n", encoding="utf-8")
+    timeline = read_timeline(Sources([str(tmp_path)], reference=date(2025, 5, 6)))
+    days = [e for e in timeline.events if e.start == e.end == date(2025, 5, 5)]
+    assert len(days) == 1 and len(days[0].documents) == 4

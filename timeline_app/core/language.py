@@ -62,6 +62,7 @@ def language(code: str = DEFAULT) -> Language:
     return Language(code, frozenset(data["abbreviations"]), frozenset(data["lower_abbreviations"]),
                     frozenset(data["stop_words"]), frozenset(data["titles"]["weak_ends"]),
                     frozenset(w.lower() for w in data["titles"]["junk"]),
-                    {k: tuple(v) for k, v in data["titles"].items() if k not in ("weak_ends", "junk")},
+                    {k: tuple(x.lower() if k in ("subject_ends", "clause_subjects") else x for x in v)
+                     for k, v in data["titles"].items() if k not in ("weak_ends", "junk")},
                     tuple(data["dateline"]["cues"]),
                     dict(places["countries"]), groups, {k: float(v) for k, v in places["distance_units"].items()})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.budget import check
 from timeline_app.core.curation import Curation, apply
-from timeline_app.core.event import Event, Evidence, make_title
+from timeline_app.core.event import Event, Evidence, format_span, make_title
 from timeline_app.core.fusion import fuse
 from timeline_app.core.provenance import conflicts, copies, independent_sources
 from timeline_app.core.relevance import furniture, reason_at
@@ -140,9 +141,19 @@ def _merge_within_article(mentions: list[_Mention], settings: Settings) -> list[
     return groups
 
 
-def _event(group: list[_Mention], settings: Settings, furniture_spans: list[tuple[int, int, str]]) -> Event:
+def _event(group: list[_Mention], settings: Settings, furniture_spans: list[tuple[int, int, str]],
+           expressions: Sequence[TemporalExpression] = ()) -> Event:
     first = group[0]
     e = first.expr
+    # the other dates of the sentence: a title never reads as one of them
+    sentence = first.sentence
+    lo = bisect.bisect_left(expressions, sentence.start, key=lambda x: x.start)
+    others = []
+    for x in expressions[lo:]:
+        if x.start >= sentence.end:
+            break
+        if x is not e and (x.placed or x.unresolved):
+            others.append(re.sub(r"\s+", " ", x.text))
     evidence = [
         Evidence(m.document, m.sentence.start, m.sentence.end, m.sentence.text, m.expr.start, m.expr.end,
                  re.sub(r"\s+", " ", m.expr.text), m.expr.value, m.expr.lo, m.expr.hi, m.expr.granularity,
@@ -156,7 +167,7 @@ def _event(group: list[_Mention], settings: Settings, furniture_spans: list[tupl
     excluded = reason_at(furniture_spans, first.sentence.start, first.sentence.end)
     return Event(id="", start=e.lo, end=e.hi, granularity=e.granularity, kind=kind, value=e.value,
                  date_text=re.sub(r"\s+", " ", e.text),
-                 title=make_title(first.sentence.text, span, settings.title_max, first.language),
+                 title=make_title(first.sentence.text, span, settings.title_max, first.language, others),
                  evidence=evidence, excluded=excluded)
 
 
@@ -174,7 +185,7 @@ def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | No
     events: list[Event] = []
     for i, analysis in enumerate(analyses):
         for group in _merge_within_article(_mentions(analysis, i, settings), settings):
-            events.append(_event(group, settings, analysis.furniture))
+            events.append(_event(group, settings, analysis.furniture, analysis.expressions))
     kept = [e for e in events if e.excluded is None]
     excluded = [e for e in events if e.excluded is not None]
     if settings.fuse:
@@ -184,6 +195,18 @@ def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | No
         e.independent = independent_sources(e, copy_of)
         e.conflicts = conflicts(e)
     return MachineReading(kept, excluded, copy_of)
+
+
+def _distinct_titles(events: list[Event], curation: Curation) -> None:
+    """Two events never share a title: a later one that would says its dates too, unless the
+    researcher chose the title."""
+    from timeline_app.core.curation import key_of
+
+    seen: set[str] = set()
+    for e in events:
+        if e.title in seen and key_of(e) not in curation.titles and e.placed:
+            e.title = f"{e.title} ({format_span(e.start, e.end)})"
+        seen.add(e.title)
 
 
 def finish(reading: MachineReading, analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFailure] = (),
@@ -200,6 +223,7 @@ def finish(reading: MachineReading, analyses: Sequence[ArticleAnalysis], failure
 
     kept.sort(key=key)
     excluded.sort(key=key)
+    _distinct_titles(kept, curation)
     for n, ev in enumerate(kept, 1):
         ev.id = f"e{n:04d}"
     for n, ev in enumerate(excluded, 1):
