@@ -205,11 +205,12 @@ class QtEventsTable(Listening, QtWidgets.QWidget):
         header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Stretch)
         # Shown as: Date, Title, Support, Sources, Date as written; the title takes the room left.
         header.moveSection(header.visualIndex(0), 4)
-        header.resizeSection(0, 100)
-        header.resizeSection(1, 150)
-        header.resizeSection(3, 150)
-        header.resizeSection(4, 80)
-        header.resizeSection(5, 36)
+        # the title takes what the others leave: they get what their usual content needs
+        header.resizeSection(0, 92)
+        header.resizeSection(1, 140)
+        header.resizeSection(3, 128)
+        header.resizeSection(4, 64)
+        header.resizeSection(5, 34)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

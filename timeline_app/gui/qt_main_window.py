@@ -154,8 +154,9 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         layout = QtWidgets.QVBoxLayout(box)
         layout.setContentsMargins(4, 4, 4, 4)
         label = QtWidgets.QLabel(f"<b>{title}</b>" + (f" <span style='color:#666'>— {hint}</span>" if hint else ""))
-        label.setWordWrap(True)  # a hint never widens its pane: the window must fit a laptop's screen
-        label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
+        # a hint never widens its pane (the window must fit a laptop's screen): a narrow pane cuts it
+        label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed)
+        label.setToolTip(hint)
         layout.addWidget(label)
         layout.addWidget(widget, 1)
         return box
@@ -603,7 +604,7 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
     def default_layout(self, width: int, height: int) -> None:
         """This size, with the panes in their first proportions."""
         self.resize(width, height)
-        self.main.setSizes([int(width * 0.26), int(width * 0.48), int(width * 0.26)])
+        self.main.setSizes([int(width * 0.24), int(width * 0.5), int(width * 0.26)])
         self.middle.setSizes([int(height * 0.62), int(height * 0.38)])
         self.right.setSizes([int(height * 0.37), int(height * 0.63)])
 

@@ -111,7 +111,7 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
         # Widths from the font, not from the contents: sizing to contents measures every row at each
         # reload, which is slow with a thousand articles.
         metrics = self.table.fontMetrics()
-        for col, sample in ((1, "0000-00-00"), (2, "reference"), (3, "Events"), (4, "Copy of")):
+        for col, sample in ((1, "0000-00-00"), (2, "reference"), (3, "Events"), (4, "Copy")):
             header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 10)
         header.setMinimumSectionSize(24)
