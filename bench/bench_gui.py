@@ -17,6 +17,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
 
@@ -29,6 +30,10 @@ import timeline_app.gui  # noqa: E402,F401
 from timeline_app.core.article import DATE_REFERENCE, Article  # noqa: E402
 from timeline_app.core.timeline import analyze  # noqa: E402
 from timeline_app.core.workspace import Workspace  # noqa: E402
+
+#: The windows' settings file: a throwaway one (never a device such as os.devnull, which saving
+#: would replace with a regular file).
+SETTINGS = os.path.join(tempfile.mkdtemp(prefix="timeline-bench-"), "settings.ini")
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -147,7 +152,7 @@ def bench_naive(app: QtWidgets.QApplication, ws: Workspace) -> float:
 def bench_select(app: QtWidgets.QApplication, ws: Workspace) -> tuple[float, float]:
     from timeline_app.gui.qt_main_window import QtMainWindow
 
-    settings = QtCore.QSettings(os.devnull, QtCore.QSettings.Format.IniFormat)
+    settings = QtCore.QSettings(SETTINGS, QtCore.QSettings.Format.IniFormat)
     window = QtMainWindow(ws, settings=settings)
     window.resize(1600, 1000)
     window.show()
@@ -172,7 +177,7 @@ def bench_startup() -> float:
             "from PySide6 import QtWidgets, QtCore;"
             "from timeline_app.core.workspace import Workspace;"
             "from timeline_app.gui.qt_main_window import QtMainWindow;"
-            "a=QtWidgets.QApplication([]); w=QtMainWindow(Workspace(), settings=QtCore.QSettings(os.devnull, "
+            f"a=QtWidgets.QApplication([]); w=QtMainWindow(Workspace(), settings=QtCore.QSettings({SETTINGS!r}, "
             "QtCore.QSettings.Format.IniFormat)); w.show(); a.processEvents(); print('UP', flush=True)")
     t0 = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -207,7 +212,7 @@ def bench_load(app: QtWidgets.QApplication, n: int) -> tuple[float, float, int, 
     with tempfile.TemporaryDirectory() as folder:
         make_article_files(folder, n)
         window = QtMainWindow(Workspace(), reference=date(2000, 1, 1),
-                              settings=QtCore.QSettings(os.devnull, QtCore.QSettings.Format.IniFormat))
+                              settings=QtCore.QSettings(SETTINGS, QtCore.QSettings.Format.IniFormat))
         window.show()
         app.processEvents()
         ticks: list[float] = []

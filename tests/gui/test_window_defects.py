@@ -209,3 +209,17 @@ def test_find_in_articles_next_previous_and_the_shortcuts(qtbot, seeds_dir: Path
     assert window.workspace.selected == first
     keys = dict((text, key) for key, text in window.shortcuts())
     assert keys["Find in Articles"] and keys["Next Event"] and keys["Present Key Events"] == "F5"
+
+
+def test_a_device_named_as_the_settings_file_is_never_replaced(qtbot) -> None:  # noqa: ANN001
+    """Saving the layout into os.devnull replaced /dev/null with a regular file: never again."""
+    import os
+    import stat
+
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    window = QtMainWindow(Workspace(), settings=QtCore.QSettings(os.devnull, QtCore.QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    assert window.qsettings.fileName() != os.devnull
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

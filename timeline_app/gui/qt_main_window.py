@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import os
+import tempfile
 import threading
 import time
 import traceback
@@ -87,6 +89,12 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         self.reference = reference
         self.dates = dict(dates or {})
         self.qsettings = settings or QtCore.QSettings("timeline-app", "timeline-app")
+        where = self.qsettings.fileName()
+        if where and os.path.exists(where) and not os.path.isfile(where):
+            # a device or a pipe named as the settings file (os.devnull): Qt would replace it with
+            # a regular file when it saves; nothing is kept instead
+            self.qsettings = QtCore.QSettings(os.path.join(tempfile.mkdtemp(prefix="timeline-app-"), "settings.ini"),
+                                              QtCore.QSettings.Format.IniFormat)
         self._thread: QtCore.QThread | None = None
         self._worker: LoadWorker | None = None
         self.setWindowTitle("Timeline")
