@@ -639,3 +639,28 @@ def test_every_holiday_passes_its_rule_prefilter_and_has_a_valid_rule() -> None:
     for name, spec in read_data()["holidays"].items():
         assert any(word in name.lower() for word in requires), name
         assert all(holiday_date(spec, year).year == year for year in (1999, 2024, 2025)), name
+
+
+# Narrative: a history or a background story, far from its reference date, gives year-less dates
+# the year it last stated; news keeps reading them from the publication date.
+# (reference date, text, expression, expected value)
+NARRATIVE = [
+    (date(2009, 6, 1), "Italy entered the war in 1940. Germany had invaded France in May 1940. "
+                       "On June 10, Italy declared war on France.", "June 10", "1940-06-10"),
+    (date(2009, 6, 1), "The offensive opened in 1918 after a winter of waiting. By 1918 the armies were "
+                       "exhausted. In September, the line broke.", "September", "1918-09"),
+    (date(2009, 6, 1), "The revolution began in 1917 in Petrograd. In 1917 the tsar abdicated, and in "
+                       "the spring, the provisional government fell apart.", "the spring", "1917-SP"),
+    # news: it dates itself from its own day ("on Monday"), so a bare month is near the publication date
+    (date(2025, 5, 6), "Russia annexed Crimea in 2014 and invaded in 2022. On Monday, officials said talks "
+                       "would resume in June.", "June", "2025-06"),
+    # a year in the lead of news: still the publication date's March
+    (date(2025, 5, 6), "Since 2025 began, Lithuania has said much. In March, it left the treaty.", "March", "2025-03"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text", "expression", "value"), NARRATIVE, ids=[c[2] for c in NARRATIVE])
+def test_year_less_dates_of_a_narrative_take_the_story_s_year(ref: date, text: str, expression: str,
+                                                              value: str) -> None:
+    found = {e.text: e.value for e in tag(text, ref)}
+    assert found[expression] == value

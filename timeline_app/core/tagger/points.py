@@ -4,6 +4,9 @@ quarter", "Monday"), relative periods ("this year", "last month") and parts of p
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -61,13 +64,77 @@ def point_day(g: dict[str, str | None], ctx: Context, start: int, end: int, bare
     day = int(re.sub(r"\D", "", g["day"] or ""))
     if year := g.get("year"):
         return day_point(date(int(year), month, day), False, "day")
+    if ctx.ref is not None and (after := _year_after(ctx, end)) is not None:
+        return replace(day_point(date(after[0], month, day), True, "day"), through=after[1])
+    if (narrative := narrative_year(ctx, start)) is not None:
+        return day_point(date(narrative, month, day), True, "day")
     if ctx.ref is None:
         date(2000, month, day)  # still reject "February 30"
         return Point(None, None, f"XXXX-{month:02d}-{day:02d}", "day", True, "day")
-    if (after := _year_after(ctx, end)) is not None:
-        return replace(day_point(date(after[0], month, day), True, "day"), through=after[1])
     (lo, _), _ = nearest(ctx.ref, lambda y: periods.day(date(y, month, day)), *tense_cue(ctx, start, end))
     return day_point(lo, True, "day")
+
+
+#: How far back a year the text states still sets the year of a year-less date ("In 1940, ...
+#: On June 10, ..."), within one paragraph.
+STORY_REACH = 1200
+_YEAR = re.compile(r"(?<![\d$£€.,:/-])(1[0-9]{3}|20[0-9]{2})(?![\d%]|[.,]\d)")
+
+
+def story_year(ctx: Context, pos: int) -> int | None:
+    """The year the text is telling about at ``pos``: the last year it stated before, in the same
+    paragraph and not far back; None when there is none (then the reference date decides)."""
+    if ctx.years is None:  # four-digit numbers that may be years; each is checked when it counts
+        ctx.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(ctx.text)]
+    i = bisect.bisect_left(ctx.years, (pos, -1)) - 1
+    while i >= 0:
+        at, year = ctx.years[i]
+        if pos - at > STORY_REACH or "\n\n" in ctx.text[at:pos]:
+            return None
+        if year_ok(ctx, year, at, at + 4, cued=has_cue(ctx, at)):
+            return year
+        i -= 1
+    return None
+
+
+#: A text tells a story of its own (history, background) when at least this share of the years it
+#: states lie more than a year from its reference date; news mostly states years near it.
+NARRATIVE_SHARE = 0.6
+#: ... and uses words that date it from its own day ("Monday", "yesterday") less than this often
+#: for each year it states.
+DEICTIC_SHARE = 0.1
+#: ... in its first characters, where news dates itself.
+LEAD = 5000
+
+
+def narrative_year(ctx: Context, start: int) -> int | None:
+    """The story's own year for a year-less date, in a text that tells a story away from its
+    reference date ("In 1940, ... On June 10, ..."); None to read it from the reference date, as
+    news is read ("said on March 18")."""
+    if ctx.ref is None:
+        return None  # an undated text keeps its year-less dates unresolved (they date the text)
+    if ctx.narrative is None:
+        ctx.narrative = _tells_a_story(ctx, ctx.ref)
+    if not ctx.narrative:
+        return None
+    year = story_year(ctx, start)
+    return None if year is None or abs(year - ctx.ref.year) <= 1 else year
+
+
+def _tells_a_story(ctx: Context, ref: date) -> bool:
+    """Most years the text states lie away from its reference date, and it seldom dates itself
+    from its own day ("said Monday", "last week": news, which a history quotes now and then)."""
+    if ctx.years is None:
+        ctx.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(ctx.text)]
+    years = ctx.years
+    far = sum(1 for _, y in years if abs(y - ref.year) > 1)
+    if len(years) < 2 or far < NARRATIVE_SHARE * len(years):
+        return False
+    # news dates itself in its first paragraphs: reading those is enough, and keeps this cheap
+    head = min(len(ctx.text), LEAD)
+    enough = max(1, math.ceil(DEICTIC_SHARE * sum(1 for at, _ in years if at < head)))
+    found = ctx.lex.patterns["deictic"].finditer(ctx.text, 0, head)
+    return sum(1 for _ in itertools.islice(found, enough)) < enough
 
 
 def _year_after(ctx: Context, end: int) -> tuple[int, int] | None:
@@ -98,12 +165,15 @@ def point_month(g: dict[str, str | None], ctx: Context, start: int, end: int, ba
             return None  # a lone abbreviation ("Jan", "Mar") is too often something else
         if word.lower() in ctx.lex.ambiguous_months and not has_cue(ctx, start):
             return None
-    if ctx.ref is None:
-        return Point(None, None, f"XXXX-{m:02d}", "month", True, "month")
-    if (after := _year_after(ctx, end)) is not None:
+    if ctx.ref is not None and (after := _year_after(ctx, end)) is not None:
         y = after[0]
         lo, hi = periods.month(y, m)
         return Point(lo, hi, f"{y:04d}-{m:02d}", "month", True, "month", after[1])
+    if (narrative := narrative_year(ctx, start)) is not None:
+        lo, hi = periods.month(narrative, m)
+        return Point(lo, hi, f"{narrative:04d}-{m:02d}", "month", True, "month")
+    if ctx.ref is None:
+        return Point(None, None, f"XXXX-{m:02d}", "month", True, "month")
     (lo, hi), y = nearest(ctx.ref, lambda y: periods.month(y, m), *tense_cue(ctx, start, end))
     return Point(lo, hi, f"{y:04d}-{m:02d}", "month", True, "month")
 

@@ -89,3 +89,8 @@ class Context:
     deferred: dict[tuple[int, int], Resolver] = field(default_factory=dict)
     #: deferred expressions that, once placed, name the story's quarter ("the quarter ended July 31")
     names_quarter: set[tuple[int, int]] = field(default_factory=set)
+    #: where the text states a year ("in 1940", "June 1941"), and which: found once, when first asked
+    years: list[tuple[int, int]] | None = None
+    #: whether the text tells a story away from its reference date (a history), decided once: then
+    #: year-less dates take the year the text last stated, else the reference date's, as news
+    narrative: bool | None = None

@@ -11,6 +11,7 @@ from timeline_app.core.tagger.context import tense, tense_cue, words_after, word
 from timeline_app.core.tagger.points import (
     apply_part,
     modified_expression,
+    narrative_year,
     point_expression,
     read_point,
     relative_period,
@@ -153,7 +154,10 @@ def season(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
             return None
         if the and any(w in ctx.lex.genitive for w in words_after(ctx, m.end(), 1)):
             return None  # "the fall of Kabul", "the spring of discontent": not a season (a year would be read)
-        if ctx.ref is None:
+        if (narrative := narrative_year(ctx, m.start())) is not None:  # "In 1918 ... in the spring"
+            lo, hi = periods.season(narrative, code)
+            p = Point(lo, hi, f"{narrative:04d}-{code}", "season", True)
+        elif ctx.ref is None:
             p = Point(None, None, f"XXXX-{code}", "season", True)
         else:
             (lo, hi), y = nearest(ctx.ref, lambda y: periods.season(y, code), *tense_cue(ctx, m.start(), m.end()))
