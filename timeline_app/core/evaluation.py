@@ -15,6 +15,7 @@ F1 for each; type and value accuracy over relaxed matches; value F1 = value accu
 from __future__ import annotations
 
 import bisect
+import re
 import time
 import xml.sax
 import xml.sax.handler
@@ -88,8 +89,32 @@ class _TimeMLHandler(xml.sax.handler.ContentHandler):
             self.length += len(content)
 
 
-def parse_timeml(source: str, name: str = "") -> Document:
-    """The text, publication date and gold TIMEX3 annotations of a TimeML document.
+_UNSPECIFIED_TAIL = re.compile(r"^(\d{4}(?:-\d{2})?)(?:-XX)+$")
+_WEEKDAY_AFTER_DAY = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})-WXX-\d")
+_UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|T)")
+
+
+def normalise_gold(value: str) -> str:
+    """A gold value in TimeML's own form, where a corpus writes it otherwise (the tweets corpus):
+    "2014-XX-XX" is "2014", "2015-04-13-WXX-1" is "2015-04-13", "2013-11-3" is "2013-11-03".
+    Values already in TimeML form are unchanged.
+
+    >>> [normalise_gold(v) for v in ("2014-XX-XX", "2014-05-XX", "2015-04-13-WXX-1T16:30", "2013-11-3", "P1D")]
+    ['2014', '2014-05', '2015-04-13T16:30', '2013-11-03', 'P1D']
+    """
+    if m := _UNSPECIFIED_TAIL.match(value):
+        value = m.group(1)
+    value = _WEEKDAY_AFTER_DAY.sub(r"\1", value)
+
+    def pad(m: re.Match[str]) -> str:
+        return f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "")
+
+    return _UNPADDED.sub(pad, value)
+
+
+def parse_timeml(source: str, name: str = "", normalise: bool = False) -> Document:
+    """The text, publication date and gold TIMEX3 annotations of a TimeML document; ``normalise``
+    puts gold values written otherwise in TimeML's form (:func:`normalise_gold`).
 
     Raises ``ValueError`` for a document that is not well-formed XML.
     """
@@ -112,10 +137,13 @@ def parse_timeml(source: str, name: str = "") -> Document:
         except ValueError:
             dct = None
     gold = sorted(handler.gold, key=lambda a: (a.start, a.end))
+    if normalise:
+        gold = [Annotation(a.start, a.end, a.type, normalise_gold(a.value)) for a in gold]
     return Document(name, "".join(handler.parts), dct, gold)
 
 
-def read_corpus(paths: Iterable[str | Path], skipped: Callable[[Path, str], None] | None = None) -> list[Document]:
+def read_corpus(paths: Iterable[str | Path], skipped: Callable[[Path, str], None] | None = None,
+                normalise: bool = False) -> list[Document]:
     """Every ``.tml`` document under the given files and folders, in name order; a file that cannot
     be read or is not well-formed is passed to ``skipped`` with the reason, and left out."""
     files: list[Path] = []
@@ -124,7 +152,7 @@ def read_corpus(paths: Iterable[str | Path], skipped: Callable[[Path, str], None
     docs = []
     for f in files:
         try:
-            docs.append(parse_timeml(f.read_text(encoding="utf-8"), f.name))
+            docs.append(parse_timeml(f.read_text(encoding="utf-8"), f.name, normalise))
         except (OSError, UnicodeDecodeError, ValueError) as e:
             if skipped is not None:
                 skipped(f, str(e))
