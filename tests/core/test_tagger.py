@@ -664,3 +664,20 @@ def test_year_less_dates_of_a_narrative_take_the_story_s_year(ref: date, text: s
                                                               value: str) -> None:
     found = {e.text: e.value for e in tag(text, ref)}
     assert found[expression] == value
+
+
+# Historical dates: eras, and years before 1800 that brackets or an article make years.
+HISTORICAL = [
+    ("Darius invaded Greece in 490 BC.", "490 BC", "BC0490"),
+    ("The war began in 264 B.C. in Sicily.", "264 B.C.", "BC0264"),
+    ("Rome fell in AD 476.", "AD 476", "0476"),
+    ("The 1777 campaign ended at Saratoga.", "1777", "1777"),
+    ("The treaty (1789) held for a while.", "1789", "1789"),
+    ("The siege began in 1917 and went on through 1918. In winter, the lines froze.", "winter", "1918-WI"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), HISTORICAL, ids=[c[1] for c in HISTORICAL])
+def test_historical_dates(sentence: str, text: str, value: str) -> None:
+    found = {e.text: e.value for e in tag(sentence, date(2009, 6, 1))}
+    assert found.get(text) == value, found

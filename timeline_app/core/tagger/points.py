@@ -181,10 +181,19 @@ def point_month(g: dict[str, str | None], ctx: Context, start: int, end: int, ba
 @reads("year")
 def point_year(g: dict[str, str | None], ctx: Context, start: int, end: int, bare_ok: bool) -> Point | None:
     y = int(g["year"] or 0)
-    if bare_ok and not year_ok(ctx, y, start, end, cued=has_cue(ctx, start)):
+    if bare_ok and not year_ok(ctx, y, start, end, cued=has_cue(ctx, start) or _framed(ctx, start, end)):
         return None
     lo, hi = periods.year(y)
     return Point(lo, hi, f"{y:04d}", "year", False, "year")
+
+
+def _framed(ctx: Context, start: int, end: int) -> bool:
+    """A year in brackets ("(1789)") or after a definite article ("the 1777 campaign"): a year,
+    however early, the way a cue word makes one."""
+    if ctx.text[max(0, start - 1):start] == "(" and ctx.text[end:end + 1] == ")":
+        return True
+    before = words_before(ctx, start, 1)
+    return bool(before) and before[0] in ctx.lex.definite_articles
 
 
 @reads("decade")

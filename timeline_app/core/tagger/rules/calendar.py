@@ -49,6 +49,18 @@ def nth_of_month(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     return None if p is None else point_expression(m, ctx, p)
 
 
+@handles("era_year")
+def era_year(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"490 BC": typed with TimeML's value (BC0490), not placed; "AD 9": the year 9."""
+    if m["bc"]:
+        return expression(m, ctx, "DATE", f"BC{int(m['year']):04d}", "year", POINT, None, None, placed=False)
+    y = int(m["ad"])
+    if y < 1:
+        return None
+    lo, hi = periods.year(y)
+    return expression(m, ctx, "DATE", f"{y:04d}", "year", POINT, lo, hi)
+
+
 @handles("numeric_date")
 def numeric_date(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     """"05/06/2025", "6.5.2025", "05/06/25": month first unless the settings, the dots or a day over 12 say."""

@@ -172,6 +172,22 @@ def season(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
                       timexes=(timex(ctx, start, m.end(), "DATE", p.value, mod),))
 
 
+@handles("bare_season")
+def bare_season(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"In winter", "during spring": that season of the story's year, else the nearest one."""
+    start, end = m.start("season"), m.end("season")
+    code = ctx.lex.seasons[m["season"].lower()]
+    if (narrative := narrative_year(ctx, start)) is not None:
+        lo, hi = periods.season(narrative, code)
+        p = Point(lo, hi, f"{narrative:04d}-{code}", "season", True)
+    elif ctx.ref is None:
+        p = Point(None, None, f"XXXX-{code}", "season", True)
+    else:
+        (lo, hi), y = nearest(ctx.ref, lambda y: periods.season(y, code), *tense_cue(ctx, start, end))
+        p = Point(lo, hi, f"{y:04d}-{code}", "season", True)
+    return expression((start, end), ctx, "DATE", p.value, "season", POINT, p.lo, p.hi, anchored=True)
+
+
 @handles("year_end")
 def year_end(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     """"Year-end", "year's end": the end of the publication year, or of the year before in a past
