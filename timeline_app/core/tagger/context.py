@@ -16,7 +16,7 @@ def ends_sentence(ctx: Context, text: str, m: re.Match[str]) -> bool:
     """Does this "." (or "!", "?", blank line) end a sentence, not an abbreviation ("a.m.", "Gen.")?"""
     if text[m.start()] != ".":
         return True
-    word = _LAST_TOKEN.search(text, 0, m.start())
+    word = _LAST_TOKEN.search(text, max(0, m.start() - 20), m.start())  # abbreviations are short
     if word is None:
         return True
     token = word.group(0).lower()

@@ -87,10 +87,11 @@ def story_year(ctx: Context, pos: int) -> int | None:
     if ctx.years is None:  # four-digit numbers that may be years; each is checked when it counts
         ctx.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(ctx.text)]
     i = bisect.bisect_left(ctx.years, (pos, -1)) - 1
-    while i >= 0:
+    last = max(-1, i - 20)  # a few numbers back at most: one of them is the year, or none is
+    while i > last:
         at, year = ctx.years[i]
-        if pos - at > STORY_REACH or "\n\n" in ctx.text[at:pos]:
-            return None
+        if not ctx.narrative and (pos - at > STORY_REACH or "\n\n" in ctx.text[at:pos]):
+            return None  # in a history (ctx.narrative), the last year stated, however far back
         if year_ok(ctx, year, at, at + 4, cued=has_cue(ctx, at)):
             return year
         i -= 1
