@@ -39,3 +39,16 @@ def _run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
 def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     """``cli(*args)``: run ``timeline-app`` in a child process (no window), output as text."""
     return _run_cli
+
+
+@pytest.fixture
+def seeds_workspace(seeds_dir: Path):  # noqa: ANN201 - a core Workspace
+    """A workspace holding the sample articles, read as of their publication date, 2025-05-06."""
+    from datetime import date
+
+    from timeline_app.core.loading import load
+    from timeline_app.core.workspace import Workspace
+
+    ws = Workspace()
+    ws.add(load([seeds_dir], reference=date(2025, 5, 6)).analyses)
+    return ws

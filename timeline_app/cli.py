@@ -207,10 +207,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         options = {"title": args.title, "template": args.template, "preset": args.picture_size}
         workspace = _workspace_for(timeline, files, curation)
         for w, path in files:
-            # a briefing shows the key events unless told; a picture, all of them
-            only = args.only or ("key" if "template" in w.options or "preset" not in w.options else "all")
+            chosen = {**options, "only": args.only or w.only}
             try:
-                paths.append(w.load()(workspace, path, **{k: v for k, v in {**options, "only": only}.items()
+                paths.append(w.load()(workspace, path, **{k: v for k, v in chosen.items()
                                                           if k in w.options and v is not None}))
             except (OSError, ValueError) as e:
                 what = w.label[:1].lower() + w.label[1:]

@@ -15,7 +15,6 @@ from PySide6 import QtCore, QtWidgets  # noqa: E402
 
 import timeline_app.gui  # noqa: E402,F401
 from timeline_app.core.briefing import briefing  # noqa: E402
-from timeline_app.core.loading import load  # noqa: E402
 from timeline_app.core.workspace import Workspace  # noqa: E402
 from timeline_app.gui.qt_events_table import QtEventsTable  # noqa: E402
 from timeline_app.gui.qt_main_window import QtMainWindow  # noqa: E402
@@ -25,10 +24,8 @@ REF = date(2025, 5, 6)
 
 
 @pytest.fixture
-def workspace(seeds_dir: Path) -> Workspace:
-    ws = Workspace()
-    ws.add(load([seeds_dir], reference=REF).analyses)
-    return ws
+def workspace(seeds_workspace: Workspace) -> Workspace:
+    return seeds_workspace
 
 
 def test_the_table_shows_and_sets_the_key_events(qtbot, workspace: Workspace) -> None:  # noqa: ANN001

@@ -14,7 +14,6 @@ pytest.importorskip("PySide6")
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
 
 import timeline_app.gui  # noqa: E402,F401
-from timeline_app.core.loading import load  # noqa: E402
 from timeline_app.core.workspace import Workspace  # noqa: E402
 from timeline_app.gui.qt_main_window import QtMainWindow, fitted_size  # noqa: E402
 from timeline_app.gui.qt_timeline import QtTimelineView  # noqa: E402
@@ -23,10 +22,8 @@ REF = date(2025, 5, 6)
 
 
 @pytest.fixture
-def workspace(seeds_dir: Path) -> Workspace:
-    ws = Workspace()
-    ws.add(load([seeds_dir], reference=REF).analyses)
-    return ws
+def workspace(seeds_workspace: Workspace) -> Workspace:
+    return seeds_workspace
 
 
 @pytest.fixture
@@ -223,3 +220,10 @@ def test_a_device_named_as_the_settings_file_is_never_replaced(qtbot) -> None:  
     window.close()
     assert window.qsettings.fileName() != os.devnull
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_the_export_menu_keeps_the_picture_of_the_current_view(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    window = _window(qtbot, tmp_path / "s.ini")
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    labels = [a.text() for a in next(a.menu() for a in menu.actions() if a.text() == "&Export").actions()]
+    assert "Picture of the current view (PNG)…" in labels

@@ -236,9 +236,7 @@ def _key_dates_slide(prs: PresentationType, b: Briefing, events: Sequence[BriefE
 
     slide = _blank(prs)
     lo, hi = span(events)
-    first, last = min(e.start or e.end for e in events), max(e.end or e.start for e in events)  # type: ignore[type-var]
-    period = f"{first.year}" if first.year == last.year else f"{first.year} – {last.year}"  # type: ignore[union-attr]
-    _heading(slide, f"Key dates, {period}" + (f" ({n} of {of})" if of > 1 else ""))
+    _heading(slide, key_dates_heading(events, n, of))
     left, width, axis_y = 0.8, 11.7, 2.3
     rows = lanes(events, lo, hi)
 
@@ -294,15 +292,29 @@ def _key_dates_slide(prs: PresentationType, b: Briefing, events: Sequence[BriefE
         if e.conflicts:
             parts.append((f"⚠ sources disagree: {cut('; '.join(e.conflicts), 80)}", 13, WARN, False))
         _text(slide, label_x + 0.05, 3.0, column - 0.15, 3.0, parts)
-    cited = [s for s in b.sources if any(s.number in e.footnotes for e in events)]
-    shown = [f"[{s.number}] {cut(s.citation, MAX_SOURCE)}" for s in cited[:6]]
-    if len(cited) > 6:
-        shown[-1] = f"… and {len(cited) - 5} more in the source list at the end"
+    shown = cited_lines(b, events)
     half = (len(shown) + 1) // 2
     for c, lines in enumerate((shown[:half], shown[half:])):
         if lines:
             _text(slide, 0.6 + 6.1 * c, 6.0, 6.0, 1.3, [(line, 12, MUTED, False) for line in lines], anchor="bottom")
     slide.notes_slide.notes_text_frame.text = _notes(events, b)  # type: ignore[union-attr]
+
+
+def key_dates_heading(events: Sequence[BriefEvent], n: int, of: int) -> str:
+    """ "Key dates, 2022 – 2025 (1 of 2)": the years the page's events span."""
+    first = min(d for e in events for d in (e.start, e.end) if d is not None)
+    last = max(d for e in events for d in (e.start, e.end) if d is not None)
+    period = f"{first.year}" if first.year == last.year else f"{first.year} – {last.year}"
+    return f"Key dates, {period}" + (f" ({n} of {of})" if of > 1 else "")
+
+
+def cited_lines(b: Briefing, events: Sequence[BriefEvent], at_most: int = 6) -> list[str]:
+    """The sources a page's events cite, one line each, at most ``at_most`` lines."""
+    cited = [s for s in b.sources if any(s.number in e.footnotes for e in events)]
+    lines = [f"[{s.number}] {cut(s.citation, MAX_SOURCE)}" for s in cited[:at_most]]
+    if len(cited) > at_most:
+        lines[-1] = f"… and {len(cited) - at_most + 1} more in the source list at the end"
+    return lines
 
 
 def footnote_list(numbers: Sequence[int], at_most: int = 6) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.budget import check
-from timeline_app.core.curation import Curation, apply
+from timeline_app.core.curation import Curation, apply, key_of
 from timeline_app.core.event import Event, Evidence, format_span, make_title
 from timeline_app.core.fusion import fuse
 from timeline_app.core.provenance import conflicts, copies, independent_sources
@@ -200,8 +200,6 @@ def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | No
 def _distinct_titles(events: list[Event], curation: Curation) -> None:
     """Two events never share a title: a later one that would says its dates too, unless the
     researcher chose the title."""
-    from timeline_app.core.curation import key_of
-
     seen: set[str] = set()
     for e in events:
         if e.title in seen and key_of(e) not in curation.titles and e.placed:

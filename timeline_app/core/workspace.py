@@ -129,6 +129,12 @@ class Workspace:
         self._analyses, self._failures = [], []
         self._rebuild()
 
+    def showing(self, events: Sequence[Event]) -> Workspace:
+        """A workspace that shows only these events of this one's timeline (for a writer)."""
+        shown = Workspace(self.settings)
+        shown.timeline = replace(self.timeline, events=list(events))
+        return shown
+
     def article(self, name: str) -> Article | None:
         return next((a.article for a in self._analyses if a.article.name == name), None)
 

@@ -35,6 +35,8 @@ class Writer:
     #: the keyword options a file writer takes, of ``title``, ``only`` (key, starred, all), ``template``,
     #: ``preset`` (the size of a picture)
     options: tuple[str, ...] = ("title",)
+    #: which events it shows unless told (``--only``): a briefing the key ones, a picture all
+    only: str = "all"
 
     def load(self) -> Callable[..., Any]:
         module, _, name = self.function.partition(":")
@@ -67,8 +69,8 @@ register(Writer("svg", "Vector picture of the timeline (SVG)", FILE,
                 "timeline_app.gui.export_image:render_image", ".svg", needs_qt=True,
                 options=("title", "only", "preset")))
 register(Writer("pptx", "Briefing slides (PowerPoint, editable)", FILE, "timeline_app.core.slides:write_slides",
-                ".pptx", options=("title", "only", "template")))
+                ".pptx", options=("title", "only", "template"), only="key"))
 register(Writer("pdf", "Briefing (PDF)", FILE, "timeline_app.gui.export_pdf:write_pdf", ".pdf", needs_qt=True,
-                options=("title", "only")))
+                options=("title", "only"), only="key"))
 register(Writer("timelinejs", "TimelineJS3 data (JSON, to publish the timeline)", FILE,
-                "timeline_app.core.timelinejs:write_timelinejs", ".json", options=("title", "only")))
+                "timeline_app.core.timelinejs:write_timelinejs", ".json", options=("title", "only"), only="key"))

@@ -98,15 +98,12 @@ def check_svg(path: Path, data: bytes) -> None:
 
 def _only(workspace: Workspace, only: str) -> Workspace:
     """A workspace showing only the key (and starred) events, or only the starred ones."""
-    from dataclasses import replace
-
     from timeline_app.core.briefing import select
 
-    shown = Workspace(workspace.settings)
-    shown.timeline = replace(workspace.timeline, events=select(workspace.timeline.events, only))
-    if not shown.timeline.events:
+    events = select(workspace.timeline.events, only)
+    if not events:
         raise ValueError(f"no events to draw (--only {only})")
-    return shown
+    return workspace.showing(events)
 
 
 def sources_line(workspace: Workspace) -> str:

@@ -19,13 +19,14 @@ from timeline_app.core.files import write_file
 from timeline_app.core.slides import (
     MAX_EVENTS,
     MAX_HEADLINE,
-    MAX_SOURCE,
     MAX_TITLE,
     PER_SLIDE,
     SlidesError,
     chunks,
+    cited_lines,
     cut,
     footnote_list,
+    key_dates_heading,
     lanes,
     span,
     ticks,
@@ -137,10 +138,7 @@ def _title_page(page: _Pages, b: Briefing) -> None:
 
 def _key_dates_page(page: _Pages, b: Briefing, events: Sequence[BriefEvent], n: int, of: int) -> None:
     p = page.painter
-    first = min(e.start or e.end for e in events)  # type: ignore[type-var]
-    last = max(e.end or e.start for e in events)  # type: ignore[type-var]
-    period = f"{first.year}" if first.year == last.year else f"{first.year} – {last.year}"  # type: ignore[union-attr]
-    page.heading(f"Key dates, {period}" + (f" ({n} of {of})" if of > 1 else ""))
+    page.heading(key_dates_heading(events, n, of))
     lo, hi = span(events)
     left, width, axis_y = MARGIN + 10, page.width - 2 * MARGIN - 20, 160.0
     rows = lanes(events, lo, hi)
@@ -189,10 +187,7 @@ def _key_dates_page(page: _Pages, b: Briefing, events: Sequence[BriefEvent], n: 
         if e.conflicts:
             page.text(QtCore.QRectF(label_x + 4, y, rect_w, 60),
                       f"⚠ sources disagree: {cut('; '.join(e.conflicts), 80)}", 9.5, WARN)
-    cited = [s for s in b.sources if any(s.number in e.footnotes for e in events)]
-    shown = [f"[{s.number}] {cut(s.citation, MAX_SOURCE)}" for s in cited[:6]]
-    if len(cited) > 6:
-        shown.append(f"… and {len(cited) - 6} more in the source list")
+    shown = cited_lines(b, events)
     page.text(QtCore.QRectF(MARGIN, page.height - MARGIN - 50, page.width - 2 * MARGIN, 50),
               "Sources: " + "   ".join(shown), 9, MUTED, flags=QtCore.Qt.AlignmentFlag.AlignBottom)
 

@@ -62,15 +62,9 @@ def export_briefing_dialog(window: QtMainWindow, writer: Writer) -> Path | None:
 
 def export_briefing(window: QtMainWindow, writer: Writer, path: str, title: str, only: str) -> Path | None:
     """Write the briefing: ``only`` is key, starred, all, or shown (what the table's filters show)."""
-    from dataclasses import replace
-
-    from timeline_app.core.workspace import Workspace
-
     workspace = window.workspace
     if only == "shown":  # the filtered events, as a workspace of their own for the writer
-        shown = Workspace(workspace.settings)
-        shown.timeline = replace(workspace.timeline, events=window.events.visible_events())
-        workspace, only = shown, "all"
+        workspace, only = workspace.showing(window.events.visible_events()), "all"
     options = {"title": title, "only": only}
     try:
         written = writer.load()(workspace, path, **{k: v for k, v in options.items() if k in writer.options})

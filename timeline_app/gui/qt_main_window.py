@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import tempfile
 import threading
@@ -27,6 +26,7 @@ from timeline_app.gui.qt_evidence import QtEvidencePanel
 from timeline_app.gui.qt_excluded import QtExcludedPanel
 from timeline_app.gui.qt_sources import QtSourcesPanel
 from timeline_app.gui.qt_timeline import QtTimelineView
+from timeline_app.gui.qt_window_tools import QtWindowTools, fitted_size
 
 MAX_RECENT = 10
 AUTOSAVE_MS = 60_000
@@ -69,15 +69,7 @@ class LoadWorker(QtCore.QObject):
         self.sigFinished.emit(Loaded(result, pending))
 
 
-def fitted_size(screen: QtGui.QScreen | None) -> tuple[int, int]:
-    """1500 x 900, or the room the screen leaves if that is less (a 1366 x 768 laptop)."""
-    if screen is None:
-        return 1500, 900
-    available = screen.availableGeometry()
-    return min(1500, int(available.width() * 0.96)), min(900, int(available.height() * 0.92))
-
-
-class QtMainWindow(Listening, QtWidgets.QMainWindow):
+class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
     """The application window around one :class:`Workspace`."""
 
     sigLoaded = QtCore.Signal()
@@ -190,7 +182,7 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         for i, w in enumerate(writers(FOLDER)):
             export.addAction(f"{w.label}…", self.export_tables_dialog, QtGui.QKeySequence("Ctrl+E" if i == 0 else ""))
         for w in writers(FILE):
-            if "only" in w.options:  # a briefing: which events, what title
+            if w.only == "key":  # a briefing (the key events unless told): which events, what title
                 export.addAction(f"{w.label}…", lambda w=w: self.export_briefing_dialog(w))
                 continue
             export.addAction(f"{w.label}…", lambda s=w.suffix: self.export_image_dialog(s, False))
@@ -385,74 +377,6 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
         self.statusBar().showMessage(f"Wrote {', '.join(p.name for p in paths)} in {folder}", 15000)
         return paths
 
-    def export_briefing_dialog(self, writer) -> None:  # noqa: ANN001 - a core Writer
-        from timeline_app.gui.qt_briefing import export_briefing_dialog
-
-        export_briefing_dialog(self, writer)
-
-    def search_articles(self) -> None:
-        """Find in Articles: a window listing every match; a click opens it in the Article pane."""
-        from timeline_app.gui.qt_search import QtArticleSearch
-
-        if getattr(self, "search_window", None) is None:
-            self.search_window = QtArticleSearch(self)
-        self.search_window.show()
-        self.search_window.raise_()
-        self.search_window.query.setFocus()
-
-    def step_event(self, step: int) -> None:
-        """Select the next (1) or previous (-1) event in the events table's order."""
-        events = self.events.visible_events()
-        if not events:
-            return
-        ids = [e.id for e in events]
-        here = ids.index(self.workspace.selected) if self.workspace.selected in ids else (-1 if step > 0 else 0)
-        self.workspace.select(ids[max(0, min(len(ids) - 1, here + step))])
-
-    def shortcuts(self) -> list[tuple[str, str]]:
-        """Every keyboard shortcut of the menus, then the timeline's own keys."""
-        out = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            for action in (menu.actions() if menu else []):
-                for a in [action] + (action.menu().actions() if action.menu() else []):
-                    if not a.shortcut().isEmpty():
-                        out.append((a.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText),
-                                    a.text().replace("&", "").rstrip("…")))
-        out += [("← →", "Timeline: move in time"), ("+ −, wheel", "Timeline: zoom in time"),
-                ("Home, F", "Timeline: fit everything"), ("Esc", "Presenting: return")]
-        return out
-
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td style='padding-right:16px'><b>{html.escape(k)}</b></td><td>{html.escape(t)}</td></tr>"
-                       for k, t in self.shortcuts())
-        box = QtWidgets.QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        box.setText(f"<table>{rows}</table>")
-        box.open()
-
-    def briefing_title(self) -> str:
-        """The project's name, as the default title of a briefing."""
-        if self.project_path is None:
-            return "Timeline"
-        name = self.project_path.name
-        return name[: -len(".timeline.json")] if name.endswith(".timeline.json") else self.project_path.stem
-
-    def present(self) -> None:
-        """The key events full screen (F5; Esc returns)."""
-        from timeline_app.core.briefing import briefing
-        from timeline_app.gui.qt_presentation import QtPresentation
-
-        b = briefing(self.workspace.timeline, self.briefing_title())
-        if not b.events:
-            self.show_error("No key events to present: load articles, or star the events to show.")
-            return
-        self.presentation = QtPresentation(b)
-        self.presentation.showFullScreen()
-        self.presentation.activateWindow()
-        self.presentation.setFocus()
-
     def export_image_dialog(self, suffix: str, current_view: bool) -> None:
         kind = "PNG image (*.png)" if suffix == ".png" else "SVG image (*.svg)"
         path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export picture", f"timeline{suffix}", kind)
@@ -608,33 +532,6 @@ class QtMainWindow(Listening, QtWidgets.QMainWindow):
             QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
             QtWidgets.QMessageBox.StandardButton.No)
         return answer == QtWidgets.QMessageBox.StandardButton.Yes
-
-    def default_layout(self, width: int, height: int) -> None:
-        """This size, with the panes in their first proportions."""
-        self.resize(width, height)
-        self.main.setSizes([int(width * 0.24), int(width * 0.5), int(width * 0.26)])
-        self.middle.setSizes([int(height * 0.62), int(height * 0.38)])
-        self.right.setSizes([int(height * 0.37), int(height * 0.63)])
-
-    def _restore_layout(self) -> None:
-        """The size and the panes' proportions of the last run, where they fit this screen."""
-        geometry = self.qsettings.value("window/geometry")
-        if isinstance(geometry, QtCore.QByteArray) and self.restoreGeometry(geometry):
-            available = QtWidgets.QApplication.primaryScreen().availableGeometry()
-            if self.width() > available.width() or self.height() > available.height():
-                self.resize(*fitted_size(QtWidgets.QApplication.primaryScreen()))
-        for name in ("main", "middle", "right"):
-            state = self.qsettings.value(f"window/{name}")
-            if isinstance(state, QtCore.QByteArray):
-                getattr(self, name).restoreState(state)
-
-    def _save_layout(self) -> None:
-        if not self.remember_layout:
-            return
-        self.qsettings.setValue("window/geometry", self.saveGeometry())
-        for name in ("main", "middle", "right"):
-            self.qsettings.setValue(f"window/{name}", getattr(self, name).saveState())
-        self.qsettings.sync()
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 20000)

@@ -31,7 +31,7 @@ class Rule:
     regex: re.Pattern[str]
     priority: int
     requires: tuple[str, ...] = ()
-    template: dict[str, str] | None = None
+    template: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             regex=re.compile(begin + "(?:" + _expand(spec["pattern"], fragments) + ")" + end),
             priority=i,
             requires=tuple(spec.get("requires", ())),
-            template=spec.get("template"),
+            template=tuple(sorted(spec["template"].items())) if "template" in spec else None,
         )
         for i, spec in enumerate(data["rules"])
     )

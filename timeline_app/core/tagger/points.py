@@ -75,23 +75,25 @@ def point_day(g: dict[str, str | None], ctx: Context, start: int, end: int, bare
     return day_point(lo, True, "day")
 
 
-#: How far back a year the text states still sets the year of a year-less date ("In 1940, ...
-#: On June 10, ..."), within one paragraph.
-STORY_REACH = 1200
 _YEAR = re.compile(r"(?<![\d$£€.,:/-])(1[0-9]{3}|20[0-9]{2})(?![\d%]|[.,]\d)")
 
 
-def story_year(ctx: Context, pos: int) -> int | None:
-    """The year the text is telling about at ``pos``: the last year it stated before, in the same
-    paragraph and not far back; None when there is none (then the reference date decides)."""
-    if ctx.years is None:  # four-digit numbers that may be years; each is checked when it counts
+def _stated_years(ctx: Context) -> list[tuple[int, int]]:
+    """Where the text has four-digit numbers that may be years, and which (each is checked as a
+    year only where it counts): found once per text."""
+    if ctx.years is None:
         ctx.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(ctx.text)]
-    i = bisect.bisect_left(ctx.years, (pos, -1)) - 1
+    return ctx.years
+
+
+def story_year(ctx: Context, pos: int) -> int | None:
+    """The year the text is telling about at ``pos``: the last year it stated before, however far
+    back; None when there is none."""
+    years = _stated_years(ctx)
+    i = bisect.bisect_left(years, (pos, -1)) - 1
     last = max(-1, i - 20)  # a few numbers back at most: one of them is the year, or none is
     while i > last:
-        at, year = ctx.years[i]
-        if not ctx.narrative and (pos - at > STORY_REACH or "\n\n" in ctx.text[at:pos]):
-            return None  # in a history (ctx.narrative), the last year stated, however far back
+        at, year = years[i]
         if year_ok(ctx, year, at, at + 4, cued=has_cue(ctx, at)):
             return year
         i -= 1
@@ -125,9 +127,7 @@ def narrative_year(ctx: Context, start: int) -> int | None:
 def _tells_a_story(ctx: Context, ref: date) -> bool:
     """Most years the text states lie away from its reference date, and it seldom dates itself
     from its own day ("said Monday", "last week": news, which a history quotes now and then)."""
-    if ctx.years is None:
-        ctx.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(ctx.text)]
-    years = ctx.years
+    years = _stated_years(ctx)
     far = sum(1 for _, y in years if abs(y - ref.year) > 1)
     if len(years) < 2 or far < NARRATIVE_SHARE * len(years):
         return False
@@ -281,6 +281,10 @@ def _the_weekend(ctx: Context, start: int, end: int) -> Point:
         saturday = ref + timedelta(days=(5 - ref.weekday()) % 7)
     else:
         saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+    return _weekend(saturday)
+
+
+def _weekend(saturday: date) -> Point:
     y, w, _ = saturday.isocalendar()
     return Point(saturday, saturday + timedelta(days=1), f"{y:04d}-W{w:02d}-WE", "week", True, "relative")
 
@@ -303,9 +307,7 @@ def relative_point(ctx: Context, n: int, unit: str) -> Point:
         lo, hi = periods.season(y, code)
         return Point(lo, hi, f"{y:04d}-{code}", "season", True, "relative")
     if unit == WEEKEND:
-        saturday = periods.week(periods.shift(ref, n, "week"))[0] + timedelta(days=5)
-        y, w, _ = saturday.isocalendar()
-        return Point(saturday, saturday + timedelta(days=1), f"{y:04d}-W{w:02d}-WE", "week", True, "relative")
+        return _weekend(periods.week(periods.shift(ref, n, "week"))[0] + timedelta(days=5))
     d = periods.shift(ref, n, unit)
     lo, hi, value = period_of(d, unit)
     return Point(lo, hi, value, unit, True, "relative")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from timeline_app.core.tagger.lexicon import Lexicon
 from timeline_app.core.tagger.records import Context, TemporalExpression
@@ -22,8 +23,10 @@ PLACEHOLDERS: dict[str, Callable[[Lexicon, str], str]] = {
 }
 
 
-def templated(template: dict[str, str]) -> Handler:
-    """The handler of a rule with this template."""
+@cache
+def templated(items: tuple[tuple[str, str], ...]) -> Handler:
+    """The handler of a rule with this template (made once per template)."""
+    template = dict(items)
 
     def handle(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         value = _PLACEHOLDER.sub(lambda g: PLACEHOLDERS[g[1]](ctx.lex, m[g[1]]), template["value"])
