@@ -654,6 +654,21 @@ NARRATIVE = [
     # news: it dates itself from its own day ("on Monday"), so a bare month is near the publication date
     (date(2025, 5, 6), "Russia annexed Crimea in 2014 and invaded in 2022. On Monday, officials said talks "
                        "would resume in June.", "June", "2025-06"),
+    # the story's year is that of the last date it told, years before 1800 too ...
+    (date(2009, 12, 19), "Cornwallis won in 1780. In March 1781, Washington sent Lafayette to Virginia, and in "
+                         "April, a British force raided the coast.", "April", "1781-04"),
+    # ... but not a year it looks ahead to
+    (date(2009, 12, 19), "On 10 March 1975, Dung launched Campaign 275. The road would be exposed for a planned "
+                         "campaign in 1976. The ARVN forces collapsed on 11 March.", "11 March", "1975-03-11"),
+    # a bound moves the story too
+    (date(2009, 12, 19), "The siege began in 1917 and went on through 1918. In winter, the lines froze.",
+     "winter", "1918-WI"),
+    # and before the common era
+    (date(2009, 12, 19), "Darius died in 486 BC. Xerxes crossed into Europe in 480 BC. In September, the "
+                         "Persians burnt Athens.",
+     "September", "BC0480-09"),
+    (date(2009, 12, 19), "Darius sent heralds in 491 BC. The following year, his fleet sailed.",
+     "The following year", "BC0490"),
     # a year in the lead of news: still the publication date's March
     (date(2025, 5, 6), "Since 2025 began, Lithuania has said much. In March, it left the treaty.", "March", "2025-03"),
 ]
@@ -673,7 +688,8 @@ HISTORICAL = [
     ("Rome fell in AD 476.", "AD 476", "0476"),
     ("The 1777 campaign ended at Saratoga.", "1777", "1777"),
     ("The treaty (1789) held for a while.", "1789", "1789"),
-    ("The siege began in 1917 and went on through 1918. In winter, the lines froze.", "winter", "1918-WI"),
+    ("The Persian army crossed into Europe in April 480 BC.", "April 480 BC", "BC0480-04"),
+    ("The allies met again in the spring of 480 BC.", "the spring of 480 BC", "BC0480-SP"),
 ]
 
 

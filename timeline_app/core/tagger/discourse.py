@@ -3,10 +3,13 @@ quarter", "a year earlier"), resolved in text order once every expression is fou
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import replace
 from datetime import date
 
-from timeline_app.core.tagger.records import POINT, Context, Resolver, TemporalExpression
-from timeline_app.core.tagger.values import shifted
+from timeline_app.core.tagger.context import tense
+from timeline_app.core.tagger.records import FUTURE, POINT, Context, Resolver, TemporalExpression
+from timeline_app.core.tagger.values import BEFORE_ERA, in_year, shifted, year_told
 
 
 def resolve_discourse(exprs: list[TemporalExpression], ctx: Context) -> list[TemporalExpression]:
@@ -14,6 +17,8 @@ def resolve_discourse(exprs: list[TemporalExpression], ctx: Context) -> list[Tem
     out: list[TemporalExpression] = []
     anchor: TemporalExpression | None = None
     quarter: TemporalExpression | None = None
+    story: int | None = None  # the year the story is at: that of the last date it told
+    narrated = sorted(ctx.narrated)
     for e in exprs:
         resolver = ctx.deferred.get((e.start, e.end))
         if resolver is not None:
@@ -23,7 +28,18 @@ def resolve_discourse(exprs: list[TemporalExpression], ctx: Context) -> list[Tem
                 pass  # beyond the calendar ("the following week" of 9999-12-25): it stays unresolved
             if (e.start, e.end) in ctx.names_quarter and e.placed:
                 quarter = e
-        elif e.placed and e.kind == POINT and e.lo is not None:  # only dates the text states anchor others
+        if narrated:
+            is_narrated = e.anchored and _holds(narrated, e.start, e.end)  # its year was a guess
+            if is_narrated and story is not None:
+                e = in_story(e, story)
+            # a date the text states moves the story, unless it looks ahead ("planned for 1976");
+            # "today" in a quote does not
+            if is_narrated or (not e.anchored and tense(ctx, e.start, e.end) != FUTURE):
+                story = told if (told := year_told(e)) is not None else story
+        if resolver is not None:
+            pass
+        elif e.kind == POINT and (e.placed and e.lo is not None or e.value.startswith(BEFORE_ERA)):
+            # only dates the text states anchor others
             if e.granularity in ("day", "month", "year"):
                 anchor = e
             elif e.granularity == "quarter" and (ctx.ref is None or e.hi is None or e.hi < ctx.ref):
@@ -32,6 +48,21 @@ def resolve_discourse(exprs: list[TemporalExpression], ctx: Context) -> list[Tem
             anchor = e  # "for the nine months": what follows compares the year so far, not the quarter
         out.append(e)
     return out
+
+
+def _holds(positions: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def in_story(e: TemporalExpression, year: int) -> TemporalExpression:
+    """A year-less date of a story in the year the story is at ("In 1940 ... On June 10"). A month
+    before the story's month is not taken as next year's: measured, that turned one wrong date
+    into a run of them."""
+    try:
+        return in_year(e, year)
+    except (ValueError, OverflowError):
+        return e  # February 29 in a common year: the first guess stays
 
 
 def shift_resolver(n: int, unit: str, granularity: str) -> Resolver:
@@ -44,6 +75,14 @@ def shift_resolver(n: int, unit: str, granularity: str) -> Resolver:
                 ref: date | None) -> TemporalExpression | None:
         if unit in ("year", "decade") and about_quarter(anchor, quarter):
             return shifted(e, quarter.lo, n, unit, "quarter", anchored=False)  # type: ignore[union-attr, arg-type]
+        if anchor is not None and anchor.value.startswith(BEFORE_ERA):  # a story before the common era
+            told = year_told(anchor)
+            if told is None or unit not in ("year", "decade"):
+                return None
+            year = told + n * (10 if unit == "decade" else 1)
+            value = f"{BEFORE_ERA}{-year:04d}" if year < 1 else f"{year:04d}"
+            return replace(e, value=value, granularity="year", anchored=False,
+                           timexes=tuple(replace(t, value=value) for t in e.timexes))
         base = anchor.lo if anchor is not None and anchor.lo is not None else ref
         if base is None:
             return None

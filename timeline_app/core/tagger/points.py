@@ -80,9 +80,12 @@ _YEAR = re.compile(r"(?<![\d$£€.,:/-])(1[0-9]{3}|20[0-9]{2})(?![\d%]|[.,]\d)"
 
 def _stated_years(ctx: Context) -> list[tuple[int, int]]:
     """Where the text has four-digit numbers that may be years, and which (each is checked as a
-    year only where it counts): found once per text."""
+    year only where it counts), with the years before the common era ("490 BC": -490): found once
+    per text."""
     if ctx.years is None:
-        ctx.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(ctx.text)]
+        years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(ctx.text)]
+        years += [(m.start(), -int(m["year"])) for m in ctx.lex.patterns["year_before_era"].finditer(ctx.text)]
+        ctx.years = sorted(years)
     return ctx.years
 
 
@@ -120,6 +123,7 @@ def narrative_year(ctx: Context, start: int) -> int | None:
         ctx.narrative = _tells_a_story(ctx, ctx.ref)
     if not ctx.narrative:
         return None
+    ctx.narrated.add(start)  # a first guess: the discourse puts it in the story's year
     year = story_year(ctx, start)
     return None if year is None or abs(year - ctx.ref.year) <= 1 else year
 

@@ -94,3 +94,6 @@ class Context:
     #: whether the text tells a story away from its reference date (a history), decided once: then
     #: year-less dates take the year the text last stated, else the reference date's, as news
     narrative: bool | None = None
+    #: where a year-less date was read in such a text: the discourse gives it the year the story is
+    #: at there, from the dates found before it
+    narrated: set[int] = field(default_factory=set)

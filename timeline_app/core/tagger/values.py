@@ -11,10 +11,15 @@ from datetime import date, timedelta
 from timeline_app.core import periods
 from timeline_app.core.tagger.lexicon import Lexicon
 from timeline_app.core.tagger.records import (
+    AFTER,
+    BEFORE,
     DURATION,
     FUTURE,
     PAST,
+    POINT,
+    RANGE,
     SET,
+    SINCE,
     TIME,
     VAGUE,
     Context,
@@ -86,6 +91,49 @@ def shifted(e: TemporalExpression, base: date, n: int, unit: str, granularity: s
     lo, hi, value = period_of(moved, granularity)
     return replace(e, lo=lo, hi=hi, value=value, placed=True, anchored=anchored,
                    timexes=tuple(replace(t, value=value) for t in e.timexes))
+
+
+#: How TimeML writes a year before the common era: BC0490.
+BEFORE_ERA = "BC"
+_DATED = re.compile(r"(BC)?(\d{4})")
+_STORY_GRANULARITIES = ("day", "month", "season", "year")
+_STORY_KINDS = (POINT, RANGE, BEFORE, SINCE, AFTER)
+
+
+def year_told(e: TemporalExpression) -> int | None:
+    """The year a date puts the story at ("June 10, 1940": 1940; "480 BC": -480); None for what is
+    no date of the story (a duration, a set, a decade)."""
+    if e.kind not in _STORY_KINDS or e.type not in ("DATE", TIME) or e.granularity not in _STORY_GRANULARITIES:
+        return None
+    m = _DATED.match(e.value)
+    return None if m is None else -int(m[2]) if m[1] else int(m[2])
+
+
+def _moved_value(value: str, years: int) -> str:
+    def move(part: str) -> str:
+        m = _DATED.match(part)
+        if m is None:
+            return part
+        year = (-int(m[2]) if m[1] else int(m[2])) + years
+        return (f"{year:04d}" if year > 0 else f"{BEFORE_ERA}{-year:04d}") + part[m.end(2):]
+
+    return "/".join(move(part) for part in value.split("/"))
+
+
+def in_year(e: TemporalExpression, year: int) -> TemporalExpression:
+    """``e``, a year-less date first read in another year, moved to ``year`` (before the common era
+    when negative: typed, never placed). Raises ``ValueError`` for February 29 in a common year."""
+    own = year_told(e)
+    if own is None or own == year:
+        return e
+    years = year - own
+
+    def move(d: date | None) -> date | None:
+        return None if d is None or d.year + years < 1 else d.replace(year=d.year + years)
+
+    lo, hi = move(e.lo), move(e.hi)
+    return replace(e, value=_moved_value(e.value, years), lo=lo, hi=hi, placed=e.placed and lo is not None,
+                   timexes=tuple(replace(t, value=_moved_value(t.value, years)) for t in e.timexes))
 
 
 def day_point(d: date, anchored: bool, form: str) -> Point:

@@ -13,7 +13,7 @@ from timeline_app.core.tagger.discourse import defer
 from timeline_app.core.tagger.points import modified_expression, point_day, point_expression, read_point
 from timeline_app.core.tagger.records import POINT, TIME, Context, Point, TemporalExpression
 from timeline_app.core.tagger.registry import handles
-from timeline_app.core.tagger.values import clock_value, day_point, expression, period_of, spelled_year
+from timeline_app.core.tagger.values import BEFORE_ERA, clock_value, day_point, expression, period_of, spelled_year
 
 
 @handles("point")
@@ -51,9 +51,15 @@ def nth_of_month(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
 
 @handles("era_year")
 def era_year(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
-    """"490 BC": typed with TimeML's value (BC0490), not placed; "AD 9": the year 9."""
+    """"490 BC": typed with TimeML's value (BC0490), not placed; "April 480 BC" (BC0480-04),
+    "autumn of 481 BC" (BC0481-FA); "AD 9": the year 9."""
     if m["bc"]:
-        return expression(m, ctx, "DATE", f"BC{int(m['year']):04d}", "year", POINT, None, None, placed=False)
+        value, granularity = f"{BEFORE_ERA}{int(m['year']):04d}", "year"
+        if m["month"] and (month := ctx.lex.month(m["month"])) is not None:
+            value, granularity = f"{value}-{month:02d}", "month"
+        elif m["season"]:
+            value, granularity = f"{value}-{ctx.lex.seasons[m['season'].lower()]}", "season"
+        return expression(m, ctx, "DATE", value, granularity, POINT, None, None, placed=False)
     y = int(m["ad"])
     if y < 1:
         return None
@@ -101,7 +107,7 @@ def century(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     if not 1 <= n <= 22:
         return None
     if m["bc"]:
-        return expression(m, ctx, "DATE", f"BC{n - 1:02d}", "century", POINT, None, None, placed=False)
+        return expression(m, ctx, "DATE", f"{BEFORE_ERA}{n - 1:02d}", "century", POINT, None, None, placed=False)
     p = Point(*periods.century(n), f"{n - 1:02d}", "century")
     return modified_expression(m, ctx, p, m["mod"])
 

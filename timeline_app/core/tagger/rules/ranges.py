@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from timeline_app.core import periods
 from timeline_app.core.tagger.context import tense_cue, year_ok
-from timeline_app.core.tagger.points import apply_part, read_point, relative_period
+from timeline_app.core.tagger.points import apply_part, narrative_year, read_point, relative_period
 from timeline_app.core.tagger.records import BEFORE, RANGE, SINCE, Context, Point, TemporalExpression
 from timeline_app.core.tagger.registry import handles
 from timeline_app.core.tagger.values import day_point, expression, nearest, timex
@@ -75,6 +75,8 @@ def range_month_days(m: re.Match[str], ctx: Context) -> TemporalExpression | Non
         return None
     if m["year"]:
         y = int(m["year"])
+    elif (narrative := narrative_year(ctx, m.start())) is not None:
+        y = narrative
     elif ctx.ref is None:
         v = f"XXXX-{month:02d}"
         return expression(m, ctx, "DATE", f"{v}-{d1:02d}/{v}-{d2:02d}", "day", RANGE, None, None, anchored=True)
