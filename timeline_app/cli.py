@@ -117,7 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--no-baselines", action="store_true", help="score only our tagger")
     evaluate.add_argument("--normalise-gold", action="store_true",
                           help="put gold values a corpus writes in its own way into TimeML's form before scoring "
-                               "(2014-XX-XX is 2014, 2015-04-13-WXX-1 is 2015-04-13, 2013-11-3 is 2013-11-03)")
+                               "(2014-XX-XX is 2014, 2015-04-13-WXX-1 is 2015-04-13, 2013-11-3 is 2013-11-03), "
+                               "and score around what TimeML would not annotate (TIMEX2's null values and "
+                               "PAST_REF on 'former'): what the tagger finds there counts neither way"),
     evaluate.add_argument("--no-heideltime", action="store_true",
                           help="leave HeidelTime out (it starts Java for every document: minutes, not seconds)")
     evaluate.add_argument("--worst", type=int, default=25, metavar="N", help="list the N most frequent misses")
@@ -279,7 +281,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             results["heideltime"] = ev.evaluate(docs, heideltime) if heideltime else why
         except Exception as e:  # noqa: BLE001 - an optional baseline must not stop the evaluation
             results["heideltime"] = f"failed ({type(e).__name__}: {e})"
-    print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold TIMEX3")
+    left_out = sum(len(d.left_out) for d in docs)
+    print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold TIMEX3"
+          + (f" ({left_out} more scored around)" if left_out else ""))
     print(ev.report(results, args.worst))
     return EXIT_OK
 

@@ -125,3 +125,21 @@ def test_gold_written_another_way_is_put_in_timeml_form_when_asked() -> None:
               '<TIMEX3 tid="t2" type="DATE" value="2014-04-26-WXX-6">this sat</TIMEX3>.</TEXT></TimeML>')
     assert [a.value for a in parse_timeml(source).gold] == ["2014-XX-XX", "2014-04-26-WXX-6"]
     assert [a.value for a in parse_timeml(source, normalise=True).gold] == ["2014", "2014-04-26"]
+
+
+def test_what_timeml_would_not_annotate_is_scored_around_when_normalising() -> None:
+    from timeline_app.core.evaluation import Annotation, Score, parse_timeml, score_document
+
+    source = ('<TimeML><TEXT>The <TIMEX3 tid="t1" type="DATE" value="PAST_REF">former</TIMEX3> king left in '
+              '<TIMEX3 tid="t2" type="DATE" value="1940">1940</TIMEX3>, at '
+              '<TIMEX3 tid="t3" type="DATE" value="null">the time</TIMEX3> of war.</TEXT></TimeML>')
+    assert len(parse_timeml(source).gold) == 3
+    doc = parse_timeml(source, normalise=True)
+    assert [doc.text[a.start:a.end] for a in doc.gold] == ["1940"]
+    assert [doc.text[a.start:a.end] for a in doc.left_out] == ["former", "the time"]
+    at = doc.text.index
+    found = [Annotation(at("1940"), at("1940") + 4, "DATE", "1940"),
+             Annotation(at("the time"), at("the time") + 8, "DATE", "PRESENT_REF")]
+    score = Score()
+    score_document(doc, found, score)
+    assert (score.gold, score.system, score.relaxed, score.left_out) == (1, 1, 1, 2)
