@@ -697,3 +697,65 @@ HISTORICAL = [
 def test_historical_dates(sentence: str, text: str, value: str) -> None:
     found = {e.text: e.value for e in tag(sentence, date(2009, 6, 1))}
     assert found.get(text) == value, found
+
+
+# Times and parts of the day without a date: on the day the text is written (a post: "the
+# morning"), on the story's last day ("the next morning"), or on no known day in a history.
+TIMES_OF_DAY = [
+    (date(2014, 8, 10), "Woke up early in the morning, so tired.", "the morning", "2014-08-10TMO"),
+    (date(2014, 8, 10), "What a late night at the office.", "a late night", "2014-08-10TNI"),
+    (date(2014, 8, 10), "Out till midnight again.", "midnight", "2014-08-10T24:00"),
+    (date(2014, 8, 10), "Train leaves at 9:30 sharp.", "9:30", "2014-08-10T09:30"),
+    (date(2014, 8, 10), "Finished the race in 1:35:10 today.", "1:35:10", "2014-08-10T01:35:10"),
+    (date(2014, 8, 10), "Dinner at 430pm and drinks at 1130pm.", "1130pm", "2014-08-10T23:30"),
+    (date(2014, 8, 10), "Meet at 7.30am.", "7.30am", "2014-08-10T07:30"),
+    (date(2014, 8, 10), "They marched until 03:00hrs.", "03:00hrs", "2014-08-10T03:00"),
+    (date(2000, 4, 5), "He will leave at 4 in the morning.", "4 in the morning", "2000-04-05T04:00"),
+    (date(2000, 2, 24), "He fled on Feb. 22 and appeared in court the next morning.", "the next morning",
+     "2000-02-23TMO"),
+    (date(2009, 12, 19), "On the night of April 18, 1775, Gage sent 700 men.", "the night of April 18, 1775",
+     "1775-04-18TNI"),
+    (date(2009, 12, 19), "Napoleon won in 1805 and lost in 1815. His men attacked at night.", "night",
+     "XXXX-XX-XXTNI"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text", "expression", "value"), TIMES_OF_DAY, ids=[c[2] for c in TIMES_OF_DAY])
+def test_times_and_parts_of_the_day(ref: date, text: str, expression: str, value: str) -> None:
+    found = {e.text: e.value for e in tag(text, ref)}
+    assert found.get(expression) == value, found
+
+
+# What people write in a hurry: lower-case weekdays, short forms, clipped units.
+INFORMAL = [
+    ("see you friday!", "friday", "2014-08-08"),
+    ("party this sat", "this sat", "2014-08-09"),
+    ("cya next fri", "next fri", "2014-08-15"),
+    ("exam tmr, so stressed", "tmr", "2014-08-11"),
+    ("so tired tdy", "tdy", "2014-08-10"),
+    ("movie tonite", "tonite", "2014-08-10TNI"),
+    ("will be home for xmas", "xmas", "2014-12-25"),
+    ("ran for 1hr", "1hr", "PT1H"),
+    ("only 3 mins left", "3 mins", "PT3M"),
+    ("slept 12hrs", "12hrs", "PT12H"),
+    ("every mon we train", "every mon", "XXXX-WXX-1"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), INFORMAL, ids=[c[1] for c in INFORMAL])
+def test_informal_forms(text: str, expression: str, value: str) -> None:
+    found = {e.text: e.value for e in tag(text, date(2014, 8, 10))}
+    assert found.get(expression) == value, found
+
+
+@pytest.mark.parametrize(("sentence", "trap"), [
+    ("Read John 3:16 again.", "3:16"),
+    ("The morning show had a guest.", "morning"),
+    ("Good night, everyone.", "night"),
+    ("Rooms cost $35 a night.", "night"),
+    ("by Tim Zadorozhnyy May 6, 2025 9:48 AM 2 min read", "2 min read"),
+    ("It was a second attack on the town.", "a second"),
+], ids=lambda c: c if isinstance(c, str) and len(c) < 12 else None)
+def test_not_a_time(sentence: str, trap: str) -> None:
+    at = sentence.index(trap)
+    assert [e.text for e in tag(sentence, date(2014, 8, 10)) if e.start < at + len(trap) and at < e.end] == []

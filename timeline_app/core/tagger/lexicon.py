@@ -91,6 +91,9 @@ class Lexicon:
     vague_counting_back: frozenset[str]
     vague_prepositions: frozenset[str]
     today_generic_before: frozenset[str]
+    #: a part of the day before these is part of a name or a thing ("the morning show"), after these a greeting
+    day_part_not_before: frozenset[str]
+    day_part_not_after: frozenset[str]
     sets: dict[str, str]
     set_before: frozenset[str]
     #: holiday name (lower case) -> "MM-DD", "MM:N:WEEKDAY" (N = -1: the last one) or "easter+DAYS"
@@ -120,6 +123,8 @@ class Lexicon:
     number_prefixes: frozenset[str]
     quantity_followers: frozenset[str]
     age_words: frozenset[str]
+    #: after a length of time, a page's reading time ("2 min read"): no time the text tells of
+    reading_time_words: frozenset[str]
     plural_suffixes: tuple[str, ...]
     more_than: frozenset[str]
     vague_reference_counts: frozenset[str]
@@ -154,12 +159,13 @@ class Lexicon:
         return None
 
 
-def _alternation(words: list[str], cased: bool) -> str:
-    """A regex alternation of words, longest first; ``cased`` adds Title and UPPER forms only."""
+def _alternation(words: list[str], cased: bool, lower: bool = False) -> str:
+    """A regex alternation of words, longest first; ``cased`` adds Title and UPPER forms only
+    (``lower`` keeps the lower-case form too)."""
     forms: set[str] = set()
     for w in words:
         if cased:
-            forms.update({w[:1].upper() + w[1:], w.upper()})
+            forms.update({w[:1].upper() + w[1:], w.upper()} | ({w} if lower else set()))
         else:
             forms.add(w)
     escaped = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda f: (-len(f), f))]
@@ -174,8 +180,10 @@ def _month_fragment(months: dict[str, int], abbreviations: dict[str, int]) -> st
 
 
 def _weekday_fragment(days: dict[str, int], abbreviations: dict[str, int], dotted: dict[str, int]) -> str:
-    full = _alternation(list(days), cased=True)
-    abbr = _alternation(list(abbreviations), cased=True)
+    """Weekday names in any case ("friday" is no other word), their abbreviations, and the ones
+    that are also words ("sat", "wed") only with a dot."""
+    full = _alternation(list(days), cased=True, lower=True)
+    abbr = _alternation(list(abbreviations), cased=True, lower=True)
     with_dot = _alternation(list(dotted), cased=True)
     return rf"(?:{full}(?![\w])|{abbr}(?:\.|(?![\w]))|{with_dot}\.)"
 
@@ -206,6 +214,9 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         "MONTH": _month_fragment(data["months"], data["month_abbreviations"]),
         "WEEKDAY": _weekday_fragment(data["weekdays"], data["weekday_abbreviations"],
                                      data["weekday_abbreviations_with_dot"]),
+        # after "this", "next", "every": "sat" and "wed" are weekdays without their dot too
+        "CUED_WEEKDAY": "(?:{WEEKDAY}|(?i:" + _alternation(list(data["weekday_abbreviations_with_dot"]), cased=False)
+                        + r")(?!\w))",
         "SEASON": "(?i:" + _alternation(list(data["seasons"]), cased=False) + ")",
         "NUMBER": "(?i:" + _alternation(list(data["numbers"]), cased=False) + ")",
         "VAGUE_NUMBER": "(?i:" + _alternation(list(lists["vague_numbers"]), cased=False) + ")",
@@ -288,6 +299,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         vague_counting_back=lower(lists["vague_counting_back"]),
         vague_prepositions=lower(lists["vague_prepositions"]),
         today_generic_before=lower(lists["today_generic_before"]),
+        day_part_not_before=lower(lists["day_part_not_before"]),
+        day_part_not_after=lower(lists["day_part_not_after"]),
         sets=lowered(data["sets"]),
         set_before=lower(lists["set_before"]),
         holidays=lowered(data["holidays"]),
@@ -313,6 +326,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         number_prefixes=lower(lists["number_prefixes"]),
         quantity_followers=lower(lists["quantity_followers"]),
         age_words=lower(lists["age_words"]),
+        reading_time_words=lower(lists["reading_time_words"]),
         plural_suffixes=tuple(lists["plural_suffixes"]),
         more_than=lower(lists["more_than"]),
         vague_reference_counts=lower(lists["vague_reference_counts"]),
@@ -335,7 +349,8 @@ def _anchor_words(data: dict[str, Any], units: dict[str, Unit]) -> frozenset[str
     """Any word of the lists (months, weekdays, units, day words, vague and set phrases...)."""
     words: set[str] = set()
     for table in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations",
-                  "weekday_abbreviations_with_dot", "seasons", "day_words", "day_parts", "decade_words"):
+                  "weekday_abbreviations_with_dot", "seasons", "day_words", "day_parts", "clock_words",
+                  "decade_words"):
         words.update(w.lower() for w in data[table])
     common = {w.lower() for w in data["anchors"]["common"]}
     phrases: set[str] = set()

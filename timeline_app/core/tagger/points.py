@@ -117,15 +117,21 @@ def narrative_year(ctx: Context, start: int) -> int | None:
     """The story's own year for a year-less date, in a text that tells a story away from its
     reference date ("In 1940, ... On June 10, ..."); None to read it from the reference date, as
     news is read ("said on March 18")."""
-    if ctx.ref is None:
-        return None  # an undated text keeps its year-less dates unresolved (they date the text)
-    if ctx.narrative is None:
-        ctx.narrative = _tells_a_story(ctx, ctx.ref)
-    if not ctx.narrative:
+    if not tells_a_story(ctx):
         return None
     ctx.narrated.add(start)  # a first guess: the discourse puts it in the story's year
     year = story_year(ctx, start)
     return None if year is None or abs(year - ctx.ref.year) <= 1 else year
+
+
+def tells_a_story(ctx: Context) -> bool:
+    """Does the text tell a story away from its reference date (decided once per text)? An undated
+    text does not: its year-less dates stay unresolved (they date the text)."""
+    if ctx.ref is None:
+        return False
+    if ctx.narrative is None:
+        ctx.narrative = _tells_a_story(ctx, ctx.ref)
+    return ctx.narrative
 
 
 def _tells_a_story(ctx: Context, ref: date) -> bool:

@@ -210,7 +210,7 @@ def half_value(count: int, symbol: str, factor: int, is_time: bool) -> str:
 
 def clock_value(lex: Lexicon, text: str) -> str | None:
     """"9:48 AM" -> "09:48", "10 p.m." -> "22:00"; None when it is no time of day."""
-    m = lex.patterns["clock"].match(text)
+    m = lex.patterns["clock"].fullmatch(text)
     if not m:
         return None
     hour, minute = int(m["hour"]), int(m["minute"] or 0)
@@ -220,7 +220,7 @@ def clock_value(lex: Lexicon, text: str) -> str | None:
         hour = hour % 12 + (12 if m["pm"] else 0)
     if hour > 23 or minute > 59:
         return None
-    return f"{hour:02d}:{minute:02d}"
+    return f"{hour:02d}:{minute:02d}" + (f":{m['second']}" if m["second"] else "")
 
 
 def spelled_year(lex: Lexicon, words: str) -> int:

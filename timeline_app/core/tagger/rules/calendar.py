@@ -172,13 +172,16 @@ def time_then_date(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
 
 @handles("time_of_day")
 def time_of_day(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
-    """A time of day on its own is typed, never placed: it says nothing about which day."""
+    """A time of day on its own is typed, never placed: it says nothing about which day. "9:30"
+    is one as it stands; "10" only with a cue ("at 10", "10 GMT")."""
     text = m["time"]
     hm = clock_value(ctx.lex, text)
     if hm is None:
         return None
-    has_marker = ctx.lex.patterns["clock_marker"].search(text) is not None
     before = words_before(ctx, m.start(), 1)
+    has_marker = ctx.lex.patterns["clock_marker"].search(text) is not None or (
+        ":" in text and not (before and before[0] in ctx.lex.determiners)  # "the 3:16 verse"
+        and not _after_a_name(ctx, m.start()))  # "John 3:16"
     after = words_after(ctx, m.end(), 1)
     if not has_marker and not (before and before[0] in ctx.lex.time_cues_before) \
             and not (after and after[0] in ctx.lex.time_zones):
@@ -194,6 +197,15 @@ def time_of_day(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
 
     defer(ctx, (m.start(), m.end()), on_last_day)
     return expression(m, ctx, "TIME", f"{day}T{hm}", "time", TIME, None, None, placed=False)
+
+
+def _after_a_name(ctx: Context, pos: int) -> bool:
+    """Does a capitalised word that starts no sentence stand right before ``pos``?"""
+    word = re.search(r"([^\W\d_]+)\s+$", ctx.text[max(0, pos - 30):pos])
+    if word is None or not word.group(1)[:1].isupper():
+        return False
+    left = ctx.text[:pos - len(word.group(0))].rstrip()
+    return bool(left) and left[-1] not in ".!?:\n\"'"
 
 
 @handles("week_of")

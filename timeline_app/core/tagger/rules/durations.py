@@ -152,8 +152,11 @@ def ago(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
 @handles("duration")
 def duration(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     """"Two years", "a decade-long", "several months": a length of time, never placed."""
-    if m["age"] or any(w in ctx.lex.age_words for w in words_after(ctx, m.end(), 1)):
+    after = words_after(ctx, m.end(), 1)
+    if m["age"] or any(w in ctx.lex.age_words for w in after):
         return None  # an age, not a time ("a 45-year-old man", "he is 45 years old")
+    if any(w in ctx.lex.reading_time_words for w in after):
+        return None  # "2 min read": how long the page takes to read
     unit = ctx.lex.unit(m["unit"])
     count_text = m["count"]
     if re.fullmatch(r"\d{4}", count_text):

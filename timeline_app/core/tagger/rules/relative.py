@@ -4,10 +4,12 @@ night", "next Monday", "last December", "Christmas", "this summer", "year-end"."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline_app.core import periods
-from timeline_app.core.tagger.context import tense, tense_cue, words_after, words_before, year_ok
+from timeline_app.core.tagger.context import is_amount_before, tense, tense_cue, words_after, words_before, year_ok
+from timeline_app.core.tagger.discourse import defer
 from timeline_app.core.tagger.points import (
     apply_part,
     modified_expression,
@@ -15,8 +17,19 @@ from timeline_app.core.tagger.points import (
     point_expression,
     read_point,
     relative_period,
+    tells_a_story,
 )
-from timeline_app.core.tagger.records import PAST, POINT, SINCE, VAGUE, Context, Point, TemporalExpression
+from timeline_app.core.tagger.records import (
+    PAST,
+    POINT,
+    SINCE,
+    TIME,
+    VAGUE,
+    Context,
+    Point,
+    Resolver,
+    TemporalExpression,
+)
 from timeline_app.core.tagger.registry import handles
 from timeline_app.core.tagger.values import expression, holiday_date, nearest, timex, weekday_date
 
@@ -62,6 +75,59 @@ def day_word(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     d = ctx.ref + timedelta(days=offset)
     value = d.isoformat() + (f"T{part}" if part else "")
     return expression(m, ctx, "TIME" if part else "DATE", value, "day", POINT, d, d, anchored=True)
+
+
+@handles("day_part")
+def day_part(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"The morning", "a late night", "midnight": that part of the day the text is written on (of
+    no known day in a history: XXXX-XX-XXTNI); "the night of April 18, 1775": of that day."""
+    word = m["part"].lower()
+    part = ctx.lex.day_parts.get(word) or ctx.lex.clock_words[word]
+    if m["a"]:
+        p = read_point(ctx, m.start("a"), m.end("a"), bare_ok=False)
+        if p is None or p.granularity != "day":
+            return None
+        return expression(m, ctx, "TIME", f"{p.value}T{part}", "day", POINT, p.lo, p.hi, anchored=p.anchored,
+                          placed=p.lo is not None)
+    after = words_after(ctx, m.end(), 1)
+    before = words_before(ctx, m.start(), 1)
+    if (after and after[0] in ctx.lex.day_part_not_before) or (before and before[0] in ctx.lex.day_part_not_after) \
+            or is_amount_before(ctx, m.start()):
+        return None  # "the morning show", "good night", "$35 a night"
+    if m["hour"]:  # "4 in the morning": a clock time
+        hour = int(m["hour"]) if m["hour"].isdigit() else ctx.lex.number(m["hour"])
+        if hour is None or not 1 <= hour <= 12 or part not in ctx.lex.day_parts.values():
+            return None
+        part = f"{hour % 12 + (0 if part == ctx.lex.day_parts['morning'] else 12):02d}:00"
+    if m["dir"]:  # "the next morning": the day after the story's last one
+        n = ctx.lex.duration_directions[m["dir"].lower()]
+        defer(ctx, (m.start(), m.end()), _on_story_day(part, n))
+        return expression(m, ctx, "TIME", f"XXXX-XX-XXT{part}", "day", POINT, None, None, anchored=True,
+                          placed=False)
+    if ctx.ref is None or tells_a_story(ctx):
+        return expression(m, ctx, "TIME", f"XXXX-XX-XXT{part}", "day", TIME, None, None, placed=False)
+    defer(ctx, (m.start(), m.end()), _on_story_day(part, 0))  # the day the story last told, if any
+    return expression(m, ctx, "TIME", f"{ctx.ref.isoformat()}T{part}", "day", TIME, None, None, placed=False)
+
+
+def _on_story_day(part: str, n: int) -> Resolver:
+    """A part of the day ``n`` days after the day the story last told (the reference date's, for a
+    shift with none told)."""
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        if anchor is not None and anchor.granularity == "day" and anchor.lo is not None:
+            base = anchor.lo
+        elif n and ref is not None:
+            base = ref
+        else:
+            return None
+        d = base + timedelta(days=n)
+        value = f"{d.isoformat()}T{part}"
+        return replace(e, value=value, lo=d if n else None, hi=d if n else None, placed=bool(n),
+                       anchored=anchor is None, timexes=tuple(replace(t, value=value) for t in e.timexes))
+
+    return resolve
 
 
 @handles("last_night")
