@@ -759,3 +759,27 @@ def test_informal_forms(text: str, expression: str, value: str) -> None:
 def test_not_a_time(sentence: str, trap: str) -> None:
     at = sentence.index(trap)
     assert [e.text for e in tag(sentence, date(2014, 8, 10)) if e.start < at + len(trap) and at < e.end] == []
+
+
+# A unit word with no count: in a short post, the time written about; in an article, no time of
+# its own (it heads a longer phrase: "the first day of the war", "his day in court").
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("what a long day at work", "day", "P1D"),
+    ("crazy week of school", "week", None),  # "week of ...": the head of a longer phrase
+    ("waited hours for the bus", "hours", "PTXH"),
+    ("happy weekends with family!", "weekends", "XXXX-WE"),
+    ("great weekend staycation!", "weekend", "2014-W32-WE"),
+    ("posting my shots over the week", "the week", "2014-W32"),
+    ("It was the second day of the offensive.", "day", None),
+    ("Rooms cost $35 a day.", "day", None),
+    ("It was International Women's Day.", "Day", None),
+    ("A recent SEC filing.", "SEC", None),
+])
+def test_a_unit_with_no_count_in_a_post(text: str, expression: str, value: str | None) -> None:
+    found = {e.text: e.value for e in tag(text, date(2014, 8, 10))}
+    assert found.get(expression) == value, found
+
+
+def test_a_unit_with_no_count_in_an_article_is_no_time() -> None:
+    article = "What a long day it was for the committee. " * 12
+    assert [e.text for e in tag(article, date(2014, 8, 10))] == []

@@ -10,6 +10,7 @@ from timeline_app.core.tagger.records import FUTURE, PAST, Context
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 _LAST_TOKEN = re.compile(r"(?:[^\W\d_]|\.)+$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:['’]s)?\s+$")
 
 
 def ends_sentence(ctx: Context, text: str, m: re.Match[str]) -> bool:
@@ -108,6 +109,21 @@ def tense_cue(ctx: Context, start: int, end: int) -> tuple[str | None, bool]:
     if before and before[0] in lex.future_prepositions:  # "pay down the loan by February"
         return FUTURE, False
     return None, False
+
+
+def after_a_name(ctx: Context, pos: int) -> bool:
+    """Does a capitalised word that starts no sentence stand right before ``pos``?"""
+    word = _WORD_BEFORE.search(ctx.text, max(0, pos - 30), pos)
+    if word is None or not word.group(1)[:1].isupper():
+        return False
+    left = ctx.text[:pos - len(word.group(0))].rstrip()
+    return bool(left) and left[-1] not in ".!?:\n\"'"
+
+
+def previous_word_start(ctx: Context, pos: int) -> int:
+    """Where the word right before ``pos`` starts (``pos`` when there is none)."""
+    word = _WORD_BEFORE.search(ctx.text, max(0, pos - 30), pos)
+    return pos if word is None else word.start()
 
 
 def has_cue(ctx: Context, pos: int) -> bool:

@@ -43,6 +43,8 @@ class Unit:
     factor: int
     time: bool
     plural: bool
+    #: a short form ("hr", "mins"): a unit only after a number
+    abbreviation: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,10 @@ class Lexicon:
     number_prefixes: frozenset[str]
     quantity_followers: frozenset[str]
     age_words: frozenset[str]
+    #: a unit word with no count is no length of time after these ("the final day") or before these
+    #: ("the first day of the war", "days later")
+    unit_not_after: frozenset[str]
+    unit_not_before: frozenset[str]
     #: after a length of time, a page's reading time ("2 min read"): no time the text tells of
     reading_time_words: frozenset[str]
     plural_suffixes: tuple[str, ...]
@@ -205,10 +211,12 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     """Build a :class:`Lexicon` from the parsed data file (also used by tests with small data)."""
     units: dict[str, Unit] = {}
     for name, spec in data["units"].items():
-        for words, plural in ((spec["words"], False), (spec["plurals"], True)):
+        forms = ((spec["words"], False, False), (spec["plurals"], True, False),
+                 (spec.get("short", []), False, True), (spec.get("short_plurals", []), True, True))
+        for words, plural, short in forms:
             for word in words:
                 units[word] = Unit(name, spec["symbol"], int(spec.get("factor", 1)), bool(spec.get("time", False)),
-                                   plural)
+                                   plural, short)
     lists = data["lists"]
     word_fragments = {
         "MONTH": _month_fragment(data["months"], data["month_abbreviations"]),
@@ -326,6 +334,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         number_prefixes=lower(lists["number_prefixes"]),
         quantity_followers=lower(lists["quantity_followers"]),
         age_words=lower(lists["age_words"]),
+        unit_not_after=lower(lists["unit_not_after"]),
+        unit_not_before=lower(lists["unit_not_before"]) | {w for phrase in data["ago_words"] for w in phrase.split()[:1]},
         reading_time_words=lower(lists["reading_time_words"]),
         plural_suffixes=tuple(lists["plural_suffixes"]),
         more_than=lower(lists["more_than"]),

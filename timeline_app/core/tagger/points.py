@@ -274,7 +274,7 @@ def relative_period(ctx: Context, start: int, end: int, *, allow_the: bool) -> P
         return None
     if word in ctx.lex.definite_articles:
         if unit == WEEKEND:  # "over the weekend" has passed; "ahead of the weekend" is to come
-            return _the_weekend(ctx, start, end)
+            return the_weekend(ctx, start, end)
         if not allow_the:
             return None
         return relative_point(ctx, 0, unit)
@@ -282,7 +282,7 @@ def relative_period(ctx: Context, start: int, end: int, *, allow_the: bool) -> P
     return None if n is None else relative_point(ctx, n, unit)
 
 
-def _the_weekend(ctx: Context, start: int, end: int) -> Point:
+def the_weekend(ctx: Context, start: int, end: int) -> Point:
     if ctx.ref is None:
         return Point(None, None, "XXXX-WXX-WE", "week", True, "relative")
     ref = ctx.ref

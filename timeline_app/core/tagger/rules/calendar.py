@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from timeline_app.core import periods
-from timeline_app.core.tagger.context import has_cue, words_after, words_before
+from timeline_app.core.tagger.context import after_a_name, has_cue, words_after, words_before
 from timeline_app.core.tagger.discourse import defer
 from timeline_app.core.tagger.points import modified_expression, point_day, point_expression, read_point
 from timeline_app.core.tagger.records import POINT, TIME, Context, Point, TemporalExpression
@@ -181,7 +181,7 @@ def time_of_day(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     before = words_before(ctx, m.start(), 1)
     has_marker = ctx.lex.patterns["clock_marker"].search(text) is not None or (
         ":" in text and not (before and before[0] in ctx.lex.determiners)  # "the 3:16 verse"
-        and not _after_a_name(ctx, m.start()))  # "John 3:16"
+        and not after_a_name(ctx, m.start()))  # "John 3:16"
     after = words_after(ctx, m.end(), 1)
     if not has_marker and not (before and before[0] in ctx.lex.time_cues_before) \
             and not (after and after[0] in ctx.lex.time_zones):
@@ -197,15 +197,6 @@ def time_of_day(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
 
     defer(ctx, (m.start(), m.end()), on_last_day)
     return expression(m, ctx, "TIME", f"{day}T{hm}", "time", TIME, None, None, placed=False)
-
-
-def _after_a_name(ctx: Context, pos: int) -> bool:
-    """Does a capitalised word that starts no sentence stand right before ``pos``?"""
-    word = re.search(r"([^\W\d_]+)\s+$", ctx.text[max(0, pos - 30):pos])
-    if word is None or not word.group(1)[:1].isupper():
-        return False
-    left = ctx.text[:pos - len(word.group(0))].rstrip()
-    return bool(left) and left[-1] not in ".!?:\n\"'"
 
 
 @handles("week_of")

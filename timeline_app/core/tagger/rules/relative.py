@@ -8,7 +8,16 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline_app.core import periods
-from timeline_app.core.tagger.context import is_amount_before, tense, tense_cue, words_after, words_before, year_ok
+from timeline_app.core.tagger.context import (
+    after_a_name,
+    is_amount_before,
+    previous_word_start,
+    tense,
+    tense_cue,
+    words_after,
+    words_before,
+    year_ok,
+)
 from timeline_app.core.tagger.discourse import defer
 from timeline_app.core.tagger.points import (
     apply_part,
@@ -18,10 +27,13 @@ from timeline_app.core.tagger.points import (
     read_point,
     relative_period,
     tells_a_story,
+    the_weekend,
 )
 from timeline_app.core.tagger.records import (
+    DURATION,
     PAST,
     POINT,
+    SET,
     SINCE,
     TIME,
     VAGUE,
@@ -31,7 +43,15 @@ from timeline_app.core.tagger.records import (
     TemporalExpression,
 )
 from timeline_app.core.tagger.registry import handles
-from timeline_app.core.tagger.values import expression, holiday_date, nearest, timex, weekday_date
+from timeline_app.core.tagger.values import (
+    duration_value,
+    expression,
+    holiday_date,
+    nearest,
+    shifted,
+    timex,
+    weekday_date,
+)
 
 
 @handles("modified_relative")
@@ -126,6 +146,71 @@ def _on_story_day(part: str, n: int) -> Resolver:
         value = f"{d.isoformat()}T{part}"
         return replace(e, value=value, lo=d if n else None, hi=d if n else None, placed=bool(n),
                        anchored=anchor is None, timexes=tuple(replace(t, value=value) for t in e.timexes))
+
+    return resolve
+
+
+#: A text this short is a post ("what a day!", "long weekend ahead"), where a unit word with no count
+#: is the time being written about; in an article it heads a longer phrase far more often ("the
+#: first day of the war", "his day in court"), measured on news and history.
+POST_LENGTH = 400
+
+
+@handles("bare_unit")
+def bare_unit(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """In a short post: "a long day", "crazy week", "hours": a length of time with no count (P1D,
+    PXH); "the week": the one written in; "weekends" a set; "weekend" the weekend nearest in the
+    clause's tense."""
+    if len(ctx.text) > POST_LENGTH:
+        return None
+    word = m["unit"].lower()
+    before = words_before(ctx, m.start(), 2)
+    after = words_after(ctx, m.end(), 2)
+    start = m.start()
+    if before and before[0] in ctx.lex.determiners and before[0] not in ctx.lex.unit_not_after:
+        start = previous_word_start(ctx, m.start())
+        before = before[1:]  # "woman of the year": the word before the article tells
+    if is_amount_before(ctx, start) or (before and (ctx.lex.number(before[0]) is not None
+                                                    or before[0] in ctx.lex.ordinals
+                                                    or before[0] in ctx.lex.unit_not_after)):
+        return None  # "$5 a day", "two days", "the second day": counts and positions are not lengths
+    repeated = after[1:] == [word] or words_before(ctx, m.start(), 2)[1:] == [word]  # "year on year"
+    if (after and after[0] in ctx.lex.unit_not_before) or repeated or tells_a_story(ctx) or \
+            ctx.lex.patterns["period_end"].match(ctx.text, m.end()):
+        # "the first day of the war", "days later": the head of a longer phrase, and a history's
+        # "day" is such a head far more often than a length; "the year ended March 31" is read whole
+        return None
+    if word in ctx.lex.weekend_words:
+        return point_expression(m, ctx, the_weekend(ctx, m.start(), m.end()))
+    if word.rstrip("s") in ctx.lex.weekend_words:
+        return expression(m, ctx, "SET", "XXXX-WE", "week", SET, None, None)
+    text = m["unit"]
+    if text[:1].isupper() and after_a_name(ctx, m.start()):
+        return None  # "Election Day", "Fashion Week": a named day, read by the holiday rule if at all
+    unit = ctx.lex.unit(word)
+    if unit.abbreviation:
+        return None  # "SEC", "Min river": a short form is a unit only after a number
+    if start < m.start() and ctx.text[start:m.start()].split()[0].lower() in ctx.lex.definite_articles \
+            and not unit.plural and unit.name in _FINER_THAN_YEAR:
+        # "for the year", "the week's most active session": the period the story is in
+        span = (start, m.end())
+        defer(ctx, span, _story_period(unit.name))
+        return expression(span, ctx, "DATE", "XXXX", unit.name, POINT, None, None, anchored=True, placed=False)
+    value = duration_value(None if unit.plural else 1, unit.symbol, unit.factor, unit.time)
+    return expression(m, ctx, "DURATION", value, unit.name, DURATION, None, None)
+
+
+_FINER_THAN_YEAR = ("day", "week", "month", "year")
+
+
+def _story_period(unit: str) -> Resolver:
+    """The ``unit`` holding the story's last date (the reference date's, with none told)."""
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        if anchor is not None and anchor.lo is not None and periods.rank(anchor.granularity) <= periods.rank(unit):
+            return shifted(e, anchor.lo, 0, "day", unit, anchored=False)
+        return None if ref is None else shifted(e, ref, 0, "day", unit, anchored=True)
 
     return resolve
 
