@@ -335,7 +335,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         quantity_followers=lower(lists["quantity_followers"]),
         age_words=lower(lists["age_words"]),
         unit_not_after=lower(lists["unit_not_after"]),
-        unit_not_before=lower(lists["unit_not_before"]) | {w for phrase in data["ago_words"] for w in phrase.split()[:1]},
+        unit_not_before=lower(lists["unit_not_before"]) | {phrase.split()[0] for phrase in data["ago_words"]},
         reading_time_words=lower(lists["reading_time_words"]),
         plural_suffixes=tuple(lists["plural_suffixes"]),
         more_than=lower(lists["more_than"]),
