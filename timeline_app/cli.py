@@ -117,7 +117,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--no-baselines", action="store_true", help="score only our tagger")
     evaluate.add_argument("--normalise-gold", action="store_true",
                           help="put gold values a corpus writes in its own way into TimeML's form before scoring "
-                               "(2014-XX-XX is 2014, 2015-04-13-WXX-1 is 2015-04-13, 2013-11-3 is 2013-11-03), "
+                               "(2014-XX-XX is 2014, 2015-04-13-WXX-1 is 2015-04-13, 2013-11-3 is 2013-11-03, "
+                               "2015-03-W10 is 2015-W10, P12H is PT12H), "
                                "and score around what TimeML would not annotate (TIMEX2's null values and "
                                "PAST_REF on 'former'): what the tagger finds there counts neither way"),
     evaluate.add_argument("--no-heideltime", action="store_true",

@@ -706,7 +706,7 @@ TIMES_OF_DAY = [
     (date(2014, 8, 10), "What a late night at the office.", "a late night", "2014-08-10TNI"),
     (date(2014, 8, 10), "Out till midnight again.", "midnight", "2014-08-10T24:00"),
     (date(2014, 8, 10), "Train leaves at 9:30 sharp.", "9:30", "2014-08-10T09:30"),
-    (date(2014, 8, 10), "Finished the race in 1:35:10 today.", "1:35:10", "2014-08-10T01:35:10"),
+    (date(2014, 8, 10), "Finished the race in 1:35:10.", "1:35:10", "2014-08-10T01:35:10"),
     (date(2014, 8, 10), "Dinner at 430pm and drinks at 1130pm.", "1130pm", "2014-08-10T23:30"),
     (date(2014, 8, 10), "Meet at 7.30am.", "7.30am", "2014-08-10T07:30"),
     (date(2014, 8, 10), "They marched until 03:00hrs.", "03:00hrs", "2014-08-10T03:00"),
@@ -739,6 +739,13 @@ INFORMAL = [
     ("only 3 mins left", "3 mins", "PT3M"),
     ("slept 12hrs", "12hrs", "PT12H"),
     ("every mon we train", "every mon", "XXXX-WXX-1"),
+    ("doors open 4pm tmr", "4pm tmr", "2014-08-11T16:00"),
+    ("finals this Sat,7pm at the theatre", "this Sat,7pm", "2014-08-09T19:00"),
+    ("I swear every morning", "every morning", "XXXX-XX-XXTMO"),
+    ("Monday mornings are the worst", "Monday mornings", "XXXX-WXX-1TMO"),
+    ("so much fun last nite", "last nite", "2014-08-09TNI"),
+    # a post looks ahead: a year-less date with no tense cue is the next one
+    ("away from 17th May to 17th June", "17th May", "2015-05-17"),
 ]
 
 

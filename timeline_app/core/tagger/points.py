@@ -13,9 +13,17 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline_app.core import periods
-from timeline_app.core.tagger.context import has_cue, tense, tense_cue, words_before, year_ok
+from timeline_app.core.tagger.context import date_tense, has_cue, tense, tense_cue, words_before, year_ok
 from timeline_app.core.tagger.records import FUTURE, PAST, POINT, Context, Point, TemporalExpression
-from timeline_app.core.tagger.values import day_point, expression, nearest, period_of, timex, weekday_date
+from timeline_app.core.tagger.values import (
+    clock_value,
+    day_point,
+    expression,
+    nearest,
+    period_of,
+    timex,
+    weekday_date,
+)
 
 #: Reads a point form's groups at ``text[start:end]``; ``bare_ok``: the form stands alone, no cue around it.
 Reader = Callable[[dict[str, str | None], Context, int, int, bool], Point | None]
@@ -71,7 +79,7 @@ def point_day(g: dict[str, str | None], ctx: Context, start: int, end: int, bare
     if ctx.ref is None:
         date(2000, month, day)  # still reject "February 30"
         return Point(None, None, f"XXXX-{month:02d}-{day:02d}", "day", True, "day")
-    (lo, _), _ = nearest(ctx.ref, lambda y: periods.day(date(y, month, day)), *tense_cue(ctx, start, end))
+    (lo, _), _ = nearest(ctx.ref, lambda y: periods.day(date(y, month, day)), *date_tense(ctx, start, end))
     return day_point(lo, True, "day")
 
 
@@ -185,7 +193,7 @@ def point_month(g: dict[str, str | None], ctx: Context, start: int, end: int, ba
         return Point(lo, hi, f"{narrative:04d}-{m:02d}", "month", True, "month")
     if ctx.ref is None:
         return Point(None, None, f"XXXX-{m:02d}", "month", True, "month")
-    (lo, hi), y = nearest(ctx.ref, lambda y: periods.month(y, m), *tense_cue(ctx, start, end))
+    (lo, hi), y = nearest(ctx.ref, lambda y: periods.month(y, m), *date_tense(ctx, start, end))
     return Point(lo, hi, f"{y:04d}-{m:02d}", "month", True, "month")
 
 
@@ -258,6 +266,18 @@ def point_weekday(g: dict[str, str | None], ctx: Context, start: int, end: int, 
     possessive = ctx.text.startswith(ctx.lex.possessive_endings, end)  # "Wednesday's ruling" has happened
     d = weekday_date(ctx.ref, wd, None, PAST if possessive else tense(ctx, start, end))
     return day_point(d, True, "weekday")
+
+
+def with_time_after(m: re.Match[str], ctx: Context, p: Point) -> TemporalExpression:
+    """A day's expression, with the time of that day that follows it ("May 6, 2025 9:48 AM",
+    "this Sat, 430pm")."""
+    if p.granularity == "day":
+        clock = ctx.lex.patterns["time_after"].match(ctx.text, m.end())
+        hm = clock_value(ctx.lex, clock["time"]) if clock else None
+        if clock and hm:
+            return expression((m.start(), clock.end()), ctx, "TIME", f"{p.value}T{hm}", "day", POINT, p.lo, p.hi,
+                              anchored=p.anchored, placed=p.lo is not None)
+    return point_expression(m, ctx, p)
 
 
 def relative_period(ctx: Context, start: int, end: int, *, allow_the: bool) -> Point | None:

@@ -10,8 +10,14 @@ from datetime import date
 from timeline_app.core import periods
 from timeline_app.core.tagger.context import after_a_name, has_cue, words_after, words_before
 from timeline_app.core.tagger.discourse import defer
-from timeline_app.core.tagger.points import modified_expression, point_day, point_expression, read_point
-from timeline_app.core.tagger.records import POINT, TIME, Context, Point, TemporalExpression
+from timeline_app.core.tagger.points import (
+    modified_expression,
+    point_day,
+    point_expression,
+    read_point,
+    with_time_after,
+)
+from timeline_app.core.tagger.records import POINT, SET, TIME, Context, Point, TemporalExpression
 from timeline_app.core.tagger.registry import handles
 from timeline_app.core.tagger.values import BEFORE_ERA, clock_value, day_point, expression, period_of, spelled_year
 
@@ -22,19 +28,19 @@ def point(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     p = read_point(ctx, m.start(), m.end())
     if p is None:
         return None
+    if p.through is not None:  # "February this year" is one date; its reader took the year from these words
+        return point_expression(m, ctx, p, (m.start(), p.through))
     if p.granularity == "day":  # "May 6, 2025 9:48 AM": the time of that day
-        clock = ctx.lex.patterns["time_after"].match(ctx.text, m.end())
-        hm = clock_value(ctx.lex, clock["time"]) if clock else None
-        if clock and hm:
-            return expression((m.start(), clock.end()), ctx, "TIME", f"{p.value}T{hm}", "day", POINT, p.lo, p.hi,
-                              anchored=p.anchored, placed=p.lo is not None)
         part = ctx.lex.patterns["day_part_after"].match(ctx.text, m.end())
-        if part is not None:  # "Tuesday morning": a time of that day
+        if part is not None and part["plural"] and p.form == "weekday":  # "Monday mornings": every one
+            wd = ctx.lex.weekdays[m.group().lower().rstrip(".")]
+            value = f"XXXX-WXX-{wd}T{ctx.lex.day_parts[part['part'].lower()]}"
+            return expression((m.start(), part.end()), ctx, "SET", value, "day", SET, None, None)
+        if part is not None and not part["plural"]:  # "Tuesday morning": a time of that day
             value = f"{p.value}T{ctx.lex.day_parts[part['part'].lower()]}"
             return expression((m.start(), part.end()), ctx, "TIME", value, "day", POINT, p.lo, p.hi,
                               anchored=p.anchored, placed=p.lo is not None)
-    if p.through is not None:  # "February this year" is one date; its reader took the year from these words
-        return point_expression(m, ctx, p, (m.start(), p.through))
+        return with_time_after(m, ctx, p)
     return point_expression(m, ctx, p)
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from timeline_app.core import periods
-from timeline_app.core.tagger.context import tense_cue, year_ok
+from timeline_app.core.tagger.context import date_tense, year_ok
 from timeline_app.core.tagger.points import apply_part, narrative_year, read_point, relative_period
 from timeline_app.core.tagger.records import BEFORE, RANGE, SINCE, Context, Point, TemporalExpression
 from timeline_app.core.tagger.registry import handles
@@ -82,7 +82,7 @@ def range_month_days(m: re.Match[str], ctx: Context) -> TemporalExpression | Non
         return expression(m, ctx, "DATE", f"{v}-{d1:02d}/{v}-{d2:02d}", "day", RANGE, None, None, anchored=True)
     else:
         _, y = nearest(ctx.ref, lambda y: (date(y, month, d1), date(y, month, d2)),
-                       *tense_cue(ctx, m.start(), m.end()))
+                       *date_tense(ctx, m.start(), m.end()))
     lo, hi = date(y, month, d1), date(y, month, d2)
     a, b = day_point(lo, not m["year"], "day"), day_point(hi, not m["year"], "day")
     if m.start("d1") < m.start("month"):  # "20-23 June 2023": the month and year go with the second day

@@ -10,10 +10,11 @@ from datetime import date, timedelta
 from timeline_app.core import periods
 from timeline_app.core.tagger.context import (
     after_a_name,
+    date_tense,
     is_amount_before,
+    is_post,
     previous_word_start,
     tense,
-    tense_cue,
     words_after,
     words_before,
     year_ok,
@@ -28,6 +29,7 @@ from timeline_app.core.tagger.points import (
     relative_period,
     tells_a_story,
     the_weekend,
+    with_time_after,
 )
 from timeline_app.core.tagger.records import (
     DURATION,
@@ -44,6 +46,8 @@ from timeline_app.core.tagger.records import (
 )
 from timeline_app.core.tagger.registry import handles
 from timeline_app.core.tagger.values import (
+    clock_value,
+    day_point,
     duration_value,
     expression,
     holiday_date,
@@ -93,8 +97,22 @@ def day_word(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         return expression(m, ctx, "TIME" if part else "DATE", value, "day", POINT, None, None, anchored=True,
                           placed=False)
     d = ctx.ref + timedelta(days=offset)
-    value = d.isoformat() + (f"T{part}" if part else "")
-    return expression(m, ctx, "TIME" if part else "DATE", value, "day", POINT, d, d, anchored=True)
+    if part:
+        return expression(m, ctx, "TIME", f"{d.isoformat()}T{part}", "day", POINT, d, d, anchored=True)
+    return with_time_after(m, ctx, day_point(d, True, "day"))
+
+
+@handles("time_then_day_word")
+def time_then_day_word(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"4pm tmr", "6 am tomorrow": a time of that day."""
+    hm = clock_value(ctx.lex, m["time"])
+    offset = ctx.lex.day_words[" ".join(m["word"].lower().split())]
+    if hm is None or m["word"].lower() in ctx.lex.day_word_parts:
+        return None
+    if ctx.ref is None:
+        return expression(m, ctx, "TIME", f"XXXX-XX-XXT{hm}", "day", POINT, None, None, anchored=True, placed=False)
+    d = ctx.ref + timedelta(days=offset)
+    return expression(m, ctx, "TIME", f"{d.isoformat()}T{hm}", "day", POINT, d, d, anchored=True)
 
 
 @handles("day_part")
@@ -150,18 +168,12 @@ def _on_story_day(part: str, n: int) -> Resolver:
     return resolve
 
 
-#: A text this short is a post ("what a day!", "long weekend ahead"), where a unit word with no count
-#: is the time being written about; in an article it heads a longer phrase far more often ("the
-#: first day of the war", "his day in court"), measured on news and history.
-POST_LENGTH = 400
-
-
 @handles("bare_unit")
 def bare_unit(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     """In a short post: "a long day", "crazy week", "hours": a length of time with no count (P1D,
     PXH); "the week": the one written in; "weekends" a set; "weekend" the weekend nearest in the
     clause's tense."""
-    if len(ctx.text) > POST_LENGTH:
+    if not is_post(ctx):  # an article's "day" heads a longer phrase ("the first day of the war")
         return None
     word = m["unit"].lower()
     before = words_before(ctx, m.start(), 2)
@@ -237,7 +249,7 @@ def relative_weekday(m: re.Match[str], ctx: Context) -> TemporalExpression | Non
     if ctx.ref is None:
         return expression(m, ctx, "DATE", f"XXXX-WXX-{wd}", "day", POINT, None, None, anchored=True, placed=False)
     d = weekday_date(ctx.ref, wd, shift)
-    return expression(m, ctx, "DATE", d.isoformat(), "day", POINT, d, d, anchored=True)
+    return with_time_after(m, ctx, day_point(d, True, "weekday"))
 
 
 @handles("relative_month")
@@ -279,7 +291,7 @@ def holiday(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     elif shift == 0:
         y = ref.year
     else:
-        _, y = nearest(ref, lambda y: periods.day(holiday_date(spec, y)), *tense_cue(ctx, start, m.end()))
+        _, y = nearest(ref, lambda y: periods.day(holiday_date(spec, y)), *date_tense(ctx, start, m.end()))
     d = holiday_date(spec, y)
     return expression((start, m.end()), ctx, "DATE", d.isoformat(), "day", POINT, d, d, anchored=True)
 
@@ -311,7 +323,7 @@ def season(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         elif ctx.ref is None:
             p = Point(None, None, f"XXXX-{code}", "season", True)
         else:
-            (lo, hi), y = nearest(ctx.ref, lambda y: periods.season(y, code), *tense_cue(ctx, m.start(), m.end()))
+            (lo, hi), y = nearest(ctx.ref, lambda y: periods.season(y, code), *date_tense(ctx, m.start(), m.end()))
             p = Point(lo, hi, f"{y:04d}-{code}", "season", True)
     mod = None
     if word in ctx.lex.period_modifiers:  # "early summer"
@@ -334,7 +346,7 @@ def bare_season(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     elif ctx.ref is None:
         p = Point(None, None, f"XXXX-{code}", "season", True)
     else:
-        (lo, hi), y = nearest(ctx.ref, lambda y: periods.season(y, code), *tense_cue(ctx, start, end))
+        (lo, hi), y = nearest(ctx.ref, lambda y: periods.season(y, code), *date_tense(ctx, start, end))
         p = Point(lo, hi, f"{y:04d}-{code}", "season", True)
     return expression((start, end), ctx, "DATE", p.value, "season", POINT, p.lo, p.hi, anchored=True)
 
