@@ -746,6 +746,9 @@ INFORMAL = [
     ("so much fun last nite", "last nite", "2014-08-09TNI"),
     # a post looks ahead: a year-less date with no tense cue is the next one
     ("away from 17th May to 17th June", "17th May", "2015-05-17"),
+    ("Spring colors in store now", "Spring", "2015-SP"),
+    ("what is my future?", "future", "FUTURE_REF"),
+    ("long weekend ahead!", "weekend", "2014-W33-WE"),
 ]
 
 
@@ -775,7 +778,7 @@ def test_not_a_time(sentence: str, trap: str) -> None:
     ("crazy week of school", "week", None),  # "week of ...": the head of a longer phrase
     ("waited hours for the bus", "hours", "PTXH"),
     ("happy weekends with family!", "weekends", "XXXX-WE"),
-    ("great weekend staycation!", "weekend", "2014-W32-WE"),
+    ("had a great weekend staycation!", "weekend", "2014-W32-WE"),
     ("posting my shots over the week", "the week", "2014-W32"),
     ("It was the second day of the offensive.", "day", None),
     ("Rooms cost $35 a day.", "day", None),
@@ -790,3 +793,19 @@ def test_a_unit_with_no_count_in_a_post(text: str, expression: str, value: str |
 def test_a_unit_with_no_count_in_an_article_is_no_time() -> None:
     article = "What a long day it was for the committee. " * 12
     assert [e.text for e in tag(article, date(2014, 8, 10))] == []
+
+
+# Compact lists: each listed day is a date of the month named first.
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Classes on May 9, 10, 16 & 17.", {"May 9": "2025-05-09", "10": "2025-05-10", "16": "2025-05-16",
+                                        "17": "2025-05-17"}),
+    ("Open May 2 - 3, 9 - 10.", {"9": "2025-05-09", "10": "2025-05-10"}),
+    ("Voting is on March 3, 4 and 5.", {"March 3": "2025-03-03", "4": "2025-03-04", "5": "2025-03-05"}),
+])
+def test_listed_days(text: str, listed: dict[str, str]) -> None:
+    found = {e.text: e.value for e in tag(text, date(2025, 2, 1))}
+    assert {k: found.get(k) for k in listed} == listed, found
+
+
+def test_a_count_after_a_date_is_no_listed_day() -> None:
+    assert [e.text for e in tag("On May 9, 10 people were hurt.", date(2025, 6, 1))] == ["May 9"]

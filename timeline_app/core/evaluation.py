@@ -96,23 +96,27 @@ _WEEKDAY_AFTER_DAY = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})-WXX-\d")
 _UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|T)")
 _WEEK_IN_MONTH = re.compile(r"^(\d{4})-\d{2}-(W\d{2})")
 _HOURS_WITHOUT_T = re.compile(r"^P((?:\d+|X)[HS])$")
+_PART_OF_DAY_ALONE = re.compile(r"^(T(?:MO|AF|EV|NI|DT))$")
 
 
 def normalise_gold(value: str) -> str:
     """A gold value in TimeML's own form, where a corpus writes it otherwise (the tweets corpus):
     "2014-XX-XX" is "2014", "2015-04-13-WXX-1" is "2015-04-13", "2013-11-3" is "2013-11-03",
-    a week "2015-03-W10" is "2015-W10", hours "P12H" are "PT12H" ("P3M" stays: months), and
-    "T:07:30" is "T07:30". Values already in TimeML form are unchanged.
+    a week "2015-03-W10" is "2015-W10", hours "P12H" are "PT12H" ("P3M" stays: months), a set
+    "every morning" "TMO" is "XXXX-XX-XXTMO", and "T:07:30" is "T07:30". Values already in TimeML
+    form are unchanged.
 
-    >>> [normalise_gold(v) for v in ("2014-XX-XX", "2014-05-XX", "2015-04-13-WXX-1T16:30", "2013-11-3", "P1D",
-    ...                              "2015-03-W10", "P12H", "P3M", "2012-05-15T:07:30")]
-    ['2014', '2014-05', '2015-04-13T16:30', '2013-11-03', 'P1D', '2015-W10', 'PT12H', 'P3M', '2012-05-15T07:30']
+    >>> [normalise_gold(v) for v in ("2014-XX-XX", "2014-05-XX", "2015-04-13-WXX-1T16:30", "2013-11-3", "P1D")]
+    ['2014', '2014-05', '2015-04-13T16:30', '2013-11-03', 'P1D']
+    >>> [normalise_gold(v) for v in ("2015-03-W10", "P12H", "P3M", "TMO", "2012-05-15T:07:30")]
+    ['2015-W10', 'PT12H', 'P3M', 'XXXX-XX-XXTMO', '2012-05-15T07:30']
     """
     if m := _UNSPECIFIED_TAIL.match(value):
         value = m.group(1)
     value = _WEEKDAY_AFTER_DAY.sub(r"\1", value)
     value = _WEEK_IN_MONTH.sub(r"\1-\2", value)
     value = _HOURS_WITHOUT_T.sub(r"PT\1", value).replace("T:", "T")
+    value = _PART_OF_DAY_ALONE.sub(r"XXXX-XX-XX\1", value)
 
     def pad(m: re.Match[str]) -> str:
         return f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "")

@@ -125,6 +125,8 @@ class Lexicon:
     number_prefixes: frozenset[str]
     quantity_followers: frozenset[str]
     age_words: frozenset[str]
+    #: vague words that are times only in a short post ("what is my future?")
+    post_only_vague: frozenset[str]
     #: a unit word with no count is no length of time after these ("the final day") or before these
     #: ("the first day of the war", "days later")
     unit_not_after: frozenset[str]
@@ -334,6 +336,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         number_prefixes=lower(lists["number_prefixes"]),
         quantity_followers=lower(lists["quantity_followers"]),
         age_words=lower(lists["age_words"]),
+        post_only_vague=lower(lists["post_only_vague"]),
         unit_not_after=lower(lists["unit_not_after"]),
         unit_not_before=lower(lists["unit_not_before"]) | {phrase.split()[0] for phrase in data["ago_words"]},
         reading_time_words=lower(lists["reading_time_words"]),

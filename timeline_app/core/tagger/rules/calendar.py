@@ -55,6 +55,19 @@ def nth_of_month(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     return None if p is None else point_expression(m, ctx, p)
 
 
+@handles("listed_day")
+def listed_day(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"10" in "May 9, 10 and 16": a day of the month listed before it."""
+    listed = ctx.lex.patterns["day_list_before"].search(ctx.text, max(0, m.start() - 80), m.start())
+    if listed is None or (month := ctx.lex.month(listed["month"])) is None:
+        return None
+    after = words_after(ctx, m.end(), 1)
+    if after and after[0] in ctx.lex.quantity_followers:
+        return None  # "May 9, 10 people died"
+    p = point_day({"month": str(month), "day": m["day"], "year": None}, ctx, m.start(), m.end(), False)
+    return None if p is None else point_expression(m, ctx, p)
+
+
 @handles("era_year")
 def era_year(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     """"490 BC": typed with TimeML's value (BC0490), not placed; "April 480 BC" (BC0480-04),

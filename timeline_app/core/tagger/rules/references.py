@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from timeline_app.core import periods
-from timeline_app.core.tagger.context import words_after
+from timeline_app.core.tagger.context import is_post, words_after
 from timeline_app.core.tagger.discourse import defer
 from timeline_app.core.tagger.records import POINT, RANGE, VAGUE, Context, TemporalExpression
 from timeline_app.core.tagger.registry import handles
@@ -132,6 +132,8 @@ def vague(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     """"Recently", "in recent years", "the future": typed, never placed."""
     key = re.sub(r"\s+", " ", m["word"].lower())
     value = ctx.lex.vague[key]
+    if key in ctx.lex.post_only_vague and not is_post(ctx):
+        return None  # "future wars": an adjective, in an article
     if key in ctx.lex.vague_counting_back and (following := words_after(ctx, m.end(), 1)) and \
             (ctx.lex.number(following[0]) is not None or following[0] in ctx.lex.vague_numbers):
         return None  # "the past three summers" counts back; it is not the past in general

@@ -337,7 +337,10 @@ def season(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
 
 @handles("bare_season")
 def bare_season(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
-    """"In winter", "during spring": that season of the story's year, else the nearest one."""
+    """"In winter", "during spring": that season of the story's year, else the nearest one; in a
+    short post the word alone ("Spring colors")."""
+    if m["lead"] is None and not is_post(ctx):
+        return None
     start, end = m.start("season"), m.end("season")
     code = ctx.lex.seasons[m["season"].lower()]
     if (narrative := narrative_year(ctx, start)) is not None:
