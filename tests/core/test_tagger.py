@@ -809,3 +809,17 @@ def test_listed_days(text: str, listed: dict[str, str]) -> None:
 
 def test_a_count_after_a_date_is_no_listed_day() -> None:
     assert [e.text for e in tag("On May 9, 10 people were hurt.", date(2025, 6, 1))] == ["May 9"]
+
+
+# Durations with no calendar word before them: decimals, "N+", ranges of counts (the first count
+# is a duration of its own).
+@pytest.mark.parametrize(("text", "timexes"), [
+    ("It took 2.5 hours.", [("2.5 hours", "PT2.5H")]),
+    ("after 4+ hours of queuing", [("4+ hours", "PTXH")]),
+    ("I spend 10-12 hours a day here", [("10", "PT10H"), ("12 hours", "PT12H")]),
+    ("The phase lasts between 12 and 18 months.", [("12", "P12M"), ("18 months", "P18M")]),
+    ("The war lasted twenty-five years.", [("twenty-five years", "P25Y")]),
+])
+def test_durations_of_counts(text: str, timexes: list[tuple[str, str]]) -> None:
+    found = [(t.text, t.value) for e in tag(text, date(2015, 4, 14)) for t in e.timexes]
+    assert found == timexes

@@ -129,9 +129,12 @@ def tense_cue(ctx: Context, start: int, end: int) -> tuple[str | None, bool]:
 
 
 def after_a_name(ctx: Context, pos: int) -> bool:
-    """Does a capitalised word that starts no sentence stand right before ``pos``?"""
+    """Does a capitalised word that starts no sentence stand right before ``pos`` (not an article,
+    and not in a run of capitals: "RAINY DAY")?"""
     word = _WORD_BEFORE.search(ctx.text, max(0, pos - 30), pos)
-    if word is None or not word.group(1)[:1].isupper():
+    if word is None or not word.group(1)[:1].isupper() or word.group(1).lower() in ctx.lex.determiners:
+        return False
+    if word.group(1).isupper() and len(word.group(1)) > 1 and ctx.text[pos:pos + 2].isupper():
         return False
     left = ctx.text[:pos - len(word.group(0))].rstrip()
     return bool(left) and left[-1] not in ".!?:\n\"'"

@@ -180,8 +180,11 @@ def _alternation(words: list[str], cased: bool, lower: bool = False) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-def _month_fragment(months: dict[str, int], abbreviations: dict[str, int]) -> str:
-    full = _alternation(list(months), cased=True)
+def _month_fragment(months: dict[str, int], abbreviations: dict[str, int], ambiguous: list[str]) -> str:
+    """Month names: in lower case too where no other word is spelt so ("november", not "may")."""
+    full = _alternation([m for m in months if m in ambiguous], cased=True) + "|" + \
+        _alternation([m for m in months if m not in ambiguous], cased=True, lower=True)
+    full = f"(?:{full})"
     abbr = _alternation(list(abbreviations), cased=True)
     # An abbreviation may carry a dot; a full name must not run on into a longer word.
     return rf"(?:{full}(?![\w])|{abbr}(?:\.|(?![\w])))"
@@ -221,7 +224,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                                    plural, short)
     lists = data["lists"]
     word_fragments = {
-        "MONTH": _month_fragment(data["months"], data["month_abbreviations"]),
+        "MONTH": _month_fragment(data["months"], data["month_abbreviations"], lists["ambiguous_months"]),
         "WEEKDAY": _weekday_fragment(data["weekdays"], data["weekday_abbreviations"],
                                      data["weekday_abbreviations_with_dot"]),
         # after "this", "next", "every": "sat" and "wed" are weekdays without their dot too

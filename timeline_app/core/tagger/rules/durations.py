@@ -162,8 +162,9 @@ def duration(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     if re.fullmatch(r"\d{4}", count_text):
         return None  # "2022 years" is a count the year rule already declined
     count_word = count_text.lower()
-    vague = count_word in ctx.lex.vague_numbers
-    count = None if vague else _count(ctx, count_text)
+    vague = count_word in ctx.lex.vague_numbers or bool(m["plus"])  # "4+ hours": some hours
+    decimal = re.fullmatch(r"\d+\.\d+", count_text) is not None
+    count = None if vague else 1 if decimal else _count(ctx, count_text)
     if count is None and not vague:
         return None
     if unit.name == "quarter" and not count_text.isdigit() and (
@@ -186,7 +187,18 @@ def duration(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     if vague and count_word in ctx.lex.vague_reference_counts:
         return None  # "recent years" is a vague reference, "the past two weeks" an anchored duration
     mod = "MORE_THAN" if m["more"] and m["more"].strip().lower() in ctx.lex.more_than else None
-    value = duration_value(count, unit.symbol, unit.factor, unit.time)
+    value = (("PT" if unit.time else "P") + count_text + unit.symbol) if decimal \
+        else duration_value(count, unit.symbol, unit.factor, unit.time)
+    if m["first"]:  # "10-12 hours": two lengths, the first with the unit of the second
+        first = 1 if "." in m["first"] else _count(ctx, m["first"])
+        if first is None:
+            return None
+        first_value = (("PT" if unit.time else "P") + m["first"] + unit.symbol) if "." in m["first"] \
+            else duration_value(first, unit.symbol, unit.factor, unit.time)
+        timexes = (timex(ctx, m.start("first"), m.end("first"), "DURATION", first_value),
+                   timex(ctx, m.start("count"), m.end(), "DURATION", value, mod))
+        return expression(m, ctx, "DURATION", value, granularity, DURATION, None, None, mod=mod, placed=False,
+                          timexes=timexes)
     return expression(m, ctx, "DURATION", value, granularity, DURATION, None, None, mod=mod, placed=False)
 
 
