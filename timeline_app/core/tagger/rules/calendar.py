@@ -14,6 +14,7 @@ from timeline_app.core.tagger.points import (
     modified_expression,
     point_day,
     point_expression,
+    point_weekday,
     read_point,
     with_time_after,
 )
@@ -40,6 +41,8 @@ def point(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
             value = f"{p.value}T{ctx.lex.day_parts[part['part'].lower()]}"
             return expression((m.start(), part.end()), ctx, "TIME", value, "day", POINT, p.lo, p.hi,
                               anchored=p.anchored, placed=p.lo is not None)
+        if p.form == "weekday" and (listed := _listed_weekday(m, ctx)) is not None:
+            return listed
         return with_time_after(m, ctx, p)
     return point_expression(m, ctx, p)
 
@@ -53,6 +56,26 @@ def nth_of_month(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         return None
     p = point_day({"month": str(month), "day": str(day), "year": m["year"]}, ctx, m.start(), m.end(), False)
     return None if p is None else point_expression(m, ctx, p)
+
+
+@handles("paired_weekday")
+def paired_weekday(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"Sat" in "Sat-Sun", "wed" in "mon, wed, thur": a weekday by its neighbour."""
+    if not (ctx.lex.patterns["weekday_joined_after"].match(ctx.text, m.end())
+            or ctx.lex.patterns["weekday_joined_before"].search(ctx.text, max(0, m.start() - 40), m.start())):
+        return None  # "she sat", "the sun"
+    if (listed := _listed_weekday(m, ctx)) is not None:
+        return listed
+    p = point_weekday({"weekday": m["weekday"]}, ctx, m.start(), m.end(), False)
+    return None if p is None else point_expression(m, ctx, p)
+
+
+def _listed_weekday(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"wed" in "every mon, wed, thur": every Wednesday too."""
+    if not ctx.lex.patterns["weekday_set_before"].search(ctx.text, max(0, m.start() - 60), m.start()):
+        return None
+    wd = ctx.lex.weekdays[m.group().lower().rstrip(".")]
+    return expression(m, ctx, "SET", f"XXXX-WXX-{wd}", "day", SET, None, None)
 
 
 @handles("listed_day")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from timeline_app.core import periods
 from timeline_app.core.tagger.context import date_tense, year_ok
-from timeline_app.core.tagger.points import apply_part, narrative_year, read_point, relative_period
+from timeline_app.core.tagger.points import apply_part, narrative_year, point_weekday, read_point, relative_period
 from timeline_app.core.tagger.records import BEFORE, RANGE, SINCE, Context, Point, TemporalExpression
 from timeline_app.core.tagger.registry import handles
 from timeline_app.core.tagger.values import day_point, expression, nearest, timex
@@ -52,6 +52,18 @@ def range_expression(m: re.Match[str], ctx: Context, a: Point, b: Point, a_span:
     return expression(m, ctx, "DATE", f"{a.value}/{b.value}", granularity, RANGE, a.lo, b.hi,
                       anchored=a.anchored or b.anchored, placed=a.lo is not None and b.hi is not None,
                       timexes=timexes)
+
+
+@handles("weekday_range")
+def weekday_range(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"Sat-Sun", "Mon-Fri": from the one weekday to the next of the other."""
+    a = point_weekday({"weekday": m["a"]}, ctx, m.start("a"), m.end("a"), False)
+    b = point_weekday({"weekday": m["b"]}, ctx, m.start("b"), m.end("b"), False)
+    if a is None or b is None:
+        return None
+    if a.lo is not None and b.lo is not None and b.lo < a.lo:
+        b = day_point(b.lo + timedelta(days=7), True, "weekday")
+    return range_expression(m, ctx, a, b, m.span("a"), m.span("b"))
 
 
 @handles("range_year_dash")
