@@ -752,6 +752,8 @@ INFORMAL = [
     ("Spring colors in store now", "Spring", "2015-SP"),
     ("what is my future?", "future", "FUTURE_REF"),
     ("long weekend ahead!", "weekend", "2014-W33-WE"),
+    # written on a weekend day: the weekend under way
+    ("long weekend, finally!", "weekend", "2014-W32-WE"),
 ]
 
 

@@ -303,13 +303,16 @@ def relative_period(ctx: Context, start: int, end: int, *, allow_the: bool) -> P
 
 
 def the_weekend(ctx: Context, start: int, end: int) -> Point:
-    """"Over the weekend" has passed, "ahead of the weekend" is to come; with no cue, news means the
-    last one and a post the next ("long weekend ahead")."""
+    """Written on a Saturday or a Sunday, the weekend under way; else "over the weekend" has passed,
+    "ahead of the weekend" is to come, and with no cue news means the last one and a post the next
+    ("long weekend ahead")."""
     if ctx.ref is None:
         return Point(None, None, "XXXX-WXX-WE", "week", True, "relative")
     ref = ctx.ref
     before = words_before(ctx, start, 1)
-    if date_tense(ctx, start, end)[0] == FUTURE or (before and before[0] in ctx.lex.weekend_ahead_before):
+    if ref.weekday() >= 5:
+        saturday = ref - timedelta(days=ref.weekday() - 5)
+    elif date_tense(ctx, start, end)[0] == FUTURE or (before and before[0] in ctx.lex.weekend_ahead_before):
         saturday = ref + timedelta(days=(5 - ref.weekday()) % 7)
     else:
         saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
