@@ -751,8 +751,7 @@ INFORMAL = [
     ("away from 17th May to 17th June", "17th May", "2015-05-17"),
     ("Spring colors in store now", "Spring", "2015-SP"),
     ("what is my future?", "future", "FUTURE_REF"),
-    ("long weekend ahead!", "weekend", "2014-W33-WE"),
-    # written on a weekend day: the weekend under way
+    # written on a Sunday: the weekend under way
     ("long weekend, finally!", "weekend", "2014-W32-WE"),
 ]
 
@@ -828,3 +827,8 @@ def test_a_count_after_a_date_is_no_listed_day() -> None:
 def test_durations_of_counts(text: str, timexes: list[tuple[str, str]]) -> None:
     found = [(t.text, t.value) for e in tag(text, date(2015, 4, 14)) for t in e.timexes]
     assert found == timexes
+
+
+def test_a_post_s_weekend_is_the_next_one() -> None:
+    found = {e.text: e.value for e in tag("long weekend ahead!", date(2014, 8, 13))}  # a Wednesday
+    assert found == {"weekend": "2014-W33-WE"}
