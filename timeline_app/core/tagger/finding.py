@@ -11,6 +11,7 @@ from timeline_app.core.budget import check
 from timeline_app.core.casefold import lower_keeping_offsets
 from timeline_app.core.settings import Settings
 from timeline_app.core.tagger import rules as _rules  # noqa: F401  (the handlers register themselves)
+from timeline_app.core.tagger.context import is_post
 from timeline_app.core.tagger.discourse import resolve_discourse
 from timeline_app.core.tagger.lexicon import Lexicon, lexicon
 from timeline_app.core.tagger.records import Context, TemporalExpression
@@ -35,8 +36,11 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     stretches = [lowered[start:end] for start, end in segments]
     # the stretches are all a rule can see: look for its words there, not in the whole text
     near = "\x00".join(stretches) if sum(end - start for start, end in segments) < len(text) else lowered
+    post = is_post(ctx)
     for rule in ctx.lex.rules:
         check()
+        if rule.posts_only and not post:
+            continue
         spans = segments
         if rule.requires:  # only the stretches that hold one of the rule's words
             words = [word for word in rule.requires if word in near]

@@ -25,6 +25,7 @@ class Rule:
     ``requires``: lower-case strings of which a text must hold one for the rule to be tried at all.
     ``template``: for a rule that states its reading in the data (type, kind, granularity and a
     value such as ``"XXXX-WXX-{weekday}"``), that reading; such a rule needs no handler.
+    ``posts_only``: tried only on a short post (see :func:`timeline_app.core.tagger.context.is_post`).
     """
 
     name: str
@@ -32,6 +33,7 @@ class Rule:
     priority: int
     requires: tuple[str, ...] = ()
     template: tuple[tuple[str, str], ...] | None = None
+    posts_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,13 +169,12 @@ class Lexicon:
         return None
 
 
-def _alternation(words: list[str], cased: bool, lower: bool = False) -> str:
-    """A regex alternation of words, longest first; ``cased`` adds Title and UPPER forms only
-    (``lower`` keeps the lower-case form too)."""
+def _alternation(words: list[str], cased: bool) -> str:
+    """A regex alternation of words, longest first; ``cased`` adds Title and UPPER forms only."""
     forms: set[str] = set()
     for w in words:
         if cased:
-            forms.update({w[:1].upper() + w[1:], w.upper()} | ({w} if lower else set()))
+            forms.update({w[:1].upper() + w[1:], w.upper()})
         else:
             forms.add(w)
     escaped = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda f: (-len(f), f))]
@@ -182,8 +183,8 @@ def _alternation(words: list[str], cased: bool, lower: bool = False) -> str:
 
 def _month_fragment(months: dict[str, int], abbreviations: dict[str, int], ambiguous: list[str]) -> str:
     """Month names: in lower case too where no other word is spelt so ("november", not "may")."""
-    full = _alternation([m for m in months if m in ambiguous], cased=True) + "|" + \
-        _alternation([m for m in months if m not in ambiguous], cased=True, lower=True)
+    full = _alternation([m for m in months if m in ambiguous], cased=True) + "|(?i:" + \
+        _alternation([m for m in months if m not in ambiguous], cased=False) + ")"
     full = f"(?:{full})"
     abbr = _alternation(list(abbreviations), cased=True)
     # An abbreviation may carry a dot; a full name must not run on into a longer word.
@@ -193,8 +194,8 @@ def _month_fragment(months: dict[str, int], abbreviations: dict[str, int], ambig
 def _weekday_fragment(days: dict[str, int], abbreviations: dict[str, int], dotted: dict[str, int]) -> str:
     """Weekday names in any case ("friday" is no other word), their abbreviations, and the ones
     that are also words ("sat", "wed") only with a dot."""
-    full = _alternation(list(days), cased=True, lower=True)
-    abbr = _alternation(list(abbreviations), cased=True, lower=True)
+    full = "(?i:" + _alternation(list(days), cased=False) + ")"
+    abbr = "(?i:" + _alternation(list(abbreviations), cased=False) + ")"
     with_dot = _alternation(list(dotted), cased=True)
     return rf"(?:{full}(?![\w])|{abbr}(?:\.|(?![\w]))|{with_dot}\.)"
 
@@ -265,6 +266,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             priority=i,
             requires=tuple(spec.get("requires", ())),
             template=tuple(sorted(spec["template"].items())) if "template" in spec else None,
+            posts_only=bool(spec.get("posts_only", False)),
         )
         for i, spec in enumerate(data["rules"])
     )

@@ -189,16 +189,20 @@ def duration(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     mod = "MORE_THAN" if m["more"] and m["more"].strip().lower() in ctx.lex.more_than else None
     value = (("PT" if unit.time else "P") + count_text + unit.symbol) if decimal \
         else duration_value(count, unit.symbol, unit.factor, unit.time)
-    if m["first"]:  # "10-12 hours": two lengths, the first with the unit of the second
-        first = 1 if "." in m["first"] else _count(ctx, m["first"])
-        if first is None:
-            return None
-        first_value = (("PT" if unit.time else "P") + m["first"] + unit.symbol) if "." in m["first"] \
-            else duration_value(first, unit.symbol, unit.factor, unit.time)
-        timexes = (timex(ctx, m.start("first"), m.end("first"), "DURATION", first_value),
-                   timex(ctx, m.start("count"), m.end(), "DURATION", value, mod))
-        return expression(m, ctx, "DURATION", value, granularity, DURATION, None, None, mod=mod, placed=False,
-                          timexes=timexes)
+    first_span = m.span("lead_count") if m["lead_count"] else None
+    if first_span is None and not vague and not count_text[:1].isdigit():  # "two to three weeks"
+        lead = ctx.lex.patterns["count_before"].search(ctx.text, max(0, m.start() - 30), m.start())
+        first_span = lead.span("lead_count") if lead else None
+    if first_span is not None:  # "10-12 hours": two lengths, the first with the unit of the second
+        first_text = ctx.text[slice(*first_span)]
+        first = 1 if "." in first_text else _count(ctx, first_text)
+        if first is not None:
+            first_value = (("PT" if unit.time else "P") + first_text + unit.symbol) if "." in first_text \
+                else duration_value(first, unit.symbol, unit.factor, unit.time)
+            timexes = (timex(ctx, *first_span, "DURATION", first_value),
+                       timex(ctx, m.start("count"), m.end(), "DURATION", value, mod))
+            return expression((first_span[0], m.end()), ctx, "DURATION", value, granularity, DURATION,
+                              None, None, mod=mod, placed=False, timexes=timexes)
     return expression(m, ctx, "DURATION", value, granularity, DURATION, None, None, mod=mod, placed=False)
 
 

@@ -46,6 +46,7 @@ from timeline_app.core.tagger.records import (
 )
 from timeline_app.core.tagger.registry import handles
 from timeline_app.core.tagger.values import (
+    CALENDAR_UNIT,
     clock_value,
     day_point,
     duration_value,
@@ -209,7 +210,7 @@ def bare_unit(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         defer(ctx, span, _story_period(unit.name))
         return expression(span, ctx, "DATE", "XXXX", unit.name, POINT, None, None, anchored=True, placed=False)
     value = duration_value(None if unit.plural else 1, unit.symbol, unit.factor, unit.time)
-    return expression(m, ctx, "DURATION", value, unit.name, DURATION, None, None)
+    return expression(m, ctx, "DURATION", value, CALENDAR_UNIT.get(unit.name, "day"), DURATION, None, None)
 
 
 _FINER_THAN_YEAR = ("day", "week", "month", "year")
