@@ -832,3 +832,21 @@ def test_durations_of_counts(text: str, timexes: list[tuple[str, str]]) -> None:
 def test_a_post_s_weekend_is_the_next_one() -> None:
     found = {e.text: e.value for e in tag("long weekend ahead!", date(2014, 8, 13))}  # a Wednesday
     assert found == {"weekend": "2014-W33-WE"}
+
+
+# Compact ranges, brackets and colons, apostrophe years, word centuries, named days.
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Tension grew in 1913. In 1914 war came. The siege lasted 14 August-24 August.", "14 August-24 August",
+     "1914-08-14/1914-08-24"),
+    ("Fighting went on 31 May-1 June 1916.", "31 May-1 June 1916", "1916-05-31/1916-06-01"),
+    ("He served March 1980-April 1985.", "March 1980-April 1985", "1980-03/1985-04"),
+    ("The rule (1976-1990) ended.", "1976-1990", "1976/1990"),
+    ("In 1919: troops of the Red Army came.", "1919", "1919"),
+    ("Unrest grew in 1895. In 1898 the war began. In '99 it ended.", "'99", "1899"),
+    ("As late as 1781 they fought on.", "1781", "1781"),
+    ("An eighteenth-century house.", "eighteenth-century", "17"),
+    ("Black Friday sales were strong.", "Black Friday", "2024-11-29"),
+])
+def test_compact_and_historical_forms(text: str, expression: str, value: str) -> None:
+    found = {e.text: e.value for e in tag(text, date(2024, 12, 10))}
+    assert found.get(expression) == value, found

@@ -163,13 +163,16 @@ def year_ok(ctx: Context, y: int, start: int, end: int, cued: bool) -> bool:
     if not low <= y <= high:
         return False
     before = words_before(ctx, start, 2)
-    if before and (before[0] in ctx.lex.number_prefixes or " ".join(before[1::-1]) in ctx.lex.number_prefixes):
+    bracketed = ctx.text[max(0, start - 1):start] == "("  # "the rule (1976-1990)": no "Rule 1976"
+    if before and not bracketed and (before[0] in ctx.lex.number_prefixes
+                                     or " ".join(before[1::-1]) in ctx.lex.number_prefixes):
         return False
     if ctx.text[max(0, start - 2):start].strip().endswith(("#", "№")):
         return False
     after = words_after(ctx, end, 1)
     follows = ctx.text[end:end + 2]
-    return not (after and after[0] in ctx.lex.quantity_followers and not follows.startswith((",", ".", ";")))
+    # "2030 troops" is a count; "in 1919: troops" and "1919, troops" are not
+    return not (after and after[0] in ctx.lex.quantity_followers and not follows.startswith((",", ".", ";", ":", ")")))
 
 
 def is_amount_before(ctx: Context, pos: int) -> bool:

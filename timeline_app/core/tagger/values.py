@@ -237,12 +237,17 @@ def holiday_date(spec: str, year: int) -> date:
 
     >>> holiday_date("11:4:4", 1999), holiday_date("05:-1:1", 2025), holiday_date("easter-2", 2025)
     (datetime.date(1999, 11, 25), datetime.date(2025, 5, 26), datetime.date(2025, 4, 18))
+    >>> holiday_date("11:4:4+1", 2024)  # the day after the fourth Thursday of November
+    datetime.date(2024, 11, 29)
     """
     computus = "easter"  # the name of the computation in the data, not a word of the text
     if spec.startswith(computus):
         from dateutil.easter import easter  # the Western (Gregorian) date, as dateparser's own dependency computes it
 
         return easter(year) + timedelta(days=int(spec[len(computus):] or 0))
+    if ":" in spec and "+" in spec:
+        base, after = spec.split("+")
+        return holiday_date(base, year) + timedelta(days=int(after))
     if ":" in spec:
         month, nth, weekday = (int(x) for x in spec.split(":"))
         if nth > 0:

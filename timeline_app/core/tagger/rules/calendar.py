@@ -16,6 +16,8 @@ from timeline_app.core.tagger.points import (
     point_expression,
     point_weekday,
     read_point,
+    story_year,
+    tells_a_story,
     with_time_after,
 )
 from timeline_app.core.tagger.records import POINT, SET, TIME, Context, Point, TemporalExpression
@@ -89,6 +91,25 @@ def listed_day(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         return None  # "May 9, 10 people died"
     p = point_day({"month": str(month), "day": m["day"], "year": None}, ctx, m.start(), m.end(), False)
     return None if p is None else point_expression(m, ctx, p)
+
+
+@handles("apostrophe_year")
+def apostrophe_year(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"In '89": the year with those last two digits nearest the story's year (the publication
+    year's in news), not after the publication date."""
+    if not has_cue(ctx, m.start()):
+        return None  # a quoted number
+    yy = int(m["yy"])
+    base = story_year(ctx, m.start()) if tells_a_story(ctx) else None
+    base = base or (ctx.ref.year if ctx.ref else None)
+    if base is None:
+        return None
+    options = [c * 100 + yy for c in (base // 100 - 1, base // 100, base // 100 + 1)]
+    if ctx.ref is not None:
+        options = [y for y in options if y <= ctx.ref.year] or options
+    y = min(options, key=lambda y: abs(y - base))
+    lo, hi = periods.year(y)
+    return expression(m, ctx, "DATE", f"{y:04d}", "year", POINT, lo, hi)
 
 
 @handles("era_year")

@@ -13,6 +13,14 @@ from timeline_app.core.tagger.registry import handles
 from timeline_app.core.tagger.values import day_point, expression, nearest, timex
 
 
+@handles("range_dash")
+def range_dash(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"14 August-24 August", "March 1980-April 1985"; two bare years are range_year_dash's, with its checks."""
+    if re.fullmatch(r"\d+", m["a"]) and re.fullmatch(r"\d+", m["b"]):
+        return None
+    return range_of_points(m, ctx)
+
+
 @handles("range_from_to", "range_year_to")
 def range_of_points(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     a = read_point(ctx, m.start("a"), m.end("a"), bare_ok=False)
@@ -29,6 +37,11 @@ def range_of_points(m: re.Match[str], ctx: Context) -> TemporalExpression | None
             lo, hi = periods.month(y, a_lo.month)
             a = Point(lo, hi, f"{y:04d}-{a_lo.month:02d}", "month", False, "month")
             a_lo = lo
+        elif a.anchored and not b.anchored and a.granularity == "day" and a_lo.year != b_lo.year:
+            # "31 May-1 June 1916": the first day takes the second's year
+            y = b_lo.year if (a_lo.month, a_lo.day) <= (b_lo.month, b_lo.day) else b_lo.year - 1
+            a_lo = a_lo.replace(year=y)
+            a = day_point(a_lo, False, a.form)
         if a_lo > b_hi and a.form == b.form == "weekday":  # one week: "from Monday to Wednesday"
             if ctx.ref is not None and b_lo <= ctx.ref:  # it has passed: from the Monday before
                 a_lo = a_lo - timedelta(days=7)
