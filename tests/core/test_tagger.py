@@ -846,7 +846,16 @@ def test_a_post_s_weekend_is_the_next_one() -> None:
     ("As late as 1781 they fought on.", "1781", "1781"),
     ("An eighteenth-century house.", "eighteenth-century", "17"),
     ("Black Friday sales were strong.", "Black Friday", "2024-11-29"),
+    ("The Ionian Revolt (499-493 BC) failed.", "499-493 BC", "BC0499/BC0493"),
 ])
 def test_compact_and_historical_forms(text: str, expression: str, value: str) -> None:
     found = {e.text: e.value for e in tag(text, date(2024, 12, 10))}
     assert found.get(expression) == value, found
+
+
+def test_a_history_s_this_year_and_season_offensives_are_the_story_s() -> None:
+    text = ("The war began in March 2003. Saddam was caught in December 2003. Fighting grew in April 2004, and "
+            "Fallujah fell in November 2004. Another major event of this year was the abuse scandal. The Iraq "
+            "Spring Fighting of 2004 followed, and troops entered winter quarters.")
+    found = {e.text: e.value for e in tag(text, date(2009, 12, 19))}
+    assert found["this year"] == "2004" and found["winter"] == "2004-WI"

@@ -127,6 +127,8 @@ class Lexicon:
     number_prefixes: frozenset[str]
     quantity_followers: frozenset[str]
     age_words: frozenset[str]
+    #: a season word before these is a season of the story ("the Spring Offensive")
+    season_nouns: frozenset[str]
     #: vague words that are times only in a short post ("what is my future?")
     post_only_vague: frozenset[str]
     #: a unit word with no count is no length of time after these ("the final day") or before these
@@ -341,6 +343,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         number_prefixes=lower(lists["number_prefixes"]),
         quantity_followers=lower(lists["quantity_followers"]),
         age_words=lower(lists["age_words"]),
+        season_nouns=lower(lists["season_nouns"]),
         post_only_vague=lower(lists["post_only_vague"]),
         unit_not_after=lower(lists["unit_not_after"]),
         unit_not_before=lower(lists["unit_not_before"]) | {phrase.split()[0] for phrase in data["ago_words"]},

@@ -20,9 +20,17 @@ from timeline_app.core.tagger.points import (
     tells_a_story,
     with_time_after,
 )
-from timeline_app.core.tagger.records import POINT, SET, TIME, Context, Point, TemporalExpression
+from timeline_app.core.tagger.records import POINT, RANGE, SET, TIME, Context, Point, TemporalExpression
 from timeline_app.core.tagger.registry import handles
-from timeline_app.core.tagger.values import BEFORE_ERA, clock_value, day_point, expression, period_of, spelled_year
+from timeline_app.core.tagger.values import (
+    BEFORE_ERA,
+    clock_value,
+    day_point,
+    expression,
+    period_of,
+    spelled_year,
+    timex,
+)
 
 
 @handles("point")
@@ -122,6 +130,14 @@ def era_year(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
             value, granularity = f"{value}-{month:02d}", "month"
         elif m["season"]:
             value, granularity = f"{value}-{ctx.lex.seasons[m['season'].lower()]}", "season"
+        elif m["from"]:  # "499-493 BC": a span, the era written once
+            first = f"{BEFORE_ERA}{int(m['from']):04d}"
+            if int(m["from"]) <= int(m["year"]):
+                return None  # years before the era count down
+            timexes = (timex(ctx, m.start("from"), m.end("from"), "DATE", first),
+                       timex(ctx, m.start("year"), m.end(), "DATE", value))
+            return expression(m, ctx, "DATE", f"{first}/{value}", "year", RANGE, None, None, placed=False,
+                              timexes=timexes)
         return expression(m, ctx, "DATE", value, granularity, POINT, None, None, placed=False)
     y = int(m["ad"])
     if y < 1:

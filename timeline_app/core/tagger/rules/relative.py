@@ -19,7 +19,7 @@ from timeline_app.core.tagger.context import (
     words_before,
     year_ok,
 )
-from timeline_app.core.tagger.discourse import defer
+from timeline_app.core.tagger.discourse import defer, shift_resolver
 from timeline_app.core.tagger.points import (
     apply_part,
     modified_expression,
@@ -62,7 +62,23 @@ from timeline_app.core.tagger.values import (
 @handles("modified_relative")
 def modified_relative(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     p = relative_period(ctx, m.start("a"), m.end("a"), allow_the=True)
-    return None if p is None else modified_expression(m, ctx, p, m["mod"])
+    if p is None:
+        return None
+    _from_the_story(ctx, m, m.start("a"), m.end("a"))
+    return modified_expression(m, ctx, p, m["mod"])
+
+
+def _from_the_story(ctx: Context, m: re.Match[str], start: int, end: int) -> None:
+    """In a history, "this year", "the end of the month", "the next year" count from the date the
+    story last told, not from the publication date (a quote's "this year" is the story's too)."""
+    if not tells_a_story(ctx):
+        return
+    words = ctx.text[start:end].lower().split()
+    unit = ctx.lex.units.get(words[-1])
+    n = 0 if words[0] in ctx.lex.definite_articles else ctx.lex.relative_shifts.get(words[0])
+    if unit is None or n is None or unit.name not in _STORY_UNITS:
+        return
+    defer(ctx, (m.start(), m.end()), shift_resolver(n, unit.name, unit.name))
 
 
 @handles("modified_point")
@@ -78,7 +94,10 @@ def modified_point(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
 @handles("relative_period")
 def relative_period_rule(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     p = relative_period(ctx, m.start(), m.end(), allow_the=False)
-    return None if p is None else point_expression(m, ctx, p)
+    if p is None:
+        return None
+    _from_the_story(ctx, m, m.start(), m.end())
+    return point_expression(m, ctx, p)
 
 
 @handles("day_word")
@@ -214,6 +233,8 @@ def bare_unit(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
 
 
 _FINER_THAN_YEAR = ("day", "week", "month", "year")
+#: Calendar units a history's "this year", "the next month" count in.
+_STORY_UNITS = ("week", "month", "quarter", "year")
 
 
 def _story_period(unit: str) -> Resolver:
@@ -340,7 +361,8 @@ def season(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
 def bare_season(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     """"In winter", "during spring": that season of the story's year, else the nearest one; in a
     short post the word alone ("Spring colors")."""
-    if m["lead"] is None and not is_post(ctx):
+    if m["lead"] is None and not is_post(ctx) and not any(
+            w in ctx.lex.season_nouns for w in words_after(ctx, m.end(), 1)):
         return None
     start, end = m.start("season"), m.end("season")
     code = ctx.lex.seasons[m["season"].lower()]
