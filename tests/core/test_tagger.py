@@ -853,9 +853,10 @@ def test_compact_and_historical_forms(text: str, expression: str, value: str) ->
     assert found.get(expression) == value, found
 
 
-def test_a_history_s_this_year_and_season_offensives_are_the_story_s() -> None:
-    text = ("The war began in March 2003. Saddam was caught in December 2003. Fighting grew in April 2004, and "
-            "Fallujah fell in November 2004. Another major event of this year was the abuse scandal. The Iraq "
-            "Spring Fighting of 2004 followed, and troops entered winter quarters.")
+def test_a_history_s_year_and_season_offensives_are_the_story_s() -> None:
+    text = ("The war began in March 2003, after the build-up of 2002. Baghdad fell in April 2003 and Saddam was "
+            "caught in December 2003. Fighting grew in April 2004, and Fallujah fell in November 2004, after the "
+            "failed assault of May 2004 and the truce of June 2004. At the end of the year the abuse scandal "
+            "broke. The Iraq Spring Fighting of 2004 had passed, and troops entered winter quarters.")
     found = {e.text: e.value for e in tag(text, date(2009, 12, 19))}
-    assert found["this year"] == "2004" and found["winter"] == "2004-WI"
+    assert found["the end of the year"] == "2004" and found["winter"] == "2004-WI"
