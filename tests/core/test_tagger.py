@@ -847,6 +847,9 @@ def test_a_post_s_weekend_is_the_next_one() -> None:
     ("An eighteenth-century house.", "eighteenth-century", "17"),
     ("Black Friday sales were strong.", "Black Friday", "2024-11-29"),
     ("The Ionian Revolt (499-493 BC) failed.", "499-493 BC", "BC0499/BC0493"),
+    ("He recalled that January day in 2011.", "January day in 2011", "2011-01"),
+    ("It rained a whole day.", "a whole day", "P1D"),
+    ("She finished the race in 3:07:35.", "3:07:35", "PT3H7M35S"),
 ])
 def test_compact_and_historical_forms(text: str, expression: str, value: str) -> None:
     found = {e.text: e.value for e in tag(text, date(2024, 12, 10))}

@@ -127,6 +127,8 @@ class Lexicon:
     number_prefixes: frozenset[str]
     quantity_followers: frozenset[str]
     age_words: frozenset[str]
+    #: before a clock time with seconds, these make it a length of time ("finished in 3:07:35")
+    elapsed_before: frozenset[str]
     #: a season word before these is a season of the story ("the Spring Offensive")
     season_nouns: frozenset[str]
     #: vague words that are times only in a short post ("what is my future?")
@@ -343,6 +345,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         number_prefixes=lower(lists["number_prefixes"]),
         quantity_followers=lower(lists["quantity_followers"]),
         age_words=lower(lists["age_words"]),
+        elapsed_before=lower(lists["elapsed_before"]),
         season_nouns=lower(lists["season_nouns"]),
         post_only_vague=lower(lists["post_only_vague"]),
         unit_not_after=lower(lists["unit_not_after"]),

@@ -20,7 +20,7 @@ from timeline_app.core.tagger.points import (
     tells_a_story,
     with_time_after,
 )
-from timeline_app.core.tagger.records import POINT, RANGE, SET, TIME, Context, Point, TemporalExpression
+from timeline_app.core.tagger.records import DURATION, POINT, RANGE, SET, TIME, Context, Point, TemporalExpression
 from timeline_app.core.tagger.registry import handles
 from timeline_app.core.tagger.values import (
     BEFORE_ERA,
@@ -66,6 +66,17 @@ def nth_of_month(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         return None
     p = point_day({"month": str(month), "day": str(day), "year": m["year"]}, ctx, m.start(), m.end(), False)
     return None if p is None else point_expression(m, ctx, p)
+
+
+@handles("month_then_year")
+def month_then_year(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
+    """"That January day in 2011": January 2011."""
+    month = ctx.lex.month(m["month"])
+    if month is None:
+        return None
+    y = int(m["year"])
+    lo, hi = periods.month(y, month)
+    return expression(m, ctx, "DATE", f"{y:04d}-{month:02d}", "month", POINT, lo, hi)
 
 
 @handles("paired_weekday")
@@ -265,6 +276,10 @@ def time_of_day(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     if not has_marker and not (before and before[0] in ctx.lex.time_cues_before) \
             and not (after and after[0] in ctx.lex.time_zones):
         return None
+    if hm.count(":") == 2 and before and before[0] in ctx.lex.elapsed_before:  # "finished in 3:07:35"
+        h, mi, s = (int(x) for x in hm.split(":"))
+        value = "PT" + "".join(f"{n}{u}" for n, u in ((h, "H"), (mi, "M"), (s, "S")) if n)
+        return expression(m, ctx, "DURATION", value, "time", DURATION, None, None, placed=False)
     day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
 
     def on_last_day(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
