@@ -706,7 +706,7 @@ TIMES_OF_DAY = [
     (date(2014, 8, 10), "What a late night at the office.", "a late night", "2014-08-10TNI"),
     (date(2014, 8, 10), "Out till midnight again.", "midnight", "2014-08-10T24:00"),
     (date(2014, 8, 10), "Train leaves at 9:30 sharp.", "9:30", "2014-08-10T09:30"),
-    (date(2014, 8, 10), "Finished the race in 1:35:10.", "1:35:10", "2014-08-10T01:35:10"),
+    (date(2014, 8, 10), "The alarm went off at 1:35:10.", "1:35:10", "2014-08-10T01:35:10"),
     (date(2014, 8, 10), "Dinner at 430pm and drinks at 1130pm.", "1130pm", "2014-08-10T23:30"),
     (date(2014, 8, 10), "Meet at 7.30am.", "7.30am", "2014-08-10T07:30"),
     (date(2014, 8, 10), "They marched until 03:00hrs.", "03:00hrs", "2014-08-10T03:00"),
