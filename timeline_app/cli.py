@@ -270,22 +270,26 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from timeline_app.core import evaluation as ev
 
-    docs = ev.read_corpus(args.paths, lambda path, why: _warn(f"timeline-app: skipped {path}: {why}"),
-                          normalise=args.normalise_gold)
-    if not docs:
+    corpora = {path: ev.read_corpus([path], lambda p, why: _warn(f"timeline-app: skipped {p}: {why}"),
+                                    normalise=args.normalise_gold) for path in args.paths}
+    if not any(corpora.values()):
         raise UsageError("no TimeML (.tml) documents found")
-    results: dict[str, ev.Score | str] = {"ours": ev.evaluate(docs, ev.our_tagger)}
-    if not args.no_baselines:
-        results["dateparser"] = ev.evaluate(docs, ev.dateparser_tagger)
-        heideltime, why = (None, "left out (--no-heideltime)") if args.no_heideltime else ev.heideltime_tagger()
-        try:
-            results["heideltime"] = ev.evaluate(docs, heideltime) if heideltime else why
-        except Exception as e:  # noqa: BLE001 - an optional baseline must not stop the evaluation
-            results["heideltime"] = f"failed ({type(e).__name__}: {e})"
-    left_out = sum(len(d.left_out) for d in docs)
-    print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold TIMEX3"
-          + (f" ({left_out} more scored around)" if left_out else ""))
-    print(ev.report(results, args.worst))
+    heideltime, why = (None, "left out (--no-heideltime)") if args.no_heideltime or args.no_baselines \
+        else ev.heideltime_tagger()
+    for n, (path, docs) in enumerate((p, d) for p, d in corpora.items() if d):
+        results: dict[str, ev.Score | str] = {"ours": ev.evaluate(docs, ev.our_tagger)}
+        if not args.no_baselines:
+            results["dateparser"] = ev.evaluate(docs, ev.dateparser_tagger)
+            try:
+                results["heideltime"] = ev.evaluate(docs, heideltime) if heideltime else why
+            except Exception as e:  # noqa: BLE001 - an optional baseline must not stop the evaluation
+                results["heideltime"] = f"failed ({type(e).__name__}: {e})"
+        left_out = sum(len(d.left_out) for d in docs)
+        if n:
+            print()
+        print(f"{path}: {len(docs)} documents, {sum(len(d.gold) for d in docs)} gold TIMEX3"
+              + (f" ({left_out} more scored around)" if left_out else ""))
+        print(ev.report(results, args.worst))
     return EXIT_OK
 
 

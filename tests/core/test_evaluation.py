@@ -82,6 +82,19 @@ def test_our_tagger_on_the_snippet_and_the_command(tmp_path: Path, capsys: pytes
     assert ours.split()[-1] == "100.0"  # value F1 on the snippet
 
 
+def test_each_corpus_is_reported_on_its_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline_app.cli import main
+
+    for name in ("news", "history"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "t1.tml").write_text(DOC, encoding="utf-8")
+    assert main(["evaluate", "--no-baselines", str(tmp_path / "news"), str(tmp_path / "history")]) == 0
+    out = capsys.readouterr().out
+    assert [line.split(":")[0].rsplit("/", 1)[-1] for line in out.splitlines() if "gold TIMEX3" in line] == \
+        ["news", "history"]
+    assert sum(line.split()[:1] == ["ours"] and line.split()[1].isdigit() for line in out.splitlines()) == 2
+
+
 def test_timeml_parsing_and_scoring_are_linear_in_the_number_of_tags() -> None:
     import time
 
