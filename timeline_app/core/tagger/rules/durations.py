@@ -9,7 +9,7 @@ from datetime import date
 from timeline_app.core import periods
 from timeline_app.core.tagger.context import is_amount_before, tense, words_after, words_before
 from timeline_app.core.tagger.discourse import ago_resolver, defer, shift_resolver
-from timeline_app.core.tagger.points import relative_point
+from timeline_app.core.tagger.points import relative_point, tells_a_story
 from timeline_app.core.tagger.records import DURATION, PAST, POINT, RANGE, SET, TIME, VAGUE, Context, TemporalExpression
 from timeline_app.core.tagger.registry import handles
 from timeline_app.core.tagger.values import (
@@ -67,6 +67,8 @@ def anchored_duration(m: re.Match[str], ctx: Context) -> TemporalExpression | No
         shift = ctx.lex.relative_shifts.get(direction)
         if shift is not None:
             p = relative_point(ctx, shift, unit.name)
+            if tells_a_story(ctx):  # a history's "during the previous year" counts from its last date
+                defer(ctx, (t_start, m.end()), shift_resolver(shift, unit.name, unit.name))
             return expression((t_start, m.end()), ctx, "DATE", p.value, p.granularity, POINT, p.lo, p.hi,
                               anchored=True)
     vague = (bool(count_text) and count_text.lower() in ctx.lex.vague_numbers) or (not count_text and unit.plural)
