@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.article import (
-    DATE_DETECTED,
+    DATE_BYLINE,
     DATE_GIVEN,
     DATE_REFERENCE,
     DATE_UNKNOWN,
@@ -93,7 +93,7 @@ def test_html_main_text_without_scripts_or_menus(tmp_path: Path) -> None:
     assert "In January" in article.text
     assert "Lithuania to mine border" in article.title
     assert article.published == date(2025, 5, 6)
-    assert article.date_source == DATE_DETECTED
+    assert article.date_source == "page metadata"
 
 
 def test_tiny_html_falls_back_to_visible_text(tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_publication_date_precedence(tmp_path: Path) -> None:
     dated.write_text("Title here\nby A. Writer May 6, 2025 9:48 AM\n\nOn Monday it spoke.", encoding="utf-8")
     plain = tmp_path / "plain.txt"
     plain.write_text("On Monday it spoke.", encoding="utf-8")
-    assert read_article(dated, reference=date(2020, 1, 1)).date_source == DATE_DETECTED
+    assert read_article(dated, reference=date(2020, 1, 1)).date_source == DATE_BYLINE
     given = read_article(dated, published=date(2024, 1, 2))
     assert (given.published, given.date_source) == (date(2024, 1, 2), DATE_GIVEN)
     assert read_article(plain, reference=REF).date_source == DATE_REFERENCE
@@ -151,5 +151,5 @@ def test_markdown_title_is_the_first_heading() -> None:
 
 def test_seed_004_publication_date_is_its_byline(seeds_dir: Path) -> None:
     article = read_article(seeds_dir / "004_d5d4d442800e1846.txt")
-    assert (article.published, article.date_source) == (date(2025, 5, 6), DATE_DETECTED)
+    assert (article.published, article.date_source) == (date(2025, 5, 6), DATE_BYLINE)
     assert article.title == "Lithuania to mine border with Russia, Belarus in new $1.2 billion defense plan"

@@ -16,8 +16,10 @@ from timeline_app.core.language import DEFAULT, language
 from timeline_app.core.readers import ArticleError, reader_for, suffixes
 from timeline_app.core.settings import Settings
 
-#: Where an article's publication date came from.
-DATE_GIVEN, DATE_DETECTED, DATE_REFERENCE, DATE_UNKNOWN = "given", "detected", "reference", "unknown"
+#: Where an article's publication date came from: given by the researcher, a byline in the text,
+#: what the file states about itself (:data:`~timeline_app.core.readers.STATED_METADATA`...), the
+#: reference date of the run, inferred from the other articles, or unknown.
+DATE_GIVEN, DATE_BYLINE, DATE_REFERENCE, DATE_UNKNOWN = "given", "byline", "reference", "unknown"
 DATE_INFERRED = "inferred"
 
 
@@ -37,6 +39,10 @@ class Article:
     date_note: str = ""
     #: The code of the article's language: the data its sentences, dates and titles are read with.
     language: str = DEFAULT
+    #: Who published it, as a citation names it: the outlet or site, the author, the page's address.
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,15 +169,18 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
         title = guess_title(text, markdown=extracted.markdown, lang=settings.language) or p.stem
     if published is not None:
         when, source = published, DATE_GIVEN
+    elif html_date is not None and extracted.stated_first:  # the publisher's own record: a page's metadata
+        when, source = html_date, extracted.stated_from
     elif detected is not None:
-        when, source = detected, DATE_DETECTED
+        when, source = detected, DATE_BYLINE
     elif html_date is not None:
-        when, source, dateline = html_date, DATE_DETECTED, None
+        when, source, dateline = html_date, extracted.stated_from, None
     elif reference is not None:
         when, source = reference, DATE_REFERENCE
     else:
         when, source = None, DATE_UNKNOWN
-    return Article(str(p), p.name, title, text, when, source, dateline, language=settings.language)
+    return Article(str(p), p.name, title, text, when, source, dateline, language=settings.language,
+                   outlet=extracted.outlet, author=extracted.author, url=extracted.url)
 
 
 #: A run of this many characters without white space is not prose (base64 images, minified code).

@@ -17,16 +17,30 @@ class ArticleError(Exception):
     """A file is not a readable article; the message says why."""
 
 
+#: Where a date a file states about itself comes from (the article's ``date_source``).
+STATED_METADATA, STATED_HEADER, STATED_PROPERTIES = "page metadata", "e-mail header", "document properties"
+
+
 @dataclass(frozen=True)
 class Extracted:
     """What a reader found in a file."""
 
     text: str
     title: str = ""
-    #: a date the file states about itself (weaker than a dateline in its text)
+    #: a date the file states about itself: weaker than a dateline in its text (a document's
+    #: creation date, when a web page was saved), unless ``stated_first``
     stated: date | None = None
     #: headings are marked with "#" (the title is the first one)
     markdown: bool = False
+    #: where ``stated`` comes from (:data:`STATED_METADATA`...)
+    stated_from: str = STATED_PROPERTIES
+    #: ``stated`` is the publication date as its publisher wrote it down (a page's metadata, an
+    #: e-mail's Date:), firmer than a date found in the text
+    stated_first: bool = False
+    #: who published it and where: the site or outlet, the author, the address of the page
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)

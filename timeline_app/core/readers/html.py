@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import date
 from html.parser import HTMLParser
 
 from timeline_app.core.budget import Stopped, TookTooLong, check
 from timeline_app.core.casefold import lower_keeping_offsets
-from timeline_app.core.readers import Extracted, Reader, register
+from timeline_app.core.readers import STATED_METADATA, Extracted, Reader, register
 from timeline_app.core.readers.text import text_of
 
 
@@ -102,14 +103,25 @@ def strip_scripts(html: str) -> str:
 
 
 def html_to_text(html: str) -> tuple[str, str, date | None]:
-    """Main text (paragraphs separated by blank lines), title and stated date of a saved page.
+    """Main text (paragraphs separated by blank lines), title and publication date of a saved page."""
+    page = read_page(html)
+    return page.text, page.title, page.stated
+
+
+def read_page(html: str) -> Extracted:
+    """A saved page: its main text (paragraphs separated by blank lines), title, the publication
+    date its metadata states, and who published it (site, author, address).
 
     trafilatura finds the article body among menus, footers and ads; nothing is fetched and no
-    script runs. When it finds no body (a tiny page) the visible text is used.
+    script runs. When it finds no body at all the visible text is used. The date is htmldate's
+    with ``original_date=True`` (the first publication, not the last update, which its default
+    prefers).
     """
     import trafilatura  # heavy; only HTML needs it
 
-    html = _HEAVY_TAG.sub(r"<\1>", strip_scripts(html))
+    html = _HEAVY_TAG.sub(r"<\1>", html)
+    stated = _publication_date(html)  # with the scripts: publishers state their dates in script data too
+    html = strip_scripts(html)
     doc = None
     try:
         check()
@@ -119,27 +131,76 @@ def html_to_text(html: str) -> tuple[str, str, date | None]:
         raise
     except Exception:  # noqa: BLE001 - a malformed page must fall back, never stop the load
         doc = None
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    title = (getattr(doc, "title", None) or "").strip() if doc is not None else ""
-    stated: date | None = None
-    raw_date = getattr(doc, "date", None) if doc is not None else None
-    if raw_date:
-        try:
-            stated = date.fromisoformat(str(raw_date)[:10])
-        except ValueError:
-            stated = None
+
+    def field(name: str) -> str:
+        return str(getattr(doc, name, None) or "").strip() if doc is not None else ""
+
+    text, title = field("text"), field("title")
     check()
-    plain, plain_title = _plain_html_text(html)
-    if len(text) < 200 and len(plain) > len(text):
-        text = plain
-    else:
+    if text:
         text = re.sub(r"\n+", "\n\n", text)
-    return text, title or plain_title, stated
+        if not title:
+            title = _plain_html_text(html)[1]
+    else:  # no body found: the visible text (a tiny page), never when there is a body (sidebars, buttons)
+        text, plain_title = _plain_html_text(html)
+        title = title or plain_title
+    return Extracted(text, title, stated, stated_from=STATED_METADATA, stated_first=True,
+                     outlet=field("sitename"), author=field("author"), url=field("url"))
+
+
+def _publication_date(html: str) -> date | None:
+    from htmldate import find_date  # installed with trafilatura
+
+    try:
+        found = find_date(html, original_date=True)
+    except (TookTooLong, Stopped):
+        raise
+    except Exception:  # noqa: BLE001 - a page whose date cannot be read is undated, not unreadable
+        return None
+    try:
+        return date.fromisoformat(found[:10]) if found else None
+    except ValueError:
+        return None
+
+
+_DECLARED = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
+
+
+def decode_page(data: bytes) -> str:
+    """A saved page's text, decoded as it declares (byte-order mark, ``<meta charset>``, the
+    http-equiv content type): a page declared UTF-8 with one bad byte keeps its other characters.
+    Undeclared pages are UTF-8 if they decode as such, else what charset_normalizer finds, else
+    Windows-1252. Line ends become newlines without changing the text's length.
+
+    >>> decode_page(b'<meta charset="utf-8"><p>Caf\\xc3\\xa9 \\xff</p>')
+    '<meta charset="utf-8"><p>Café \ufffd</p>'
+    """
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return text_of(data)
+    text_of(data[:8192])  # refuses a binary file
+    declared = _DECLARED.search(data[:8192])
+    encoding = None
+    if declared:
+        try:
+            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+        except (LookupError, UnicodeDecodeError):
+            encoding = None
+    if encoding is None:
+        try:
+            data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding = "cp1252"
+            if len(data) >= 4096:  # on less, charset_normalizer's guess is a guess
+                from charset_normalizer import from_bytes  # installed with trafilatura
+
+                best = from_bytes(data[:200_000]).best()
+                encoding = best.encoding if best is not None else encoding
+    return data.decode(encoding, errors="replace").replace("\r\n", " \n").replace("\r", "\n")
 
 
 def _read(data: bytes) -> Extracted:
-    text, title, stated = html_to_text(text_of(data))
-    return Extracted(text, title, stated)
+    return read_page(decode_page(data))
 
 
 def _sniff(head: bytes) -> bool:
