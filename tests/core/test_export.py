@@ -30,7 +30,7 @@ def test_export_writes_three_files_with_the_contract_columns(tmp_path: Path) -> 
     assert list(evidence[0]) == EVIDENCE_COLUMNS
     assert evidence[0]["sentence"] == "Café owners met on March 18."
     doc = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
-    assert doc["schema_version"] == 2 and len(doc["events"]) == 2
+    assert doc["schema_version"] == 3 and len(doc["events"]) == 2
     assert doc["events"][1]["evidence"][0]["date_text"] == "from 2026 to 2030"
 
 

@@ -43,6 +43,16 @@ class Article:
     outlet: str = ""
     author: str = ""
     url: str = ""
+    #: where each page starts in ``text``, for a paged document (PDF): a citation names the page
+    pages: tuple[int, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (from 1) that holds ``offset``, for a paged document."""
+        if not self.pages:
+            return None
+        import bisect
+
+        return bisect.bisect_right(self.pages, offset)
 
 
 @dataclass(frozen=True)
@@ -159,7 +169,7 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
     if not data.strip():
         raise ArticleError("empty file")
     extracted = reader_for(p.suffix, data[:4096]).read(data)
-    text, title, html_date = blank_long_runs(extracted.text), extracted.title, extracted.stated
+    text, title = blank_long_runs(extracted.text), extracted.title
     if not re.search(r"[^\W\d_]{2,}", text):
         raise ArticleError("no readable text")
     detected, dateline = find_dateline(text, settings)
@@ -169,18 +179,18 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
         title = guess_title(text, markdown=extracted.markdown, lang=settings.language) or p.stem
     if published is not None:
         when, source = published, DATE_GIVEN
-    elif html_date is not None and extracted.stated_first:  # the publisher's own record: a page's metadata
-        when, source = html_date, extracted.stated_from
+    elif extracted.stated is not None:  # the publisher's own record: a page's metadata, an e-mail's Date:
+        when, source = extracted.stated, extracted.stated_from
     elif detected is not None:
         when, source = detected, DATE_BYLINE
-    elif html_date is not None:
-        when, source, dateline = html_date, extracted.stated_from, None
+    elif extracted.hint is not None:
+        when, source, dateline = extracted.hint, extracted.hint_from, None
     elif reference is not None:
         when, source = reference, DATE_REFERENCE
     else:
         when, source = None, DATE_UNKNOWN
     return Article(str(p), p.name, title, text, when, source, dateline, language=settings.language,
-                   outlet=extracted.outlet, author=extracted.author, url=extracted.url)
+                   outlet=extracted.outlet, author=extracted.author, url=extracted.url, pages=extracted.pages)
 
 
 #: A run of this many characters without white space is not prose (base64 images, minified code).

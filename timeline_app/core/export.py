@@ -22,9 +22,14 @@ if TYPE_CHECKING:
 
 TIMELINE_COLUMNS = ["event_id", "start", "end", "granularity", "kind", "date_text", "value", "title",
                     "n_sources", "sources", "n_independent", "conflicts", "salience", "key"]
-EVIDENCE_COLUMNS = ["event_id", "document", "char_start", "char_end", "sentence", "date_text", "date_start",
-                    "date_end", "value", "publication_date", "copy_of"]
-JSON_SCHEMA_VERSION = 2
+EVIDENCE_COLUMNS = ["event_id", "document", "source_title", "outlet", "url", "page", "char_start", "char_end",
+                    "sentence", "date_text", "date_char_start", "date_char_end", "value", "publication_date",
+                    "copy_of"]
+#: 3: articles and evidence name their source (title, outlet, author, address, page); the date
+#: expression's offsets are ``date_char_start``/``date_char_end``
+JSON_SCHEMA_VERSION = 3
+#: Evidence fields under the names the exports give them (offsets into the article's text).
+_EVIDENCE_NAMES = {"date_start": "date_char_start", "date_end": "date_char_end"}
 
 #: What a spreadsheet may run as a formula, full-width look-alikes included.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -71,17 +76,20 @@ def evidence_frame(timeline: Timeline) -> pd.DataFrame:
     """One row per supporting sentence."""
     import pandas as pd
 
-    published = {a.name: a.published for a in timeline.articles}
-    rows = [
-        {
-            "event_id": e.id, "document": ev.document, "char_start": ev.sentence_start, "char_end": ev.sentence_end,
-            "sentence": ev.sentence, "date_text": ev.date_text, "date_start": ev.date_start,
-            "date_end": ev.date_end, "value": ev.value, "publication_date": _iso(published.get(ev.document)),
-            "copy_of": timeline.copies.get(ev.document, ""),
-        }
-        for e in timeline.events
-        for ev in e.evidence
-    ]
+    articles = {a.name: a for a in timeline.articles}
+    rows = []
+    for e in timeline.events:
+        for ev in e.evidence:
+            a = articles.get(ev.document)
+            page = a.page_at(ev.sentence_start) if a is not None else None
+            rows.append({
+                "event_id": e.id, "document": ev.document, "source_title": a.title if a else "",
+                "outlet": a.outlet if a else "", "url": a.url if a else "", "page": page or "",
+                "char_start": ev.sentence_start, "char_end": ev.sentence_end, "sentence": ev.sentence,
+                "date_text": ev.date_text, "date_char_start": ev.date_start, "date_char_end": ev.date_end,
+                "value": ev.value, "publication_date": _iso(a.published if a else None),
+                "copy_of": timeline.copies.get(ev.document, ""),
+            })
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 
@@ -105,6 +113,8 @@ def timeline_document(timeline: Timeline) -> dict[str, Any]:
         "articles": [
             {
                 "name": a.article.name, "path": a.article.path, "title": a.article.title,
+                "outlet": a.article.outlet, "author": a.article.author, "url": a.article.url,
+                "language": a.article.language, "pages": list(a.article.pages),
                 "publication_date": a.article.published, "publication_date_source": a.article.date_source,
                 "characters": len(a.article.text),
                 "expressions": [
@@ -128,7 +138,7 @@ def _event_document(e: Event) -> dict[str, Any]:
         "value": e.value, "date_text": e.date_text, "title": e.title, "sources": e.documents,
         "independent_sources": e.independent, "conflicts": e.conflicts, "excluded": e.excluded,
         "salience": e.salience, "key": e.key, "starred": e.starred,
-        "evidence": [_fields(ev) for ev in e.evidence],
+        "evidence": [{_EVIDENCE_NAMES.get(k, k): v for k, v in _fields(ev).items()} for ev in e.evidence],
     }
 
 

@@ -19,28 +19,36 @@ class ArticleError(Exception):
 
 #: Where a date a file states about itself comes from (the article's ``date_source``).
 STATED_METADATA, STATED_HEADER, STATED_PROPERTIES = "page metadata", "e-mail header", "document properties"
+STATED_PAGE_TEXT = "page text"
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """What a reader found in a file."""
+    """What a reader found in a file.
+
+    An article's publication date is, in this order: the one the researcher gave, ``stated``, a
+    byline or dateline in the text, ``hint``, the run's reference date.
+    """
 
     text: str
     title: str = ""
-    #: a date the file states about itself: weaker than a dateline in its text (a document's
-    #: creation date, when a web page was saved), unless ``stated_first``
+    #: the publication date as the publisher recorded it (a page's metadata, an e-mail's Date:),
+    #: firmer than a date found in the text
     stated: date | None = None
     #: headings are marked with "#" (the title is the first one)
     markdown: bool = False
     #: where ``stated`` comes from (:data:`STATED_METADATA`...)
-    stated_from: str = STATED_PROPERTIES
-    #: ``stated`` is the publication date as its publisher wrote it down (a page's metadata, an
-    #: e-mail's Date:), firmer than a date found in the text
-    stated_first: bool = False
+    stated_from: str = STATED_METADATA
+    #: a date weaker than a byline: a document's creation date, when a page was saved, a date
+    #: found in a page's text
+    hint: date | None = None
+    hint_from: str = STATED_PROPERTIES
     #: who published it and where: the site or outlet, the author, the address of the page
     outlet: str = ""
     author: str = ""
     url: str = ""
+    #: where each page starts in ``text``, for a paged document (a citation names the page)
+    pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,4 +97,4 @@ def reader_for(suffix: str, head: bytes) -> Reader:
 
 
 # The built-in readers register themselves on import.
-from timeline_app.core.readers import html, text  # noqa: E402, F401, I001
+from timeline_app.core.readers import html, mail, office, pdf, text  # noqa: E402, F401, I001

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 from timeline_app.core.budget import Stopped, TookTooLong, check
 from timeline_app.core.casefold import lower_keeping_offsets
-from timeline_app.core.readers import STATED_METADATA, Extracted, Reader, register
+from timeline_app.core.readers import STATED_METADATA, STATED_PAGE_TEXT, Extracted, Reader, register
 from timeline_app.core.readers.text import text_of
 
 
@@ -120,7 +120,9 @@ def read_page(html: str) -> Extracted:
     import trafilatura  # heavy; only HTML needs it
 
     html = _HEAVY_TAG.sub(r"<\1>", html)
-    stated = _publication_date(html)  # with the scripts: publishers state their dates in script data too
+    # with the scripts: publishers state their dates in script data too
+    stated = _publication_date(html, extensive=False)
+    hint = _publication_date(html, extensive=True) if stated is None else None  # a date its text shows
     html = strip_scripts(html)
     doc = None
     try:
@@ -144,15 +146,16 @@ def read_page(html: str) -> Extracted:
     else:  # no body found: the visible text (a tiny page), never when there is a body (sidebars, buttons)
         text, plain_title = _plain_html_text(html)
         title = title or plain_title
-    return Extracted(text, title, stated, stated_from=STATED_METADATA, stated_first=True,
+    return Extracted(text, title, stated, stated_from=STATED_METADATA, hint=hint, hint_from=STATED_PAGE_TEXT,
                      outlet=field("sitename"), author=field("author"), url=field("url"))
 
 
-def _publication_date(html: str) -> date | None:
+def _publication_date(html: str, extensive: bool) -> date | None:
+    """htmldate's reading: the page's metadata only, or (``extensive``) a date in its text too."""
     from htmldate import find_date  # installed with trafilatura
 
     try:
-        found = find_date(html, original_date=True)
+        found = find_date(html, original_date=True, extensive_search=extensive)
     except (TookTooLong, Stopped):
         raise
     except Exception:  # noqa: BLE001 - a page whose date cannot be read is undated, not unreadable

@@ -1,0 +1,246 @@
+"""Readers of PDF, Word, e-mail and single-file web pages: files built at run time with the
+libraries that write them (no binary file of unknown origin in the repository)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date
+from email.message import EmailMessage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.article import DATE_BYLINE, read_article, read_articles
+from timeline_app.core.export import export
+from timeline_app.core.pipeline import build_timeline
+from timeline_app.core.readers import STATED_HEADER, STATED_METADATA, STATED_PROPERTIES
+
+BODY = ("Lithuania will invest 1.1 billion euros over the next decade, the Defense Ministry announced on May 5, "
+        "2025. The defen-\nses will be built from 2026 to 2030.")
+
+
+def make_pdf(path: Path, pages: list[list[str]], *, title: str = "", image_only: bool = False) -> Path:
+    """A PDF with one line of text at each position of each page (Qt's PDF writer), or only a picture."""
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPdfWriter
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication([])
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    painter = QPainter(writer)
+    painter.setFont(QFont("DejaVu Sans", 10))
+    for n, lines in enumerate(pages):
+        if n:
+            writer.newPage()
+        if image_only:
+            image = QImage(400, 200, QImage.Format.Format_RGB32)
+            image.fill(QColor("white"))
+            painter.drawImage(200, 200, image)
+            continue
+        height = writer.height()
+        for i, line in enumerate(lines):  # the first line a header, the last a footer, when there are three
+            y = 150 if i == 0 and len(lines) > 2 else height - 100 if i == len(lines) - 1 and len(lines) > 2 \
+                else 1500 + 300 * i
+            painter.drawText(200, y, line)
+    painter.end()
+    return path
+
+
+def make_docx(path: Path, paragraphs: list[str], *, title: str = "", author: str = "",
+              created: date | None = None, table: list[list[str]] | None = None) -> Path:
+    from datetime import datetime
+
+    import docx
+
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                grid.cell(r, c).text = cell
+    document.core_properties.title = title
+    document.core_properties.author = author
+    if created:
+        document.core_properties.created = datetime(created.year, created.month, created.day, 9, 0)
+    document.save(str(path))
+    return path
+
+
+def make_eml(path: Path, *, subject: str = "Border plan", sender: str = "Baltic Desk <desk@example.org>",
+             when: str = "Tue, 06 May 2025 09:48:00 +0300", plain: str | None = BODY, html: str | None = None) -> Path:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = "me@example.org"
+    message["Subject"] = subject
+    if when:
+        message["Date"] = when
+    if plain is not None:
+        message.set_content(plain)
+    if html is not None:
+        if plain is None:
+            message.set_content(html, subtype="html")
+        else:
+            message.add_alternative(html, subtype="html")
+    path.write_bytes(bytes(message))
+    return path
+
+
+def make_mhtml(path: Path, html: str, *, saved: str = "Wed, 10 Dec 2025 10:00:00 +0000",
+               url: str = "https://news.example.org/border") -> Path:
+    message = MIMEMultipart("related", type="text/html")
+    message["Subject"] = "Saved page"
+    message["Date"] = saved
+    message["Snapshot-Content-Location"] = url
+    part = MIMEText(html, "html", "utf-8")
+    part["Content-Location"] = url
+    message.attach(part)
+    path.write_bytes(message.as_bytes())
+    return path
+
+
+PAGE = ("<html><head><title>Lithuania to mine border | Baltic News</title>"
+        '<meta property="article:published_time" content="2025-05-06T09:48:00Z">'
+        '<meta property="og:site_name" content="Baltic News"><meta name="author" content="Jane Doe">'
+        '<link rel="canonical" href="https://news.example.org/border"></head>'
+        f"<body><article><h1>Lithuania to mine border</h1><p>{BODY}</p>"
+        "<p>Officials said the plan had been ready since January.</p></article></body></html>")
+
+
+def test_a_pdf_reads_page_by_page_without_its_running_furniture(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    pages = [["Ministry of Defence — Report 2025", "May 5, 2025", "The ministry announced a fence. The defen-",
+              "ses will cost 1.1 billion euros.", "Page 1 of 3"],
+             ["Ministry of Defence — Report 2025", "Work starts in January 2026 and ends by 2030.", "Page 2 of 3"],
+             ["Ministry of Defence — Report 2025", "Latvia signed a similar plan in March 2025.", "Page 3 of 3"]]
+    article = read_article(make_pdf(tmp_path / "report.pdf", pages, title="Border report"))
+    assert "Ministry of Defence" not in article.text and "Page 2" not in article.text
+    assert "The defenses will cost" in article.text
+    assert article.title == "Border report"
+    assert (article.published, article.date_source) == (date(2025, 5, 5), DATE_BYLINE)  # printed on page 1
+    assert article.page_at(article.text.index("Latvia")) == 3
+    assert article.page_at(article.text.index("January 2026")) == 2
+
+
+def test_a_pdf_without_a_printed_date_is_dated_by_its_properties(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    article = read_article(make_pdf(tmp_path / "memo.pdf", [["The fence will be finished in 2030."]]))
+    assert article.date_source == STATED_PROPERTIES and article.published is not None
+
+
+def test_a_word_document_reads_paragraphs_tables_and_properties(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "note.docx", ["Border plan", "May 6, 2025", BODY], title="Agency note",
+                     author="A. Analyst",
+                     created=date(2025, 4, 30), table=[["Phase", "Years"], ["Fence", "2026 to 2030"]])
+    article = read_article(path)
+    assert "1.1 billion euros" in article.text and "Fence | 2026 to 2030" in article.text
+    assert (article.title, article.author) == ("Agency note", "A. Analyst")
+    assert (article.published, article.date_source) == (date(2025, 5, 6), DATE_BYLINE)  # its dated line
+    undated = read_article(make_docx(tmp_path / "bare.docx", ["The fence is planned."], created=date(2025, 4, 30)))
+    assert (undated.published, undated.date_source) == (date(2025, 4, 30), STATED_PROPERTIES)
+
+
+def test_an_email_is_dated_titled_and_sourced_by_its_headers(tmp_path: Path) -> None:
+    article = read_article(make_eml(tmp_path / "tip.eml"))
+    assert (article.published, article.date_source) == (date(2025, 5, 6), STATED_HEADER)
+    assert (article.title, article.outlet) == ("Border plan", "Baltic Desk")
+    assert article.text.startswith("Lithuania will invest")
+    html_only = read_article(make_eml(tmp_path / "news.eml", plain=None, html=PAGE))
+    assert "Officials said" in html_only.text and "<p>" not in html_only.text
+
+
+def test_a_saved_page_is_dated_by_its_own_metadata_not_when_it_was_saved(tmp_path: Path) -> None:
+    article = read_article(make_mhtml(tmp_path / "page.mhtml", PAGE))
+    assert (article.published, article.date_source) == (date(2025, 5, 6), STATED_METADATA)
+    assert article.url == "https://news.example.org/border"
+    bare = PAGE.replace('<meta property="article:published_time" content="2025-05-06T09:48:00Z">', "")
+    bare = bare.replace("announced on May 5, 2025", "announced in May")
+    saved_only = read_article(make_mhtml(tmp_path / "bare.mht", bare))
+    assert (saved_only.published, saved_only.date_source) == (date(2025, 12, 10), STATED_HEADER)
+
+
+def test_a_web_page_names_its_outlet_author_and_address(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    article = read_article(tmp_path / "page.html")
+    assert (article.outlet, article.author, article.url) == ("Baltic News", "Jane Doe", "https://news.example.org/border")
+
+
+def test_a_mixed_folder_gives_one_timeline_with_citations(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    (tmp_path / "a.txt").write_text("Border plan\n\nMay 6, 2025\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Border plan\n\nMay 6, 2025\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "c.html").write_text(PAGE, encoding="utf-8")
+    make_mhtml(tmp_path / "d.mhtml", PAGE)
+    make_pdf(tmp_path / "e.pdf", [["Border report", "May 6, 2025", BODY.replace("\n", " ")]])
+    make_docx(tmp_path / "f.docx", ["Border plan", "May 6, 2025", BODY])
+    make_eml(tmp_path / "g.eml")
+    articles, failures = read_articles([tmp_path])
+    assert failures == []
+    assert {a.name: a.published for a in articles} == {n: date(2025, 5, 6) for n in
+                                                       ("a.txt", "b.md", "c.html", "d.mhtml", "e.pdf", "f.docx",
+                                                        "g.eml")}
+    timeline = build_timeline(articles)
+    announced = next(e for e in timeline.events if e.start == date(2025, 5, 5))
+    assert len(announced.documents) == 7
+    export(timeline, tmp_path / "out")
+    rows = list(csv.DictReader((tmp_path / "out" / "evidence.csv").open(encoding="utf-8", newline="")))
+    cited = {r["document"]: r for r in rows}
+    assert cited["c.html"]["outlet"] == "Baltic News" and cited["c.html"]["url"] == "https://news.example.org/border"
+    assert cited["e.pdf"]["page"] == "1" and cited["g.eml"]["source_title"] == "Border plan"
+
+
+def _encrypted_pdf(qapp, path: Path) -> Path:  # noqa: ANN001
+    from pypdf import PdfReader, PdfWriter
+
+    plain = make_pdf(path.with_suffix(".plain"), [["Secret plan of May 5, 2025."]])
+    writer = PdfWriter()
+    for page in PdfReader(str(plain)).pages:
+        writer.add_page(page)
+    writer.encrypt("secret")
+    with path.open("wb") as f:
+        writer.write(f)
+    plain.unlink()
+    return path
+
+
+def _zip_named_docx(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("notes.txt", "not a Word document")
+    return path
+
+
+@pytest.mark.parametrize(("name", "make", "reason"), [
+    ("truncated.pdf", lambda qapp, p: p.write_bytes(make_pdf(p.parent.parent / "whole.pdf", [["May 5, 2025."]])
+                                                   .read_bytes()[:300]) or p, "damaged PDF"),
+    ("locked.pdf", _encrypted_pdf, "encrypted PDF"),
+    ("scan.pdf", lambda qapp, p: make_pdf(p, [[]], image_only=True), "scanned PDF"),
+    ("corrupt.docx", lambda qapp, p: p.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50) or p, "not a Word document"),
+    ("renamed.docx", lambda qapp, p: _zip_named_docx(p), "no word/document.xml"),
+    ("empty.eml", lambda qapp, p: p.write_bytes(b"From: a@example.org\nSubject: hi\n\n") or p, "no text"),
+])
+def test_a_bad_file_is_reported_by_name_and_the_others_load(qapp, tmp_path: Path, name: str, make,  # noqa: ANN001
+                                                            reason: str) -> None:
+    make(qapp, tmp_path / name)
+    (tmp_path / "good.txt").write_text("The fence was announced on May 5, 2025.", encoding="utf-8")
+    articles, failures = read_articles([tmp_path])
+    assert [a.name for a in articles] == ["good.txt"]
+    assert [f.name for f in failures] == [name] and reason in failures[0].reason, failures
+
+
+def test_a_zip_bomb_named_docx_is_refused(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<w:document/>" + b" " * 50_000_000)
+    (tmp_path / "bomb.docx").write_bytes(buffer.getvalue())
+    _, failures = read_articles([tmp_path])
+    assert "unpack" in failures[0].reason
+
+
+def test_a_file_over_the_size_limit_is_refused_by_name(tmp_path: Path) -> None:
+    from timeline_app.core.settings import Settings
+
+    (tmp_path / "huge.pdf").write_bytes(b"%PDF-1.7\n" + b"0" * 2_000)
+    _, failures = read_articles([tmp_path], settings=Settings(max_file_bytes=1_000))
+    assert failures[0].name == "huge.pdf" and "large" in failures[0].reason
