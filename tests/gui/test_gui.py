@@ -366,7 +366,7 @@ def test_support_copies_and_conflicts_are_shown(window: QtMainWindow) -> None:
     ws.select(ottawa.id)
     assert "Sources disagree" in window.evidence.summary.text() and "Finland" in window.evidence.summary.text()
     model = window.sources.model
-    copies = {model.index(r, 0).data(QtCore.Qt.ItemDataRole.UserRole + 1): model.index(r, 4).data()
+    copies = {model.index(r, 0).data(QtCore.Qt.ItemDataRole.UserRole + 1): model.index(r, 5).data()
               for r in range(model.rowCount())}
     assert copies["002_04602f35b3b6d311.txt"] == "000_a9b5a5e0ed6f1e90.txt"
 

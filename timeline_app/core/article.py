@@ -46,6 +46,18 @@ class Article:
     #: where each page starts in ``text``, for a paged document (PDF): a citation names the page
     pages: tuple[int, ...] = ()
 
+    @property
+    def citation(self) -> str:
+        """How a citation names it: "Baltic News: Lithuania to mine border" (the file name when it
+        has no title)."""
+        title = self.title or self.name
+        return f"{self.outlet}: {title}" if self.outlet and self.outlet.lower() not in title.lower() else title
+
+    @property
+    def short_source(self) -> str:
+        """The outlet (or the sender, the author), else the title, else the file name."""
+        return self.outlet or self.author or self.title or self.name
+
     def page_at(self, offset: int) -> int | None:
         """The page (from 1) that holds ``offset``, for a paged document."""
         if not self.pages:

@@ -38,11 +38,16 @@ class Source:
     document: str
     title: str
     published: date | None
+    #: the outlet or site that published it (or the sender, the author)
+    outlet: str = ""
+    url: str = ""
 
     @property
     def citation(self) -> str:
+        """"Baltic News: Lithuania to mine border, 6 May 2025" (the file name when there is no title)."""
         when = f", {reader_day(self.published)}" if self.published else ""
-        return f"{self.title or self.document}{when}"
+        who = f"{self.outlet}: " if self.outlet and self.outlet.lower() not in self.title.lower() else ""
+        return f"{who}{self.title or self.document}{when}"
 
 
 @dataclass(frozen=True)
@@ -190,7 +195,8 @@ def briefing(timeline: Timeline, title: str = "", only: str = "key", events: lis
             if doc not in numbers:
                 numbers[doc] = len(numbers) + 1
                 a = articles.get(doc)
-                sources.append(Source(numbers[doc], doc, a.title if a else "", a.published if a else None))
+                sources.append(Source(numbers[doc], doc, a.title if a else "", a.published if a else None,
+                                      (a.outlet or a.author) if a else "", a.url if a else ""))
         quotes: list[tuple[str, int]] = []
         quoted: set[str] = set()
         for ev in e.evidence:

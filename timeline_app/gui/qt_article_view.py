@@ -78,7 +78,8 @@ class QtArticleView(Listening, QtWidgets.QWidget):
 
     def _set_header(self, article) -> None:  # noqa: ANN001 - a core Article
         date_text = article.published.isoformat() if article.published else "no publication date"
-        self.header.setText(f"{article.title}\n{article.name} — {date_text} ({article.date_source})")
+        who = f"{article.outlet} · " if article.outlet else ""
+        self.header.setText(f"{article.title}\n{who}{article.name} — {date_text} ({article.date_source})")
 
     def _reload(self) -> None:
         """After an edit: the same article keeps its place (the reader's sentence stays in view)."""

@@ -31,6 +31,8 @@ class EventsModel(RowsModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.events = list(self.workspace.timeline.events)
+        #: how the Sources column names an article: its outlet, else its title, else its file name
+        self.labels = {a.name: a.short_source for a in self.workspace.articles}
         self._sort()
         self.endResetModel()
 
@@ -68,8 +70,10 @@ class EventsModel(RowsModel):
                 return support_text(e)
             if col == 5:
                 return "key" if e.key else ""
-            return ", ".join(e.documents)
+            return ", ".join(dict.fromkeys(self.labels.get(d, d) for d in e.documents))
         if role == QtCore.Qt.ItemDataRole.ToolTipRole:
+            if col == 4:
+                return "\n".join(e.documents)
             if col == 3:
                 return support_tooltip(e, self.workspace.timeline.copies)
             if col == 5:

@@ -80,11 +80,15 @@ class QtEvidencePanel(Listening, QtWidgets.QWidget):
         if event.note:
             parts.append(f"<i>Note: {html.escape(event.note)}</i>")
         self.summary.setText("<br>".join(parts))
+        articles = {a.name: a for a in self.workspace.articles}
         for ev in event.evidence:
             copy = f" (copy of {copies[ev.document]})" if ev.document in copies else ""
-            item = QtWidgets.QListWidgetItem(f"{ev.document}{copy} — “{ev.date_text}”\n{ev.sentence}")
+            a = articles.get(ev.document)
+            page = a.page_at(ev.sentence_start) if a is not None else None
+            source = (a.citation if a is not None else ev.document) + (f", p. {page}" if page else "")
+            item = QtWidgets.QListWidgetItem(f"{source}{copy} — “{ev.date_text}”\n{ev.sentence}")
             item.setData(EVIDENCE_ROLE, ev)
-            item.setToolTip(f"“{ev.date_text}” → {ev.value}")
+            item.setToolTip(f"“{ev.date_text}” → {ev.value}\n{ev.document}" + (f"\n{a.url}" if a and a.url else ""))
             self.list.addItem(item)
 
     def evidence(self) -> list[Evidence]:

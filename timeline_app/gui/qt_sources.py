@@ -11,8 +11,8 @@ from timeline_app.gui.listening import Listening
 from timeline_app.gui.table_model import RowsModel
 
 NAME_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Article", "Published", "From", "Events", "Copy of")
-DATE_COLUMN = 1
+COLUMNS = ("Article", "Published", "Outlet", "From", "Events", "Copy of")
+DATE_COLUMN, OUTLET_COLUMN, FROM_COLUMN, EVENTS_COLUMN, COPY_COLUMN = 1, 2, 3, 4, 5
 
 
 class SourcesModel(RowsModel):
@@ -54,20 +54,23 @@ class SourcesModel(RowsModel):
                 return a.title or a.name
             if col == DATE_COLUMN:
                 return a.published.isoformat() if a.published else ("" if role == Role.EditRole else "unknown")
-            if col == 2:
+            if col == OUTLET_COLUMN:
+                return a.outlet or a.author
+            if col == FROM_COLUMN:
                 return a.date_source
-            if col == 3:
+            if col == EVENTS_COLUMN:
                 return self.counts.get(a.name, 0)
             return self.copies.get(a.name, "")
         if role == Role.ToolTipRole:
-            if col == 0:
-                return f"{a.title}\n{a.path}"
+            if col in (0, OUTLET_COLUMN):
+                who = ", ".join(x for x in (a.outlet, a.author) if x)
+                return "\n".join(x for x in (a.title, who, a.url, a.path) if x)
             if col == DATE_COLUMN:
                 return (f"Inferred: {a.date_note}. Double-click to change." if a.date_note
                         else "Double-click to change; relative dates are anchored on it")
-            if col == 2:
+            if col == FROM_COLUMN:
                 return a.date_note or None
-            if col == 4 and a.name in self.copies:
+            if col == COPY_COLUMN and a.name in self.copies:
                 return (f"{a.name} copies or lightly rewrites {self.copies[a.name]}: it does not count as a "
                         "separate confirmation")
             return None
@@ -111,7 +114,8 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
         # Widths from the font, not from the contents: sizing to contents measures every row at each
         # reload, which is slow with a thousand articles.
         metrics = self.table.fontMetrics()
-        for col, sample in ((1, "0000-00-00"), (2, "reference"), (3, "Events"), (4, "Copy")):
+        for col, sample in ((DATE_COLUMN, "0000-00-00"), (OUTLET_COLUMN, "Baltic Outlet"),
+                            (FROM_COLUMN, "page metadata"), (EVENTS_COLUMN, "Events"), (COPY_COLUMN, "Copy")):
             header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 10)
         header.setMinimumSectionSize(24)
