@@ -111,6 +111,16 @@ def test_tiny_html_falls_back_to_visible_text(tmp_path: Path) -> None:
     ("Headline\nMarch 12, 2024\n\nBody.", date(2024, 3, 12)),
     ("Headline\n\nOn May 5, 2025, the ministry announced a long plan for the border defenses of the country.", None),
     ("Headline\n\nIn January, Lithuania announced plans.", None),
+    # a label says what a date is: no publication, or a later update (which counts only alone)
+    ("Headline\nJoined May 11, 2017\nPublished: 12 March 2024\nBody.", date(2024, 3, 12)),
+    ("Headline\nVersion 3, 29 June 2007\nBody.", None),
+    ("Headline\nUpdated 14 March 2024\nPublished 12 March 2024\nBody.", date(2024, 3, 12)),
+    ("Headline\nUpdated 14 March 2024\n\nBody.", date(2024, 3, 14)),
+    # an embedded post's signature is no byline
+    ("Headline\n— Jane Doe (@jdoe) May 2, 2020\nBody text here.", None),
+    # cues are whole words: "am" only after a time (not the German "am"), "by" not "bypass"
+    ("Headline\nThe bypass opened after a long dispute between the towns on May 6, 2025 and more words here.",
+     None),
 ])
 def test_find_dateline(text: str, expected: date | None) -> None:
     assert find_dateline(text)[0] == expected

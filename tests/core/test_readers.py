@@ -244,3 +244,27 @@ def test_a_file_over_the_size_limit_is_refused_by_name(tmp_path: Path) -> None:
     (tmp_path / "huge.pdf").write_bytes(b"%PDF-1.7\n" + b"0" * 2_000)
     _, failures = read_articles([tmp_path], settings=Settings(max_file_bytes=1_000))
     assert failures[0].name == "huge.pdf" and "large" in failures[0].reason
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("— Jane Doe (@jdoe) May 2, 2020", "embedded post"),
+    ("Photos by staff © 2020 Example Media", "copyright"),
+    ("First Published: May 2, 2020", "First Published"),
+    ("Last updated: May 3, 2020", "Last updated"),
+    ("Blog entry by Jane Doe | May 2, 2020", "Blog entry"),
+])
+def test_page_furniture_lines(line: str, reason: str) -> None:
+    from timeline_app.core.relevance import furniture
+
+    text = "The ministry announced the fence on May 5, 2025.\n" + line + "\nWork starts in 2026."
+    spans = furniture(text)
+    assert [text[s:e] for s, e, _ in spans] == [line] and reason in spans[0][2]
+
+
+def test_a_trailing_section_header_ends_the_article() -> None:
+    from timeline_app.core.relevance import furniture
+
+    body = "The ministry announced the fence on May 5, 2025. " * 10
+    text = body + "\nYou may also like...\nOther story on May 7.\nAnd another on May 8."
+    [(start, end, why)] = furniture(text)
+    assert text[start:end].startswith("You may also like...") and end == len(text)

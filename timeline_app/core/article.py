@@ -8,11 +8,12 @@ import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from timeline_app.core.budget import Stopped, TookTooLong
 from timeline_app.core.files import ReadRefused, kind_of, read_regular_file
-from timeline_app.core.language import DEFAULT, language
+from timeline_app.core.language import DEFAULT, Language, language
 from timeline_app.core.readers import ArticleError, reader_for, suffixes
 from timeline_app.core.settings import Settings
 
@@ -326,20 +327,62 @@ def _headline_above(text: str, pos: int, lang: str) -> str:
 def find_dateline(text: str, settings: Settings | None = None) -> tuple[date | None, tuple[int, int] | None]:
     """A full date on a byline or dateline near the top ("by Jane Doe May 6, 2025 9:48 AM").
 
-    Only dates with a day, a month and a year count; the line must be short or carry a byline cue.
+    Only dates with a day, a month and a year count; the line must be short or carry a byline cue
+    (whole words: "by" is not "bypass"; "am"/"pm" only right after a time). A date labelled as no
+    publication ("Joined", "Effective date", "Version 3, 29 June 2007") is skipped; an update's date
+    ("Updated ...") counts only when no other is found; an embedded post's signature ("— Name
+    (@handle) May 2, 2020") is no byline.
     """
     from timeline_app.core.tagger import tag
 
     settings = settings or Settings()
     head = text[: settings.dateline_window]
-    cues = language(settings.language).dateline_cues
+    lang = language(settings.language)
+    cue = _cue_pattern(lang.dateline_cues)
+    update: tuple[date | None, tuple[int, int] | None] = (None, None)
     line_start = 0
     for line in head.split("\n"):
-        lowered = f" {line.lower()} "
+        lowered = line.lower()
         # only short lines and bylines can be datelines: tagging just those keeps this cheap
-        if any(c.isdigit() for c in line) and (len(line.strip()) <= 60 or any(c in lowered for c in cues)):
+        if any(c.isdigit() for c in line) and not _SIGNATURE.search(line) and (
+                len(line.strip()) <= 60 or cue.search(lowered) or _TIME_MARK.search(lowered)):
             for e in tag(line, None, settings):
                 if e.granularity == "day" and e.lo is not None and not e.anchored and e.kind == "point":
-                    return e.lo, (line_start + e.start, line_start + e.end)
+                    label = _label_before(lowered[:e.start], lang)
+                    found = (e.lo, (line_start + e.start, line_start + e.end))
+                    if label == "not_published":
+                        continue
+                    if label == "updated":
+                        update = update if update[0] is not None else found
+                        continue
+                    return found
         line_start += len(line) + 1
-    return None, None
+    return update
+
+
+#: "(@handle)" or "@handle)": the signature line of an embedded post, never a byline.
+_SIGNATURE = re.compile(r"\(@\w+\)|[—–-]\s*[^\n(]{0,60}\(@")
+#: "9:48 AM", "10 p.m.": a time's marker (the German preposition "am" is no cue).
+_TIME_MARK = re.compile(r"\d\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)")
+
+
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """The cues as whole words: a word boundary wherever a cue starts or ends with a letter."""
+    def bounded(cue: str) -> str:
+        return ((r"(?<!\w)" if cue[:1].isalnum() else "") + re.escape(cue)
+                + (r"(?!\w)" if cue[-1:].isalnum() else ""))
+
+    return re.compile("|".join(bounded(c) for c in sorted(cues, key=len, reverse=True)) or r"(?!)")
+
+
+def _label_before(before: str, lang: Language) -> str:
+    """Which label stands last before a date on its line: ``published``, ``updated``,
+    ``not_published``, or "" for none."""
+    best, where = "", -1
+    for kind, labels in lang.dateline_labels.items():
+        for label in labels:
+            for m in _cue_pattern((label,)).finditer(before):
+                if m.start() > where:
+                    best, where = kind, m.start()
+    return best

@@ -51,6 +51,8 @@ class Language:
     country_groups: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     #: distance units and their length in km
     distance_units: dict[str, float] = field(default_factory=dict)
+    #: labels of a dateline's date: the first publication, a later update, no publication at all
+    dateline_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -65,4 +67,5 @@ def language(code: str = DEFAULT) -> Language:
                     {k: tuple(x.lower() if k in ("subject_ends", "clause_subjects") else x for x in v)
                      for k, v in data["titles"].items() if k not in ("weak_ends", "junk")},
                     tuple(data["dateline"]["cues"]),
-                    dict(places["countries"]), groups, {k: float(v) for k, v in places["distance_units"].items()})
+                    dict(places["countries"]), groups, {k: float(v) for k, v in places["distance_units"].items()},
+                    {k: tuple(data["dateline"].get(k, ())) for k in ("published", "updated", "not_published")})

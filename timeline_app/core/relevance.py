@@ -13,6 +13,12 @@ from functools import cache
 from timeline_app.core.language import DEFAULT, read_data
 
 Span = tuple[int, int, str]
+#: "— Jane Doe (@jdoe) May 2, 2020": the signature line of an embedded post.
+_SIGNATURE = re.compile(r"\(@\w+\)")
+#: A section header that trails off: "You may also like...", "More from the desk…".
+_TRAILING = re.compile(r"(?:\.\.\.|…)$")
+#: A short line (at most this many words) with a "©" is a copyright notice, wherever the sign stands.
+SHORT_LINE = 12
 
 
 @cache
@@ -34,14 +40,25 @@ def furniture(text: str, lang: str = DEFAULT) -> list[Span]:
         key = re.sub(r"\s+", " ", line.strip().lower()).rstrip(":")
         if not key:
             continue
-        if key in headers:
+        words = len(key.split())
+        if key in headers or (_TRAILING.search(key) and words <= 6 and spans_body(text, start)):
             spans.append((start + len(line) - len(line.lstrip()), len(text), f"page section \"{line.strip()}\""))
             break
         if key.startswith(prefixes):
             spans.append((start, end, f"page furniture (\"{line.strip()[:40]}\")"))
         elif any(p in key for p in phrases):
             spans.append((start, end, "page furniture (sign-up, cookie or byline text)"))
+        elif _SIGNATURE.search(line):
+            spans.append((start, end, "page furniture (an embedded post's signature)"))
+        elif "©" in key and words <= SHORT_LINE:
+            spans.append((start, end, "page furniture (copyright notice)"))
     return spans
+
+
+def spans_body(text: str, pos: int) -> bool:
+    """Is ``pos`` past the first third of the text? A trailing "You may also like..." there heads
+    a list of other stories; near the top it may be the article's own teaser."""
+    return pos > len(text) / 3
 
 
 def reason_at(spans: list[Span], start: int, end: int) -> str | None:
