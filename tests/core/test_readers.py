@@ -268,3 +268,21 @@ def test_a_trailing_section_header_ends_the_article() -> None:
     text = body + "\nYou may also like...\nOther story on May 7.\nAnd another on May 8."
     [(start, end, why)] = furniture(text)
     assert text[start:end].startswith("You may also like...") and end == len(text)
+
+
+def test_markdown_front_matter_is_metadata_not_text(tmp_path: Path) -> None:
+    raw = ("---\ntitle: \"Lithuania to mine border\"\npublished: 2025-05-06\ncreated: 2025-05-09\n"
+           "source: Baltic News\nauthor: Jane Doe\nurl: https://news.example.org/border\n---\n\n"
+           "**Vilnius** said on May 5 it would mine the border.")
+    (tmp_path / "clip.md").write_text(raw, encoding="utf-8")
+    article = read_article(tmp_path / "clip.md")
+    assert (article.title, article.outlet, article.author, article.url) == (
+        "Lithuania to mine border", "Baltic News", "Jane Doe", "https://news.example.org/border")
+    assert (article.published, article.date_source) == (date(2025, 5, 6), STATED_METADATA)
+    assert "Baltic News" not in article.text and article.text.index("Vilnius") == raw.index("Vilnius")
+
+
+def test_markdown_marks_are_not_part_of_a_title(tmp_path: Path) -> None:
+    (tmp_path / "note.md").write_text("**Lithuania to mine its border with Russia**\n\nIt said so on May 5.",
+                                      encoding="utf-8")
+    assert read_article(tmp_path / "note.md").title == "Lithuania to mine its border with Russia"

@@ -293,10 +293,15 @@ def parse_date(text: str) -> date:
 # Title and publication date
 
 
+#: Markdown emphasis: "**bold**", "__bold__", "*italic*" around words.
+_MARKS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+
+
 def guess_title(text: str, markdown: bool = False, lang: str = DEFAULT) -> str:
     """The article's headline: a heading or a short first line, without site-name suffixes."""
     junk = language(lang).title_junk
-    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [_MARKS.sub(r"\2", ln).strip().lstrip("*-_ ").strip() if markdown else ln.strip()
+             for ln in text.split("\n")]
     if markdown:
         for ln in lines:
             if ln.startswith("#"):

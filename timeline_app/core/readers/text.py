@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import re
+from datetime import date
 
-from timeline_app.core.readers import ArticleError, Extracted, Reader, register
+from timeline_app.core.readers import STATED_METADATA, ArticleError, Extracted, Reader, register
 
 
 def decode(data: bytes) -> str:
@@ -48,6 +50,40 @@ def text_of(data: bytes) -> str:
     return decode(data).replace("\r\n", " \n").replace("\r", "\n")
 
 
+#: YAML front matter at the top of a Markdown file (what note-taking and web-clipping tools write).
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)", re.S)
+#: Front-matter keys, as the tools that write them name them, and what each says.
+_KEYS = {"title": "title", "date": "date", "published": "date", "pubdate": "date", "created": "created",
+         "source": "outlet", "outlet": "outlet", "site": "outlet", "site_name": "outlet", "publisher": "outlet",
+         "author": "author", "by": "author", "url": "url", "link": "url", "source_url": "url", "canonical": "url"}
+
+
+def read_markdown(data: bytes) -> Extracted:
+    """Markdown: its front matter (title, date, source, author, address) is the article's metadata,
+    not its text; it is blanked out, so offsets stay those of the file."""
+    text = text_of(data)
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return Extracted(text, markdown=True)
+    meta: dict[str, str] = {}
+    for line in m.group(1).split("\n"):
+        key, sep, value = line.partition(":")
+        field = _KEYS.get(key.strip().lower())
+        if sep and field and field not in meta:
+            meta[field] = value.strip().strip("\"'")
+    blank = re.sub(r"[^\n]", " ", text[:m.end()])
+    # "created" is when a clipping tool saved the page: weaker than a byline
+    return Extracted(blank + text[m.end():], meta.get("title", ""), _iso_day(meta.get("date", "")), markdown=True,
+                     stated_from=STATED_METADATA, hint=_iso_day(meta.get("created", "")),
+                     outlet=meta.get("outlet", ""), author=meta.get("author", ""), url=meta.get("url", ""))
+
+
+def _iso_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if re.match(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        return None
+
+
 register(Reader("text", (".txt", ".text"), lambda data: Extracted(text_of(data)), label="Text"))
-register(Reader("markdown", (".md", ".markdown"), lambda data: Extracted(text_of(data), markdown=True),
-                label="Markdown"))
+register(Reader("markdown", (".md", ".markdown"), read_markdown, label="Markdown"))
