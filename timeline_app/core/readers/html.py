@@ -127,8 +127,11 @@ def read_page(html: str) -> Extracted:
     doc = None
     try:
         check()
+        # its date is not used (htmldate's, below, is): no extensive search there, which starts
+        # dateparser's search through its 200 locales (seconds of CPU on the first page of a process)
         doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True, include_comments=False,
-                                          include_tables=True, deduplicate=False, url=None)
+                                          include_tables=True, deduplicate=False, url=None,
+                                          date_extraction_params={"extensive_search": False, "original_date": True})
     except (TookTooLong, Stopped):
         raise
     except Exception:  # noqa: BLE001 - a malformed page must fall back, never stop the load
