@@ -196,8 +196,8 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
         when, source = extracted.stated, extracted.stated_from
     elif detected is not None:
         when, source = detected, DATE_BYLINE
-    elif extracted.hint is not None:
-        when, source, dateline = extracted.hint, extracted.hint_from, None
+    elif (hint := extracted.hint or (extracted.hint_later() if extracted.hint_later else None)) is not None:
+        when, source, dateline = hint, extracted.hint_from, None
     elif reference is not None:
         when, source = reference, DATE_REFERENCE
     else:

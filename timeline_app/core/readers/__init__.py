@@ -43,6 +43,8 @@ class Extracted:
     #: found in a page's text
     hint: date | None = None
     hint_from: str = STATED_PROPERTIES
+    #: finds ``hint`` when it is needed (no stated date, no byline): for a costly search
+    hint_later: Callable[[], date | None] | None = None
     #: who published it and where: the site or outlet, the author, the address of the page
     outlet: str = ""
     author: str = ""

@@ -122,7 +122,7 @@ def read_page(html: str) -> Extracted:
     html = _HEAVY_TAG.sub(r"<\1>", html)
     # with the scripts: publishers state their dates in script data too
     stated = _publication_date(html, extensive=False)
-    hint = _publication_date(html, extensive=True) if stated is None else None  # a date its text shows
+    whole = html
     html = strip_scripts(html)
     doc = None
     try:
@@ -149,7 +149,10 @@ def read_page(html: str) -> Extracted:
     else:  # no body found: the visible text (a tiny page), never when there is a body (sidebars, buttons)
         text, plain_title = _plain_html_text(html)
         title = title or plain_title
-    return Extracted(text, title, stated, stated_from=STATED_METADATA, hint=hint, hint_from=STATED_PAGE_TEXT,
+    # a date its text shows, looked for only when neither metadata nor byline date the page: the
+    # search starts dateparser's 200 locales (seconds of CPU, once per process)
+    return Extracted(text, title, stated, stated_from=STATED_METADATA, hint_from=STATED_PAGE_TEXT,
+                     hint_later=None if stated else lambda: _publication_date(whole, extensive=True),
                      outlet=field("sitename"), author=field("author"), url=field("url"))
 
 

@@ -74,8 +74,9 @@ def read_mhtml(data: bytes) -> Extracted:
     # when the page was saved: after its own metadata and byline, and firmer than a date guessed
     # from its text
     saved = _header_date(message)
-    return replace(page, url=page.url or url, hint=saved or page.hint,
-                   hint_from=STATED_HEADER if saved else page.hint_from)
+    if saved is None:
+        return replace(page, url=page.url or url)
+    return replace(page, url=page.url or url, hint=saved, hint_from=STATED_HEADER, hint_later=None)
 
 
 def _sniff_eml(head: bytes) -> bool:
