@@ -286,3 +286,70 @@ def test_markdown_marks_are_not_part_of_a_title(tmp_path: Path) -> None:
     (tmp_path / "note.md").write_text("**Lithuania to mine its border with Russia**\n\nIt said so on May 5.",
                                       encoding="utf-8")
     assert read_article(tmp_path / "note.md").title == "Lithuania to mine its border with Russia"
+
+
+def _with_attachments(qapp, path: Path) -> Path:  # noqa: ANN001
+    message = EmailMessage()
+    message["From"] = "Baltic Desk <desk@example.org>"
+    message["Subject"] = "Reports attached"
+    message["Date"] = "Tue, 06 May 2025 09:48:00 +0300"
+    message.set_content("Two reports on the border plan are attached.")
+    pdf = make_pdf(path.parent / "r.tmp", [["Border report", "May 4, 2025", "The fence will be built from 2026."]])
+    message.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf", filename="report.pdf")
+    pdf.unlink()
+    docx_path = make_docx(path.parent / "n.tmp", ["Agency note", "May 3, 2025", "Latvia will follow in 2027."])
+    message.add_attachment(docx_path.read_bytes(), maintype="application",
+                           subtype="vnd.openxmlformats-officedocument.wordprocessingml.document", filename="note.docx")
+    docx_path.unlink()
+    message.add_attachment(b"\x89PNG\r\n", maintype="image", subtype="png", filename="logo.png")
+    path.write_bytes(bytes(message))
+    return path
+
+
+def test_an_email_s_readable_attachments_are_articles_of_their_own(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    _with_attachments(qapp, tmp_path / "tip.eml")
+    articles, failures = read_articles([tmp_path])
+    assert failures == []
+    by_name = {a.name: a for a in articles}
+    assert set(by_name) == {"tip.eml", "tip.eml › report.pdf", "tip.eml › note.docx"}
+    report = by_name["tip.eml › report.pdf"]
+    assert report.member_of == str(tmp_path / "tip.eml") and report.published == date(2025, 5, 4)
+    assert "built from 2026" in report.text and report.page_at(0) == 1
+
+
+def test_a_mailbox_s_messages_are_articles(tmp_path: Path) -> None:
+    one = make_eml(tmp_path / "one.tmp", subject="Fence planned").read_bytes()
+    two = make_eml(tmp_path / "two.tmp", subject="Mines planned", when="Wed, 07 May 2025 10:00:00 +0300",
+                   plain="From now on, the mines come in 2026, the ministry said on May 7, 2025.").read_bytes()
+    (tmp_path / "one.tmp").unlink()
+    (tmp_path / "two.tmp").unlink()
+    box = tmp_path / "Inbox.mbox"
+    box.mkdir()
+    (box / "mbox").write_bytes(b"From desk@example.org Tue May  6 09:48:00 2025\n" + one + b"\n"
+                               + b"From desk@example.org Wed May  7 10:00:00 2025\n"
+                               + two.replace(b"\nFrom now", b"\n>From now") + b"\n")
+    articles, failures = read_articles([tmp_path])
+    assert failures == []
+    assert [(a.name, a.title, a.published) for a in articles] == [
+        ("mbox › message 1.eml", "Fence planned", date(2025, 5, 6)),
+        ("mbox › message 2.eml", "Mines planned", date(2025, 5, 7))]
+    assert articles[1].text.startswith("From now on")
+
+
+def test_a_project_keeps_an_attachment_s_given_date(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    from timeline_app.core import project as proj
+    from timeline_app.core.loading import load
+    from timeline_app.core.workspace import Workspace
+
+    _with_attachments(qapp, tmp_path / "tip.eml")
+    ws = Workspace()
+    ws.add(load([tmp_path]).analyses)
+    ws.set_publication_date("tip.eml › report.pdf", date(2025, 4, 1))
+    path = tmp_path / "story.timeline.json"
+    proj.save(proj.project_from_workspace(ws), path)
+    opened = proj.open_project(path, lambda outside: True)
+    assert opened.sources.paths == [str((tmp_path / "tip.eml").resolve())] and opened.changed == []
+    again = Workspace()
+    again.add(load(opened.sources.paths, dates=opened.sources.dates).analyses)
+    assert again.article("tip.eml › report.pdf").published == date(2025, 4, 1)
+    assert again.article("tip.eml › note.docx").published == date(2025, 5, 3)

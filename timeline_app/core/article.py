@@ -14,7 +14,7 @@ from pathlib import Path
 from timeline_app.core.budget import Stopped, TookTooLong
 from timeline_app.core.files import ReadRefused, kind_of, read_regular_file
 from timeline_app.core.language import DEFAULT, Language, language
-from timeline_app.core.readers import ArticleError, reader_for, suffixes
+from timeline_app.core.readers import MEMBER_MARK, ArticleError, Extracted, Member, readable_name, reader_for
 from timeline_app.core.settings import Settings
 
 #: Where an article's publication date came from: given by the researcher, a byline in the text,
@@ -46,6 +46,8 @@ class Article:
     url: str = ""
     #: where each page starts in ``text``, for a paged document (PDF): a citation names the page
     pages: tuple[int, ...] = ()
+    #: the file this article came inside (an e-mail it was attached to, a mailbox), if any
+    member_of: str = ""
 
     @property
     def citation(self) -> str:
@@ -153,7 +155,7 @@ def _walk(top: Path, add: Callable[[Path], None], failures: list[ReadFailure]) -
                 continue  # links to folders are not followed (loops, or the whole disk)
             if not stat.S_ISREG(mode):
                 failures.append(ReadFailure(str(p), f"{'link to ' if link else ''}{kind_of(mode)}, refused"))
-            elif p.suffix.lower() in suffixes():
+            elif readable_name(p.name):
                 add(p)
             else:
                 failures.append(ReadFailure(str(p), f"not an article file type ({p.suffix or 'no extension'})"))
@@ -165,10 +167,19 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
     """Read one article file; raise :class:`ArticleError` with a plain reason when it is unusable.
 
     The publication date is ``published`` when given, else the one the page states near its top,
-    else ``reference``, else unknown.
+    else ``reference``, else unknown. (A file that holds other files, an e-mail's attachments or an
+    mailbox's messages, is read whole by :func:`read_file`.)
     """
     settings = settings or Settings()
     p = Path(path)
+    data = _file_bytes(p, settings)
+    reader = reader_for(p.suffix, data[:4096], p.name)
+    if reader.container_only:
+        raise ArticleError(f"holds {reader.label.lower() or 'other files'}, each read as an article of its own")
+    return _article(reader.read(data), str(p), p.name, published, reference, settings)
+
+
+def _file_bytes(p: Path, settings: Settings) -> bytes:
     try:
         data = read_regular_file(p, settings.max_file_bytes)
     except ReadRefused as e:
@@ -181,7 +192,58 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
         raise ArticleError(f"cannot read: {e.strerror or e}") from None
     if not data.strip():
         raise ArticleError("empty file")
-    extracted = reader_for(p.suffix, data[:4096]).read(data)
+    return data
+
+
+def read_file(path: Path, dates: Mapping[str, date], reference: date | None,
+              settings: Settings | None) -> list[Article | ReadFailure]:
+    """Every article a file holds: itself, and the files it carries (an e-mail's readable
+    attachments, a mailbox's messages), each an article of its own named "message.eml › report.pdf"
+    and linked to the file (``member_of``); or why one cannot be used. Nothing a file holds stops
+    the others."""
+    settings = settings or Settings()
+    try:
+        data = _file_bytes(path, settings)
+        reader = reader_for(path.suffix, data[:4096], path.name)
+        members = reader.members(data) if reader.members is not None else []
+    except (TookTooLong, Stopped):
+        raise
+    except ArticleError as e:
+        return [ReadFailure(str(path), str(e))]
+    except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
+        return [ReadFailure(str(path), f"could not be read ({type(e).__name__}: {e})")]
+    out: list[Article | ReadFailure] = []
+    if not reader.container_only:
+        given = dates.get(str(path)) or dates.get(path.name)
+        out.append(_or_report(str(path), lambda: _article(reader.read(data), str(path), path.name, given,
+                                                               reference, settings)))
+    for member in members:
+        member_path = f"{path}{MEMBER_MARK}{member.name}"
+        given = dates.get(member_path)
+
+        def read_member(m: Member = member, where: str = member_path, when: date | None = given) -> Article:
+            inner = reader_for(Path(m.name).suffix, m.data[:4096], m.name)
+            return replace(_article(inner.read(m.data), where, f"{path.name} › {m.name}", when, reference, settings),
+                           member_of=str(path))
+
+        out.append(_or_report(member_path, read_member))
+    return out
+
+
+def _or_report(where: str, read: Callable[[], Article]) -> Article | ReadFailure:
+    try:
+        return read()
+    except (TookTooLong, Stopped):
+        raise
+    except ArticleError as e:
+        return ReadFailure(where, str(e))
+    except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
+        return ReadFailure(where, f"could not be read ({type(e).__name__}: {e})")
+
+
+def _article(extracted: Extracted, path: str, name: str, published: date | None, reference: date | None,
+             settings: Settings) -> Article:
+    """An article from what its reader extracted: title, publication date and where it came from."""
     text, title = blank_long_runs(extracted.text), extracted.title
     if not re.search(r"[^\W\d_]{2,}", text):
         raise ArticleError("no readable text")
@@ -189,7 +251,7 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
     if not title and dateline is not None:
         title = _headline_above(text, dateline[0], settings.language)
     if not title:
-        title = guess_title(text, markdown=extracted.markdown, lang=settings.language) or p.stem
+        title = guess_title(text, markdown=extracted.markdown, lang=settings.language) or Path(name).stem
     if published is not None:
         when, source = published, DATE_GIVEN
     elif extracted.stated is not None:  # the publisher's own record: a page's metadata, an e-mail's Date:
@@ -202,7 +264,7 @@ def read_article(path: str | os.PathLike[str], *, published: date | None = None,
         when, source = reference, DATE_REFERENCE
     else:
         when, source = None, DATE_UNKNOWN
-    return Article(str(p), p.name, title, text, when, source, dateline, language=settings.language,
+    return Article(path, name, title, text, when, source, dateline, language=settings.language,
                    outlet=extracted.outlet, author=extracted.author, url=extracted.url, pages=extracted.pages)
 
 
@@ -234,23 +296,9 @@ def read_articles(sources: Iterable[str | os.PathLike[str]], *, reference: date 
     paths, failures = collect_paths(sources)
     articles: list[Article] = []
     for p in paths:
-        got = read_or_report(p, dates, reference, settings)
-        (articles if isinstance(got, Article) else failures).append(got)  # type: ignore[arg-type]
+        for got in read_file(p, dates, reference, settings):
+            (articles if isinstance(got, Article) else failures).append(got)  # type: ignore[arg-type]
     return unique_names(articles), failures
-
-
-def read_or_report(path: Path, dates: Mapping[str, date], reference: date | None,
-                   settings: Settings | None) -> Article | ReadFailure:
-    """One file as an article, or why it cannot be one; nothing a file holds stops the others."""
-    given = dates.get(str(path)) or dates.get(path.name)
-    try:
-        return read_article(path, published=given, reference=reference, settings=settings)
-    except (TookTooLong, Stopped):
-        raise  # the caller reports the file as too long, or stops
-    except ArticleError as e:
-        return ReadFailure(str(path), str(e))
-    except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
-        return ReadFailure(str(path), f"could not be read ({type(e).__name__}: {e})")
 
 
 def unique_names(articles: list[Article]) -> list[Article]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from timeline_app.core.article import Article, ReadFailure, collect_paths, read_or_report, unique_names
+from timeline_app.core.article import Article, ReadFailure, collect_paths, read_file, unique_names
 from timeline_app.core.budget import Stopped, TookTooLong, time_budget
 from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import ArticleAnalysis, analyze
@@ -35,24 +35,26 @@ def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str
     for path in paths:
         if cancelled is not None and cancelled():
             break
+        done: list[tuple[Article, ArticleAnalysis | ReadFailure]] = []
         try:
-            with time_budget(settings.file_seconds, cancelled):
-                article = read_or_report(path, dates, reference, settings)
-                if isinstance(article, ReadFailure):
-                    failures.append(article)
-                    continue
-                analysis = _analyse_or_report(article, settings)
+            with time_budget(settings.file_seconds, cancelled):  # a file and all it holds
+                for article in read_file(path, dates, reference, settings):
+                    if isinstance(article, ReadFailure):
+                        failures.append(article)
+                    else:
+                        done.append((article, _analyse_or_report(article, settings)))
         except TookTooLong as e:
             failures.append(ReadFailure(str(path), str(e)))
             continue
         except Stopped:
             break
-        if isinstance(analysis, ReadFailure):
-            failures.append(analysis)
-            analyses.append(None)  # read, but not analysed: it keeps its place
-        else:
-            analyses.append(analysis)
-        articles.append(article)
+        for article, analysis in done:
+            if isinstance(analysis, ReadFailure):
+                failures.append(analysis)
+                analyses.append(None)  # read, but not analysed: it keeps its place
+            else:
+                analyses.append(analysis)
+            articles.append(article)
     return articles, analyses, failures
 
 

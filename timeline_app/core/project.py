@@ -51,6 +51,14 @@ class SourceRecord:
     #: The article lies outside the project's folder (an absolute path, or ``..``): it is read only
     #: with the researcher's consent, so a project file cannot make the application read any file.
     outside: bool = False
+    #: For an article inside another file (an e-mail's attachment, a mailbox's message): its name
+    #: there; ``path`` is then the container's path, "#" and this name, and the container is read.
+    member_name: str = ""
+
+    @property
+    def container(self) -> str:
+        """The file to read for this article: itself, or the file it is inside."""
+        return self.path[:-len(self.member_name) - 1] if self.member_name else self.path
 
 
 @dataclass
@@ -85,7 +93,7 @@ def to_json(project: Project, location: Path) -> dict[str, Any]:
         "sources": [
             {"path": str(Path(s.path).resolve()), "relative_path": rel(str(Path(s.path).resolve())), "sha256": s.sha256,
              "publication_date": s.publication_date.isoformat() if s.publication_date else None,
-             "date_given": s.date_given}
+             "date_given": s.date_given} | ({"member_name": s.member_name} if s.member_name else {})
             for s in project.sources
         ],
         "edits": project.curation.to_json(),
@@ -174,9 +182,14 @@ def _project_from(data: dict[str, Any], source: Path) -> Project:
             if candidate.exists() or not Path(path_text).exists():
                 path_text = str(candidate)  # the articles are named relative to the project
         when = s.get("publication_date")
+        member = str(_expect(s.get("member_name", ""), str, "a member's name"))
+        if member and not path_text.endswith(f"#{member}"):
+            raise ProjectError(f"a source's path does not end with its member name {member!r}")
+        container = path_text[:-len(member) - 1] if member else path_text
         sources.append(SourceRecord(path_text, str(s.get("sha256") or ""),
                                     date.fromisoformat(_expect(when, str, "a publication date")) if when else None,
-                                    bool(s.get("date_given")), outside=not _inside(path_text, folder)))
+                                    bool(s.get("date_given")), outside=not _inside(container, folder),
+                                    member_name=member))
     reference = data.get("reference_date")
     edits = data.get("edits", {})
     view = data.get("view", {})
@@ -227,8 +240,8 @@ def open_project(path: str | os.PathLike[str], allow_outside: Callable[[list[str
     refused: list[str] = []
     if outside and not allow_outside(outside):
         project, refused = without_outside(project), outside
-    sources = Sources([s.path for s in project.sources], project.reference_date, given_dates(project),
-                      project.curation)
+    paths = list(dict.fromkeys(s.container for s in project.sources))  # a mailbox once for all its messages
+    sources = Sources(paths, project.reference_date, given_dates(project), project.curation)
     return Opened(sources, project.view, refused, changed_sources(project))
 
 
@@ -236,6 +249,8 @@ def changed_sources(project: Project) -> list[tuple[str, str]]:
     """Sources that are missing or whose content changed since the project was saved: (path, why)."""
     out = []
     for s in project.sources:
+        if s.member_name:
+            continue  # its container is checked
         p = Path(s.path)
         if not p.exists():
             out.append((s.path, "missing"))
@@ -254,9 +269,10 @@ def project_from_workspace(workspace: Any, reference: date | None = None,
     """A project describing an open workspace (its articles, their given dates, its edits)."""
     sources = []
     for a in workspace.articles:
+        member = a.path[len(a.member_of) + 1:] if a.member_of else ""
         try:
-            digest = file_hash(a.path)
+            digest = "" if member else file_hash(a.path)
         except OSError:
             digest = ""
-        sources.append(SourceRecord(a.path, digest, a.published, a.date_source == DATE_GIVEN))
+        sources.append(SourceRecord(a.path, digest, a.published, a.date_source == DATE_GIVEN, member_name=member))
     return Project(sources=sources, reference_date=reference, curation=workspace.curation, view=dict(view or {}))

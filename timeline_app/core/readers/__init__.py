@@ -53,6 +53,18 @@ class Extracted:
     pages: tuple[int, ...] = ()
 
 
+#: Between a file's path and the name of a file it holds: "tip.eml#report.pdf".
+MEMBER_MARK = "#"
+
+
+@dataclass(frozen=True)
+class Member:
+    """A file inside another (an e-mail's attachment, a mailbox's message): its name and bytes."""
+
+    name: str
+    data: bytes
+
+
 @dataclass(frozen=True)
 class Reader:
     """How to read one kind of file."""
@@ -65,6 +77,12 @@ class Reader:
     sniff: Callable[[bytes], bool] | None = None
     #: shown in file dialogs and help ("Web pages")
     label: str = ""
+    #: the files it holds that are articles of their own (an e-mail's readable attachments)
+    members: Callable[[bytes], list[Member]] | None = None
+    #: the file is no article itself, only what it holds (a mailbox)
+    container_only: bool = False
+    #: whole file names it reads besides its suffixes, lower case (a mailbox folder's "mbox")
+    names: tuple[str, ...] = ()
 
 
 _READERS: list[Reader] = []
@@ -86,11 +104,17 @@ def suffixes() -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for r in reversed(_READERS) for s in r.suffixes))
 
 
-def reader_for(suffix: str, head: bytes) -> Reader:
-    """The reader of a file: by its suffix, else by its content, else as plain text."""
+def readable_name(name: str) -> bool:
+    """Is a file of this name read as an article (its suffix, or a name such as "mbox")?"""
+    lower = name.lower()
+    return any(lower.endswith(s) for s in suffixes()) or any(lower in r.names for r in _READERS)
+
+
+def reader_for(suffix: str, head: bytes, name: str = "") -> Reader:
+    """The reader of a file: by its suffix (or its whole name), else by its content, else as plain text."""
     suffix = suffix.lower()
     for r in _READERS:
-        if suffix in r.suffixes:
+        if suffix in r.suffixes or (name and name.lower() in r.names):
             return r
     for r in _READERS:
         if r.sniff is not None and r.sniff(head):

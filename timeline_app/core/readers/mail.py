@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from dataclasses import replace
 from datetime import date
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 
-from timeline_app.core.readers import STATED_HEADER, ArticleError, Extracted, Reader, register
+from timeline_app.core.readers import STATED_HEADER, ArticleError, Extracted, Member, Reader, register
 from timeline_app.core.readers.html import read_page
 
 
@@ -64,6 +65,46 @@ def read_eml(data: bytes) -> Extracted:
                      stated_from=STATED_HEADER, outlet=name or address, author=name or address)
 
 
+def attachments(data: bytes) -> list[Member]:
+    """An e-mail's attachments that are articles of their own (a PDF report, a Word note)."""
+    from timeline_app.core.readers import readable_name
+
+    out: list[Member] = []
+    names: set[str] = set()
+    for part in _message(data).iter_attachments():
+        name = part.get_filename() or ""
+        payload = part.get_payload(decode=True)
+        if not name or not isinstance(payload, bytes) or not payload.strip() or not readable_name(name):
+            continue
+        name = name.replace("/", "_").replace("\\", "_")
+        while name in names:  # two attachments of one name
+            name = "_" + name
+        names.add(name)
+        out.append(Member(name, payload))
+    return out
+
+
+#: A line that starts a message in an mbox file ("From sender@example.org Tue May  6 09:48:00 2025").
+_MBOX_FROM = re.compile(rb"^From \S+.*$", re.M)
+
+
+def mbox_messages(data: bytes) -> list[Member]:
+    """The messages of an mbox file, each as the bytes of an e-mail ("message 3.eml")."""
+    starts = [m.start() for m in _MBOX_FROM.finditer(data) if m.start() == 0 or data[m.start() - 1:m.start()] == b"\n"]
+    if not starts:
+        raise ArticleError("not an mbox mailbox (no \"From \" line)")
+    out = []
+    for n, (start, end) in enumerate(zip(starts, starts[1:] + [len(data)]), 1):
+        body = data[data.find(b"\n", start) + 1:end]
+        body = re.sub(rb"^>(>*From )", rb"\1", body, flags=re.M)  # mboxrd quoting of body lines
+        out.append(Member(f"message {n}.eml", body))
+    return out
+
+
+def _no_article(data: bytes) -> Extracted:
+    raise ArticleError("a mailbox: its messages are the articles")
+
+
 def read_mhtml(data: bytes) -> Extracted:
     message = _message(data)
     html_part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
@@ -90,5 +131,7 @@ def _sniff_mhtml(head: bytes) -> bool:
     return b"multipart/related" in start and (b"snapshot-content-location" in start or b"mime-version" in start)
 
 
-register(Reader("eml", (".eml",), read_eml, _sniff_eml, label="E-mail messages"))
+register(Reader("eml", (".eml",), read_eml, _sniff_eml, label="E-mail messages", members=attachments))
+register(Reader("mbox", (".mbox",), _no_article, label="Mailboxes", members=mbox_messages, container_only=True,
+                names=("mbox",)))
 register(Reader("mhtml", (".mhtml", ".mht"), read_mhtml, _sniff_mhtml, label="Web pages saved as one file"))
