@@ -159,7 +159,7 @@ def _sources(args: argparse.Namespace):  # noqa: ANN202 - a core Sources
         _warn(f"timeline-app: {path}: {why}")
     sources = opened.sources
     return Sources(sources.paths, args.reference_date or sources.reference, dict(sources.dates) | dict(args.date),
-                   sources.curation)
+                   sources.curation, sources.articles)
 
 
 def _load(args: argparse.Namespace):  # noqa: ANN202

@@ -70,3 +70,32 @@ def test_the_command_line_options_and_the_export_menu_come_from_the_writers(qtbo
     export = next(a.menu() for a in menu.actions() if a.text() == "&Export")
     labels = [a.text() for a in export.actions()]
     assert all(f"{w.label}…" in labels for w in writers())
+
+
+def test_new_article_from_the_clipboard(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from PySide6 import QtWidgets
+
+    from timeline_app.core.workspace import Workspace
+    from timeline_app.gui import qt_paste
+    from timeline_app.gui.qt_main_window import QtMainWindow
+
+    window = QtMainWindow(Workspace())
+    qtbot.addWidget(window)
+    QtWidgets.QApplication.clipboard().setText("The ministry said on Monday that the fence would be done by 2030.")
+
+    def fill_and_accept(dialog: qt_paste.QtPasteDialog) -> int:
+        assert "fence would be done" in dialog.text_edit.toPlainText()
+        dialog.title_edit.setText("Fence by 2030")
+        dialog.source_edit.setText("Agency call")
+        dialog.date_edit.setText("someday")
+        dialog._check()  # noqa: SLF001 - as the OK button does
+        assert "Not a date" in dialog.error.text() or "not a date" in dialog.error.text()
+        dialog.date_edit.setText("2025-05-06")
+        dialog._check()  # noqa: SLF001
+        return int(dialog.result())
+
+    monkeypatch.setattr(qt_paste.QtPasteDialog, "exec", fill_and_accept)
+    window.paste_article()
+    [article] = window.workspace.articles
+    assert (article.title, article.outlet, article.published) == ("Fence by 2030", "Agency call", date(2025, 5, 6))
+    assert window.windowTitle().startswith("*")  # unsaved: the project will keep the text

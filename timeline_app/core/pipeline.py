@@ -72,6 +72,8 @@ class Sources:
     reference: date | None = None
     dates: Mapping[str, date] = field(default_factory=dict)
     curation: Curation | None = None
+    #: articles already in memory (pasted text a project keeps)
+    articles: list[Article] = field(default_factory=list)
 
 
 def read_timeline(sources: Sources | Iterable[str | os.PathLike[str]], settings: Settings | None = None, *,
@@ -82,4 +84,5 @@ def read_timeline(sources: Sources | Iterable[str | os.PathLike[str]], settings:
         sources = Sources([os.fspath(s) for s in sources])
     loaded = load(sources.paths, reference=sources.reference, dates=sources.dates, settings=settings,
                   progress=progress, cancelled=cancelled)
-    return curated(read_events(loaded.analyses, loaded.failures, settings), sources.curation)
+    analyses = loaded.analyses + [analyze(a, settings) for a in sources.articles]
+    return curated(read_events(analyses, loaded.failures, settings), sources.curation)

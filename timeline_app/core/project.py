@@ -17,16 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from timeline_app import __version__
-from timeline_app.core.article import DATE_GIVEN
+from timeline_app.core.article import DATE_GIVEN, Article
 from timeline_app.core.curation import Curation
 from timeline_app.core.escape import json_utf8
 from timeline_app.core.files import read_regular_file, write_file
+from timeline_app.core.pasted import is_pasted, pasted_article
 from timeline_app.core.pipeline import Sources
 
 SCHEMA = "timeline-app/project"
 SCHEMA_VERSION = 1
 SUFFIX = ".timeline.json"
-#: A project holds paths and edits, never article text: anything larger is not one.
+#: A project holds paths and edits, and the text of pasted articles only: anything larger is not one.
 MAX_PROJECT_BYTES = 100_000_000
 
 
@@ -54,6 +55,8 @@ class SourceRecord:
     #: For an article inside another file (an e-mail's attachment, a mailbox's message): its name
     #: there; ``path`` is then the container's path, "#" and this name, and the container is read.
     member_name: str = ""
+    #: For pasted text (no file): the article itself, kept in the project.
+    pasted: Article | None = None
 
     @property
     def container(self) -> str:
@@ -84,18 +87,23 @@ def to_json(project: Project, location: Path) -> dict[str, Any]:
         except ValueError:  # another drive on Windows
             return p
 
+    def source(s: SourceRecord) -> dict[str, Any]:
+        when = {"publication_date": s.publication_date.isoformat() if s.publication_date else None,
+                "date_given": s.date_given}
+        if s.pasted is not None:
+            a = s.pasted
+            return {"path": s.path, "pasted": {"title": a.title, "outlet": a.outlet, "text": a.text}} | when
+        resolved = str(Path(s.path).resolve())
+        return ({"path": resolved, "relative_path": rel(resolved), "sha256": s.sha256} | when
+                | ({"member_name": s.member_name} if s.member_name else {}))
+
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
         "app_version": __version__,
         "saved": datetime.now(UTC).isoformat(timespec="seconds"),
         "reference_date": project.reference_date.isoformat() if project.reference_date else None,
-        "sources": [
-            {"path": str(Path(s.path).resolve()), "relative_path": rel(str(Path(s.path).resolve())), "sha256": s.sha256,
-             "publication_date": s.publication_date.isoformat() if s.publication_date else None,
-             "date_given": s.date_given} | ({"member_name": s.member_name} if s.member_name else {})
-            for s in project.sources
-        ],
+        "sources": [source(s) for s in project.sources],
         "edits": project.curation.to_json(),
         "view": project.view,
     }
@@ -176,18 +184,28 @@ def _project_from(data: dict[str, Any], source: Path) -> Project:
     for s in _expect(data.get("sources", []), list, "sources"):
         _expect(s, dict, "a source")
         path_text = str(_expect(s["path"], str, "a source's path"))
+        when = s.get("publication_date")
+        published = date.fromisoformat(_expect(when, str, "a publication date")) if when else None
+        if "pasted" in s:  # text kept in the project: no file to read
+            kept = _expect(s["pasted"], dict, "a pasted article")
+            article = pasted_article(str(_expect(kept.get("text"), str, "a pasted text")),
+                                     title=str(_expect(kept.get("title", ""), str, "a pasted title")),
+                                     outlet=str(_expect(kept.get("outlet", ""), str, "a pasted source")),
+                                     published=published if s.get("date_given") else None)
+            if not article.published and published:
+                article = replace(article, published=published)
+            sources.append(SourceRecord(article.path, "", published, bool(s.get("date_given")), pasted=article))
+            continue
         relative = s.get("relative_path")
         if isinstance(relative, str) and relative:
             candidate = (folder / relative).resolve()
             if candidate.exists() or not Path(path_text).exists():
                 path_text = str(candidate)  # the articles are named relative to the project
-        when = s.get("publication_date")
         member = str(_expect(s.get("member_name", ""), str, "a member's name"))
         if member and not path_text.endswith(f"#{member}"):
             raise ProjectError(f"a source's path does not end with its member name {member!r}")
         container = path_text[:-len(member) - 1] if member else path_text
-        sources.append(SourceRecord(path_text, str(s.get("sha256") or ""),
-                                    date.fromisoformat(_expect(when, str, "a publication date")) if when else None,
+        sources.append(SourceRecord(path_text, str(s.get("sha256") or ""), published,
                                     bool(s.get("date_given")), outside=not _inside(container, folder),
                                     member_name=member))
     reference = data.get("reference_date")
@@ -240,8 +258,10 @@ def open_project(path: str | os.PathLike[str], allow_outside: Callable[[list[str
     refused: list[str] = []
     if outside and not allow_outside(outside):
         project, refused = without_outside(project), outside
-    paths = list(dict.fromkeys(s.container for s in project.sources))  # a mailbox once for all its messages
-    sources = Sources(paths, project.reference_date, given_dates(project), project.curation)
+    # a mailbox once for all its messages; pasted text is no file
+    paths = list(dict.fromkeys(s.container for s in project.sources if s.pasted is None))
+    sources = Sources(paths, project.reference_date, given_dates(project), project.curation,
+                      [s.pasted for s in project.sources if s.pasted is not None])
     return Opened(sources, project.view, refused, changed_sources(project))
 
 
@@ -249,8 +269,8 @@ def changed_sources(project: Project) -> list[tuple[str, str]]:
     """Sources that are missing or whose content changed since the project was saved: (path, why)."""
     out = []
     for s in project.sources:
-        if s.member_name:
-            continue  # its container is checked
+        if s.member_name or s.pasted is not None:
+            continue  # its container is checked; pasted text is in the project
         p = Path(s.path)
         if not p.exists():
             out.append((s.path, "missing"))
@@ -269,6 +289,9 @@ def project_from_workspace(workspace: Any, reference: date | None = None,
     """A project describing an open workspace (its articles, their given dates, its edits)."""
     sources = []
     for a in workspace.articles:
+        if is_pasted(a.path):
+            sources.append(SourceRecord(a.path, "", a.published, a.date_source == DATE_GIVEN, pasted=a))
+            continue
         member = a.path[len(a.member_of) + 1:] if a.member_of else ""
         try:
             digest = "" if member else file_hash(a.path)

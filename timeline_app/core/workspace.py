@@ -84,6 +84,10 @@ class Workspace:
     def failures(self) -> list[ReadFailure]:
         return list(self._failures)
 
+    def add_articles(self, articles: list[Article]) -> None:
+        """Add articles already in memory (pasted text), analysed here: they are short."""
+        self.add([analyze(a, self.settings) for a in articles])
+
     def add(self, analyses: list[ArticleAnalysis], failures: list[ReadFailure] = ()) -> None:  # type: ignore[assignment]
         """Add analysed articles (one with the path of an open one replaces it) and failures."""
         self.commit(self.prepare(analyses, failures))

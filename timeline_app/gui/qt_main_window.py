@@ -172,6 +172,7 @@ class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        file_menu.addAction("New Article from &Clipboard…", self.paste_article)
         file_menu.addAction("Open &Project…", self.open_project_dialog, QtGui.QKeySequence("Ctrl+Shift+P"))
         file_menu.addAction("&Save Project", self.save_project, QtGui.QKeySequence.StandardKey.Save)
         file_menu.addAction("Save Project &As…", self.save_project_as, QtGui.QKeySequence.StandardKey.SaveAs)
@@ -226,6 +227,13 @@ class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
         fill_event_menu(self.event_menu, self.workspace, events, self)
         if self.event_menu.isEmpty():
             self.event_menu.addAction("(no event selected)").setEnabled(False)
+
+    def paste_article(self) -> None:
+        """Text copied from anywhere becomes an article; the project keeps its text."""
+        from timeline_app.gui.qt_paste import new_article_from_clipboard
+
+        if new_article_from_clipboard(self.workspace, self, self.reference) is not None:
+            self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty
@@ -483,6 +491,8 @@ class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
 
         def apply_project() -> None:
             self.sigLoaded.disconnect(apply_project)
+            if opened.sources.articles:  # pasted text the project keeps
+                self.workspace.add_articles(opened.sources.articles)
             self.workspace.set_curation(opened.sources.curation or Curation())
             self._apply_view(opened.view)
             self._set_dirty(recovered)
