@@ -353,3 +353,14 @@ def test_a_project_keeps_an_attachment_s_given_date(qapp, tmp_path: Path) -> Non
     again.add(load(opened.sources.paths, dates=opened.sources.dates).analyses)
     assert again.article("tip.eml › report.pdf").published == date(2025, 4, 1)
     assert again.article("tip.eml › note.docx").published == date(2025, 5, 3)
+
+
+@pytest.mark.parametrize(("lang", "when"), [("en-GB", date(2020, 12, 1)), ("fr", date(2020, 12, 1)),
+                                            ("en-US", date(2020, 1, 12)), ("en", date(2020, 1, 12))])
+def test_numeric_dates_follow_the_page_s_language(tmp_path: Path, lang: str, when: date) -> None:
+    page = (f'<html lang="{lang}"><head><title>Border</title></head><body><article><h1>Border plan</h1>'
+            "<p>01/12/2020 - 14:22</p><p>The ministry said it would build a fence along the border with "
+            "Belarus over the next years, officials told reporters in the capital.</p></article></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    article = read_article(tmp_path / "page.html")
+    assert (article.published, article.date_source) == (when, DATE_BYLINE)

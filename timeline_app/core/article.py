@@ -48,6 +48,9 @@ class Article:
     pages: tuple[int, ...] = ()
     #: the file this article came inside (an e-mail it was attached to, a mailbox), if any
     member_of: str = ""
+    #: numeric dates are day first ("01/12/2020" is 1 December) on a page whose language is not
+    #: US English; None: as the run's settings say
+    day_first: bool | None = None
 
     @property
     def citation(self) -> str:
@@ -247,6 +250,8 @@ def _article(extracted: Extracted, path: str, name: str, published: date | None,
     text, title = blank_long_runs(extracted.text), extracted.title
     if not re.search(r"[^\W\d_]{2,}", text):
         raise ArticleError("no readable text")
+    if extracted.day_first is not None and extracted.day_first != settings.day_first:
+        settings = replace(settings, day_first=extracted.day_first)
     detected, dateline = find_dateline(text, settings)
     if not title and dateline is not None:
         title = _headline_above(text, dateline[0], settings.language)
@@ -265,7 +270,8 @@ def _article(extracted: Extracted, path: str, name: str, published: date | None,
     else:
         when, source = None, DATE_UNKNOWN
     return Article(path, name, title, text, when, source, dateline, language=settings.language,
-                   outlet=extracted.outlet, author=extracted.author, url=extracted.url, pages=extracted.pages)
+                   outlet=extracted.outlet, author=extracted.author, url=extracted.url, pages=extracted.pages,
+                   day_first=extracted.day_first)
 
 
 #: A run of this many characters without white space is not prose (base64 images, minified code).

@@ -65,6 +65,8 @@ def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalys
     sentences = Sentences(article.text, article.language)
     if article.language != settings.language:
         settings = replace(settings, language=article.language)
+    if article.day_first is not None and article.day_first != settings.day_first:
+        settings = replace(settings, day_first=article.day_first)  # "01/12/2020" on a British page
     expressions = tag(article.text, article.published, settings)
     check()
     for e in expressions:  # split here (on a worker process when loading many) what the timeline will cite

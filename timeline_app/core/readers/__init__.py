@@ -51,6 +51,8 @@ class Extracted:
     url: str = ""
     #: where each page starts in ``text``, for a paged document (a citation names the page)
     pages: tuple[int, ...] = ()
+    #: numeric dates are day first: the file's language is not US English (None: not known)
+    day_first: bool | None = None
 
 
 #: Between a file's path and the name of a file it holds: "tip.eml#report.pdf".

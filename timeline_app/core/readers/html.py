@@ -153,7 +153,26 @@ def read_page(html: str) -> Extracted:
     # search starts dateparser's 200 locales (seconds of CPU, once per process)
     return Extracted(text, title, stated, stated_from=STATED_METADATA, hint_from=STATED_PAGE_TEXT,
                      hint_later=None if stated else lambda: _publication_date(whole, extensive=True),
-                     outlet=field("sitename"), author=field("author"), url=field("url"))
+                     outlet=field("sitename"), author=field("author"), url=field("url"),
+                     day_first=day_first(whole))
+
+
+_LANG = re.compile(r"<html\b[^>]{0,500}?\blang\s*=\s*[\"']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)", re.I)
+#: Languages whose pages write numeric dates month first ("05/06/2025" is May 6).
+MONTH_FIRST = ("en-us", "en")
+
+
+def day_first(html: str) -> bool | None:
+    """Does the page's declared language write numeric dates day first ("01/12/2020" is 1 December)?
+    US English, and English of no stated country, do not; None when the page declares none.
+
+    >>> day_first('<html lang="en-GB">'), day_first('<html lang="de">'), day_first("<html lang='en'>")
+    (True, True, False)
+    """
+    m = _LANG.search(html[:5000])
+    if m is None:
+        return None
+    return m.group(1).lower().replace("_", "-") not in MONTH_FIRST
 
 
 def _publication_date(html: str, extensive: bool) -> date | None:
