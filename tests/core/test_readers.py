@@ -364,3 +364,22 @@ def test_numeric_dates_follow_the_page_s_language(tmp_path: Path, lang: str, whe
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
     article = read_article(tmp_path / "page.html")
     assert (article.published, article.date_source) == (when, DATE_BYLINE)
+
+
+def test_a_two_column_page_reads_left_column_first(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QFont, QPainter, QPdfWriter
+
+    path = tmp_path / "columns.pdf"
+    writer = QPdfWriter(str(path))
+    painter = QPainter(writer)
+    painter.setFont(QFont("DejaVu Sans", 9))
+    half = writer.width() // 2
+    right = [f"Right column line {n}: the fence is built in stage {n} of the plan." for n in range(1, 26)]
+    left = [f"Left column line {n}: the ministry spoke on May {n}, 2025." for n in range(1, 26)]
+    for n, line in enumerate(right):  # drawn first: the file's order is not the reading order
+        painter.drawText(half + 200, 1500 + 280 * n, line)
+    for n, line in enumerate(left):
+        painter.drawText(200, 1500 + 280 * n, line)
+    painter.end()
+    text = read_article(path).text
+    assert text.index("Left column line 1:") < text.index("Left column line 25") < text.index("Right column line 1:")

@@ -3,7 +3,8 @@ licence), with where each page starts so a citation can name it.
 
 Running headers and footers (text repeated in the top or bottom band of most pages) and page
 numbers are dropped; a word hyphenated at a line end is joined ("defen-" + "se"); lines wrapped inside a
-paragraph stay as they are (sentences are found across them). A scanned PDF with no text layer, an
+paragraph stay as they are (sentences are found across them); a page of two columns is read left
+column first, found by the empty gutter between them. A scanned PDF with no text layer, an
 encrypted one and a damaged one are refused with the reason. The document's creation date is a
 publication-date hint, weaker than a date printed on the first page.
 """
@@ -49,8 +50,14 @@ def read_pdf(data: bytes) -> Extracted:
             width, height = page.get_size()
             band = height * EDGE_BAND
             textpage = page.get_textpage()
-            top, body, bottom = (_lines(textpage.get_text_bounded(0, lo, width, hi))
-                                 for lo, hi in ((height - band, height), (band, height - band), (0, band)))
+            top, bottom = (_lines(textpage.get_text_bounded(0, lo, width, hi))
+                           for lo, hi in ((height - band, height), (0, band)))
+            gutter = _gutter(textpage, width, band, height - band)
+            if gutter is None:
+                body = _lines(textpage.get_text_bounded(0, band, width, height - band))
+            else:  # two columns: the left one, then the right one, whatever order the file drew them in
+                body = "\n".join(_lines(textpage.get_text_bounded(lo, band, hi, height - band))
+                                 for lo, hi in ((0, gutter), (gutter, width)))
             pages.append((top, body, bottom))
             textpage.close()
             page.close()
@@ -74,6 +81,48 @@ def read_pdf(data: bytes) -> Extracted:
     title = (metadata.get("Title") or "").strip()
     return Extracted("\n\n".join(parts), title, hint=_pdf_date(metadata.get("CreationDate", "")),
                      author=(metadata.get("Author") or "").strip(), pages=tuple(starts))
+
+
+#: Where a gutter between two columns may lie (share of the page's width), and how wide it must be.
+GUTTER_RANGE = (0.3, 0.7)
+GUTTER_MIN = 0.015
+#: Each column holds at least this share of the page's characters.
+COLUMN_SHARE = 0.2
+
+
+def _gutter(textpage: object, width: float, low: float, high: float) -> float | None:
+    """The x of an empty vertical band between two columns of text in ``low..high``, if the page has
+    two (a heading across both may cross it)."""
+    count = textpage.count_chars()  # type: ignore[attr-defined]
+    if count < 200:
+        return None
+    bins = int(width) + 1
+    cover = [0] * bins
+    xs: list[float] = []
+    for i in range(count):
+        left, bottom, right, top = textpage.get_charbox(i)  # type: ignore[attr-defined]
+        if right - left < 0.5 or top < low or bottom > high:
+            continue  # spaces, and the bands of headers and footers
+        xs.append((left + right) / 2)
+        for x in range(max(0, int(left)), min(bins, int(right) + 1)):
+            cover[x] += 1
+    if not xs:
+        return None
+    allowed = max(1, len(xs) // 200)  # a heading across the columns
+    best: tuple[int, int] | None = None
+    start = None
+    for x in range(int(GUTTER_RANGE[0] * width), int(GUTTER_RANGE[1] * width) + 1):
+        if cover[x] <= allowed:
+            start = x if start is None else start
+            if best is None or x - start > best[1] - best[0]:
+                best = (start, x)
+        else:
+            start = None
+    if best is None or best[1] - best[0] < GUTTER_MIN * width:
+        return None
+    middle = (best[0] + best[1]) / 2
+    left_share = sum(1 for x in xs if x < middle) / len(xs)
+    return middle if COLUMN_SHARE <= left_share <= 1 - COLUMN_SHARE else None
 
 
 def _lines(text: str) -> str:
