@@ -36,16 +36,14 @@ def resolve_discourse(exprs: list[TemporalExpression], ctx: Context) -> list[Tem
             # "today" in a quote does not
             if is_narrated or (not e.anchored and tense(ctx, e.start, e.end) != FUTURE):
                 story = told if (told := year_told(e)) is not None else story
-        if resolver is not None:
-            pass
-        elif e.kind == POINT and (e.placed and e.lo is not None or e.value.startswith(BEFORE_ERA)):
-            # only dates the text states anchor others
-            if e.granularity in ("day", "month", "year"):
-                anchor = e
-            elif e.granularity == "quarter" and (ctx.ref is None or e.hi is None or e.hi < ctx.ref):
-                quarter = e  # a quarter not yet over is a forecast, not the one the story reports
-        elif e.type == "DURATION" and e.value in ("P6M", "P9M") and quarter is not None:
-            anchor = e  # "for the nine months": what follows compares the year so far, not the quarter
+        if resolver is None:  # only dates the text states anchor others
+            if e.kind == POINT and (e.placed and e.lo is not None or e.value.startswith(BEFORE_ERA)):
+                if e.granularity in ("day", "month", "year"):
+                    anchor = e
+                elif e.granularity == "quarter" and (ctx.ref is None or e.hi is None or e.hi < ctx.ref):
+                    quarter = e  # a quarter not yet over is a forecast, not the one the story reports
+            elif e.type == "DURATION" and e.value in ("P6M", "P9M") and quarter is not None:
+                anchor = e  # "for the nine months": what follows compares the year so far, not the quarter
         out.append(e)
     return out
 
