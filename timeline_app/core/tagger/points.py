@@ -122,9 +122,11 @@ LEAD = 5000
 
 
 def narrative_year(ctx: Context, start: int) -> int | None:
-    """The story's own year for a year-less date, in a text that tells a story away from its
-    reference date ("In 1940, ... On June 10, ..."); None to read it from the reference date, as
-    news is read ("said on March 18")."""
+    """A first guess at the story's own year for a year-less date, in a text that tells a story away
+    from its reference date ("In 1940, ... On June 10, ..."): the last year stated before it. The
+    date is marked, and the discourse then gives it the year of the last date the tagger found
+    before it (:func:`~timeline_app.core.tagger.discourse.in_story`). None to read it from the
+    reference date, as news is read ("said on March 18")."""
     if not tells_a_story(ctx) or ctx.ref is None:
         return None
     ctx.narrated.add(start)  # a first guess: the discourse puts it in the story's year
