@@ -204,10 +204,10 @@ def _project_from(data: dict[str, Any], source: Path) -> Project:
         member = str(_expect(s.get("member_name", ""), str, "a member's name"))
         if member and not path_text.endswith(f"#{member}"):
             raise ProjectError(f"a source's path does not end with its member name {member!r}")
-        container = path_text[:-len(member) - 1] if member else path_text
-        sources.append(SourceRecord(path_text, str(s.get("sha256") or ""), published,
-                                    bool(s.get("date_given")), outside=not _inside(container, folder),
-                                    member_name=member))
+        record = SourceRecord(path_text, str(s.get("sha256") or ""), published, bool(s.get("date_given")),
+                              member_name=member)
+        record.outside = not _inside(record.container, folder)
+        sources.append(record)
     reference = data.get("reference_date")
     edits = data.get("edits", {})
     view = data.get("view", {})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6 import QtWidgets
@@ -11,6 +12,19 @@ from timeline_app.core.curation import AddEvent, EditDates, EditNote, EditTitle,
 from timeline_app.core.event import Event
 from timeline_app.core.periods import GRANULARITIES
 from timeline_app.core.workspace import Workspace
+
+
+def finish_form(dialog: QtWidgets.QDialog, form: QtWidgets.QFormLayout, check: Callable[[], None]) -> QtWidgets.QLabel:
+    """The red line for what is wrong, and OK (which calls ``check``) and Cancel, under a dialog's form."""
+    error = QtWidgets.QLabel()
+    error.setStyleSheet("color: #b00020")
+    form.addRow(error)
+    buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
+                                         | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(check)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return error
 
 
 class QtDatesDialog(QtWidgets.QDialog):
@@ -41,14 +55,7 @@ class QtDatesDialog(QtWidgets.QDialog):
         if with_title:
             form.addRow("Source", self.source_edit)
             form.addRow("Note", self.note_edit)
-        self.error = QtWidgets.QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        form.addRow(self.error)
-        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
-                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error = finish_form(self, form, self._check)
 
     def values(self) -> tuple[date | None, date | None, str]:
         def read(edit: QtWidgets.QLineEdit) -> date | None:

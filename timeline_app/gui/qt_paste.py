@@ -10,6 +10,7 @@ from timeline_app.core.article import Article, parse_date
 from timeline_app.core.pasted import pasted_article
 from timeline_app.core.readers import ArticleError
 from timeline_app.core.workspace import Workspace
+from timeline_app.gui.qt_actions import finish_form
 
 
 class QtPasteDialog(QtWidgets.QDialog):
@@ -31,14 +32,7 @@ class QtPasteDialog(QtWidgets.QDialog):
         form.addRow("Title", self.title_edit)
         form.addRow("Source", self.source_edit)
         form.addRow("Written on", self.date_edit)
-        self.error = QtWidgets.QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        form.addRow(self.error)
-        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
-                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error = finish_form(self, form, self._check)
         self.article: Article | None = None
         self.reference: date | None = None
 

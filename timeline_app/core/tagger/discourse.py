@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from timeline_app.core.tagger.context import tense
 from timeline_app.core.tagger.records import FUTURE, POINT, Context, Resolver, TemporalExpression
@@ -61,6 +61,26 @@ def in_story(e: TemporalExpression, year: int) -> TemporalExpression:
         return in_year(e, year)
     except (ValueError, OverflowError):
         return e  # February 29 in a common year: the first guess stays
+
+
+def on_story_day(part: str, n: int) -> Resolver:
+    """A time or part of the day (``part``: "MO", "09:30") ``n`` days after the day the story last
+    told (the reference date's, for a shift with none told); with none told and no shift, unresolved."""
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        if anchor is not None and anchor.granularity == "day" and anchor.lo is not None:
+            base = anchor.lo
+        elif n and ref is not None:
+            base = ref
+        else:
+            return None
+        d = base + timedelta(days=n)
+        value = f"{d.isoformat()}T{part}"
+        return replace(e, value=value, lo=d if n else None, hi=d if n else None, placed=bool(n),
+                       anchored=anchor is None, timexes=tuple(replace(t, value=value) for t in e.timexes))
+
+    return resolve
 
 
 def shift_resolver(n: int, unit: str, granularity: str) -> Resolver:

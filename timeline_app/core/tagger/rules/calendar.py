@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from timeline_app.core import periods
 from timeline_app.core.tagger.context import after_a_name, has_cue, words_after, words_before
-from timeline_app.core.tagger.discourse import defer
+from timeline_app.core.tagger.discourse import defer, on_story_day
 from timeline_app.core.tagger.points import (
     modified_expression,
     point_day,
@@ -281,15 +280,7 @@ def time_of_day(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         value = "PT" + "".join(f"{n}{u}" for n, u in ((h, "H"), (mi, "M"), (s, "S")) if n)
         return expression(m, ctx, "DURATION", value, "time", DURATION, None, None, placed=False)
     day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
-
-    def on_last_day(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
-                    ref: date | None) -> TemporalExpression | None:
-        if anchor is None or anchor.granularity != "day" or anchor.lo is None:
-            return None
-        value = f"{anchor.lo.isoformat()}T{hm}"
-        return replace(e, value=value, timexes=tuple(replace(t, value=value) for t in e.timexes))
-
-    defer(ctx, (m.start(), m.end()), on_last_day)
+    defer(ctx, (m.start(), m.end()), on_story_day(hm, 0))  # on the story's last day, if it told one
     return expression(m, ctx, "TIME", f"{day}T{hm}", "time", TIME, None, None, placed=False)
 
 

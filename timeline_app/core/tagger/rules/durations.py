@@ -9,6 +9,7 @@ from datetime import date
 from timeline_app.core import periods
 from timeline_app.core.tagger.context import is_amount_before, tense, words_after, words_before
 from timeline_app.core.tagger.discourse import ago_resolver, defer, shift_resolver
+from timeline_app.core.tagger.lexicon import Unit
 from timeline_app.core.tagger.points import relative_point, tells_a_story
 from timeline_app.core.tagger.records import DURATION, PAST, POINT, RANGE, SET, TIME, VAGUE, Context, TemporalExpression
 from timeline_app.core.tagger.registry import handles
@@ -25,6 +26,13 @@ from timeline_app.core.tagger.values import (
 
 def _count(ctx: Context, text: str | None) -> int | None:
     return 1 if not text else ctx.lex.number(text)
+
+
+def _length(text: str, count: int | None, unit: Unit) -> str:
+    """The TimeML value of ``count`` units, written as ``text`` says: "2.5" hours is PT2.5H."""
+    if re.fullmatch(r"\d+\.\d+", text):
+        return ("PT" if unit.time else "P") + text + unit.symbol
+    return duration_value(count, unit.symbol, unit.factor, unit.time)
 
 
 def _span_from_ref(ctx: Context, count: int, unit: str, factor: int, sign: int) -> tuple[date, date]:
@@ -189,8 +197,7 @@ def duration(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     if vague and count_word in ctx.lex.vague_reference_counts:
         return None  # "recent years" is a vague reference, "the past two weeks" an anchored duration
     mod = "MORE_THAN" if m["more"] and m["more"].strip().lower() in ctx.lex.more_than else None
-    value = (("PT" if unit.time else "P") + count_text + unit.symbol) if decimal \
-        else duration_value(count, unit.symbol, unit.factor, unit.time)
+    value = _length(count_text, count, unit)
     first_span = m.span("lead_count") if m["lead_count"] else None
     if first_span is None and not vague and not count_text[:1].isdigit():  # "two to three weeks"
         lead = ctx.lex.patterns["count_before"].search(ctx.text, max(0, m.start() - 30), m.start())
@@ -199,9 +206,7 @@ def duration(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         first_text = ctx.text[slice(*first_span)]
         first = 1 if "." in first_text else _count(ctx, first_text)
         if first is not None:
-            first_value = (("PT" if unit.time else "P") + first_text + unit.symbol) if "." in first_text \
-                else duration_value(first, unit.symbol, unit.factor, unit.time)
-            timexes = (timex(ctx, *first_span, "DURATION", first_value),
+            timexes = (timex(ctx, *first_span, "DURATION", _length(first_text, first, unit)),
                        timex(ctx, m.start("count"), m.end(), "DURATION", value, mod))
             return expression((first_span[0], m.end()), ctx, "DURATION", value, granularity, DURATION,
                               None, None, mod=mod, placed=False, timexes=timexes)

@@ -4,7 +4,6 @@ night", "next Monday", "last December", "Christmas", "this summer", "year-end"."
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline_app.core import periods
@@ -19,7 +18,7 @@ from timeline_app.core.tagger.context import (
     words_before,
     year_ok,
 )
-from timeline_app.core.tagger.discourse import defer, shift_resolver
+from timeline_app.core.tagger.discourse import defer, on_story_day, shift_resolver
 from timeline_app.core.tagger.points import (
     apply_part,
     modified_expression,
@@ -159,54 +158,33 @@ def day_part(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         part = f"{hour % 12 + (0 if part == ctx.lex.day_parts['morning'] else 12):02d}:00"
     if m["dir"]:  # "the next morning": the day after the story's last one
         n = ctx.lex.duration_directions[m["dir"].lower()]
-        defer(ctx, (m.start(), m.end()), _on_story_day(part, n))
+        defer(ctx, (m.start(), m.end()), on_story_day(part, n))
         return expression(m, ctx, "TIME", f"XXXX-XX-XXT{part}", "day", POINT, None, None, anchored=True,
                           placed=False)
     if ctx.ref is None or tells_a_story(ctx):
         return expression(m, ctx, "TIME", f"XXXX-XX-XXT{part}", "day", TIME, None, None, placed=False)
-    defer(ctx, (m.start(), m.end()), _on_story_day(part, 0))  # the day the story last told, if any
+    defer(ctx, (m.start(), m.end()), on_story_day(part, 0))  # the day the story last told, if any
     return expression(m, ctx, "TIME", f"{ctx.ref.isoformat()}T{part}", "day", TIME, None, None, placed=False)
-
-
-def _on_story_day(part: str, n: int) -> Resolver:
-    """A part of the day ``n`` days after the day the story last told (the reference date's, for a
-    shift with none told)."""
-
-    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
-                ref: date | None) -> TemporalExpression | None:
-        if anchor is not None and anchor.granularity == "day" and anchor.lo is not None:
-            base = anchor.lo
-        elif n and ref is not None:
-            base = ref
-        else:
-            return None
-        d = base + timedelta(days=n)
-        value = f"{d.isoformat()}T{part}"
-        return replace(e, value=value, lo=d if n else None, hi=d if n else None, placed=bool(n),
-                       anchored=anchor is None, timexes=tuple(replace(t, value=value) for t in e.timexes))
-
-    return resolve
 
 
 @handles("bare_unit")
 def bare_unit(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     """In a short post: "a long day", "crazy week", "hours": a length of time with no count (P1D,
     PXH); "the week": the one written in; "weekends" a set; "weekend" the weekend nearest in the
-    clause's tense."""
-    if not is_post(ctx):  # an article's "day" heads a longer phrase ("the first day of the war")
-        return None
+    clause's tense. (The rule is tried on posts only: in an article such a word heads a longer
+    phrase, "the first day of the war".)"""
     word = m["unit"].lower()
-    before = words_before(ctx, m.start(), 2)
+    words = words_before(ctx, m.start(), 2)
     after = words_after(ctx, m.end(), 2)
-    start = m.start()
-    if before and before[0] in ctx.lex.determiners and before[0] not in ctx.lex.unit_not_after:
-        start = previous_word_start(ctx, m.start())
-        before = before[1:]  # "woman of the year": the word before the article tells
+    article = words[0] if words and words[0] in ctx.lex.determiners and words[0] not in ctx.lex.unit_not_after \
+        else None
+    before = words[1:] if article else words  # "woman of the year": the word before the article tells
+    start = previous_word_start(ctx, m.start()) if article else m.start()
     if is_amount_before(ctx, start) or (before and (ctx.lex.number(before[0]) is not None
                                                     or before[0] in ctx.lex.ordinals
                                                     or before[0] in ctx.lex.unit_not_after)):
         return None  # "$5 a day", "two days", "the second day": counts and positions are not lengths
-    repeated = after[1:] == [word] or words_before(ctx, m.start(), 2)[1:] == [word]  # "year on year"
+    repeated = after[1:] == [word] or words[1:] == [word]  # "year on year"
     if (after and after[0] in ctx.lex.unit_not_before) or repeated or tells_a_story(ctx) or \
             ctx.lex.patterns["period_end"].match(ctx.text, m.end()):
         # "the first day of the war", "days later": the head of a longer phrase, and a history's
@@ -222,8 +200,7 @@ def bare_unit(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     unit = ctx.lex.unit(word)
     if unit.abbreviation:
         return None  # "SEC", "Min river": a short form is a unit only after a number
-    if start < m.start() and ctx.text[start:m.start()].split()[0].lower() in ctx.lex.definite_articles \
-            and not unit.plural and unit.name in _FINER_THAN_YEAR:
+    if article in ctx.lex.definite_articles and not unit.plural and unit.name in _FINER_THAN_YEAR:
         # "for the year", "the week's most active session": the period the story is in
         span = (start, m.end())
         defer(ctx, span, _story_period(unit.name))
