@@ -25,6 +25,25 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture
+def qtbot(qtbot):  # noqa: ANN001, ANN201 - pytest-qt's own, extended
+    """pytest-qt's ``qtbot``, except that a widget given to ``addWidget`` is kept until it is closed.
+
+    pytest-qt holds it weakly, so a widget the test no longer names lives on as garbage until
+    the collector frees it, which may happen in the middle of one of its Qt events (a crash).
+    """
+    kept = []
+    add = qtbot.addWidget
+
+    def add_and_keep(widget, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        kept.append(widget)
+        add(widget, **kwargs)
+
+    qtbot.addWidget = add_and_keep
+    yield qtbot
+    kept.clear()  # pytest-qt closed and deleted them before this runs
+
+
+@pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
 

@@ -260,7 +260,7 @@ def test_cancel_stops_a_long_load(qtbot, tmp_path: Path) -> None:  # noqa: ANN00
     with qtbot.waitSignal(w.sigLoaded, timeout=120000):
         w.load([str(tmp_path)])
         assert w.cancel_button.isVisible() and w.is_loading()
-        w._worker.sigProgress.connect(lambda *_: w.cancel_load())  # cancel at the first progress report
+        w.sigProgress.connect(w.cancel_load)  # cancel at the first progress report
     assert len(w.workspace.articles) < n
     assert "cancelled" in w.statusBar().currentMessage()
     assert not w.cancel_button.isVisible()
@@ -476,4 +476,4 @@ def test_closing_the_window_during_a_long_load_stops_it_at_once(qtbot, tmp_path:
     window._dirty = False
     window.close()
     assert time.monotonic() - start < 5
-    assert window._thread is None or not window._thread.isRunning()
+    assert window._worker is None or not window._worker.thread.is_alive()

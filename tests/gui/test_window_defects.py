@@ -227,3 +227,28 @@ def test_the_export_menu_keeps_the_picture_of_the_current_view(qtbot, tmp_path: 
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     labels = [a.text() for a in next(a.menu() for a in menu.actions() if a.text() == "&Export").actions()]
     assert "Picture of the current view (PNG)…" in labels
+
+
+@pytest.mark.parametrize("pane", ["QtArticleView", "QtEventsTable", "QtTimelineView", "QtSourcesPanel",
+                                  "QtEvidencePanel", "QtExcludedPanel"])
+def test_a_pane_nobody_holds_is_deleted_at_once(qapp, pane: str, seeds_workspace: Workspace) -> None:  # noqa: ANN001
+    """No reference cycle holds a pane: one left to the garbage collector is freed whenever it runs,
+    even in the middle of the pane's own Qt event, and that crashes."""
+    import gc
+    import importlib
+    import weakref
+
+    module = {"QtArticleView": "qt_article_view", "QtEventsTable": "qt_events_table", "QtTimelineView": "qt_timeline",
+              "QtSourcesPanel": "qt_sources", "QtEvidencePanel": "qt_evidence", "QtExcludedPanel": "qt_excluded"}
+    cls = getattr(importlib.import_module(f"timeline_app.gui.{module[pane]}"), pane)
+    gc.collect()
+    gc.disable()
+    try:
+        widget = cls(seeds_workspace)
+        widget.show()
+        qapp.processEvents()
+        gone = weakref.ref(widget)
+        del widget
+        assert gone() is None
+    finally:
+        gc.enable()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from types import MethodType
 from typing import Any
 
 
@@ -10,13 +10,20 @@ class Listening:
     """Mix into a widget (before the Qt class): ``listen`` connects a workspace signal; closing the
     widget, or ``stop_listening``, disconnects everything it connected."""
 
-    def listen(self, signal: Any, slot: Callable[..., Any]) -> None:
+    def listen(self, signal: Any, slot: MethodType) -> None:
+        """Connect ``signal`` to one of this widget's methods.
+
+        The widget keeps the method's function, not the bound method: that would hold the widget in
+        a reference cycle, and a Qt widget in a cycle is freed whenever the garbage collector runs,
+        even in the middle of one of its own events (a crash). The workspace's signals hold their
+        slots weakly, so a widget nobody keeps is deleted at once.
+        """
         signal.connect(slot)
-        self.__dict__.setdefault("_listening", []).append((signal, slot))
+        self.__dict__.setdefault("_listening", []).append((signal, slot.__func__))
 
     def stop_listening(self) -> None:
-        for signal, slot in self.__dict__.pop("_listening", []):
-            signal.disconnect(slot)
+        for signal, function in self.__dict__.pop("_listening", []):
+            signal.disconnect(MethodType(function, self))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         self.stop_listening()

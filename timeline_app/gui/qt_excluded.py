@@ -33,7 +33,7 @@ class QtExcludedPanel(Listening, QtWidgets.QWidget):
         layout.addWidget(self.list)
         layout.addWidget(self.restore_button)
         self.list.currentItemChanged.connect(self._current_changed)
-        self.list.itemDoubleClicked.connect(lambda item: self.restore(item.data(ID_ROLE)))
+        self.list.itemDoubleClicked.connect(self._restore_item)
         self.restore_button.clicked.connect(self._restore_current)
         self.listen(workspace.timeline_changed, self.reload)
         self.reload()
@@ -48,6 +48,9 @@ class QtExcludedPanel(Listening, QtWidgets.QWidget):
             self.list.addItem(item)
         self.restore_button.setEnabled(False)
         self.sigCountChanged.emit(self.list.count())
+
+    def _restore_item(self, item: QtWidgets.QListWidgetItem) -> None:
+        self.restore(item.data(ID_ROLE))
 
     def restore(self, event_id: str) -> None:
         event = self.workspace.event(event_id)

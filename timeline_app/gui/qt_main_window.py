@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import queue
 import tempfile
 import threading
 import time
@@ -30,6 +31,7 @@ from timeline_app.gui.qt_window_tools import QtWindowTools, fitted_size
 
 MAX_RECENT = 10
 AUTOSAVE_MS = 60_000
+LOAD_POLL_MS = 50
 
 
 @dataclass
@@ -40,39 +42,44 @@ class Loaded:
     pending: PendingAdd | None
 
 
-class LoadWorker(QtCore.QObject):
-    """Reads and analyses articles on a worker thread; reports progress; stops when cancelled."""
+class LoadWorker:
+    """Reads and analyses articles on a Python thread; stops when cancelled.
 
-    sigProgress = QtCore.Signal(int, int, str)
-    sigFinished = QtCore.Signal(object)
+    It touches nothing of Qt: progress and the result wait in :attr:`reports` until the window
+    collects them on its own thread (a signal emitted from another thread has crashed PySide).
+    """
 
     def __init__(self, sources: list[str], reference: date | None, dates: dict[str, date],
                  workspace: Workspace | None = None) -> None:
-        super().__init__()
         self.sources, self.reference, self.dates = sources, reference, dates
         self.workspace = workspace
         self.cancel_event = threading.Event()
+        self.reports: queue.SimpleQueue[tuple[int, int, str] | Loaded | Exception] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self.run, name="timeline-load", daemon=True)
 
-    @QtCore.Slot()
+    def start(self) -> None:
+        self.thread.start()
+
     def run(self) -> None:
         try:
             result = load(self.sources, reference=self.reference, dates=self.dates,
-                          progress=lambda done, total, name: self.sigProgress.emit(done, total, name),
+                          progress=lambda done, total, name: self.reports.put((done, total, name)),
                           cancelled=self.cancel_event.is_set)
             pending = None
             if self.workspace is not None:  # events, fusion and copies here too: the window never waits
-                self.sigProgress.emit(0, 0, "")
+                self.reports.put((0, 0, ""))
                 pending = self.workspace.prepare(result.analyses, result.failures)
         except Exception as e:  # noqa: BLE001 - reported in the window, never lost
-            self.sigFinished.emit(e)
+            self.reports.put(RuntimeError(f"{type(e).__name__}: {e}"))  # no traceback keeps the frames
             return
-        self.sigFinished.emit(Loaded(result, pending))
+        self.reports.put(Loaded(result, pending))
 
 
 class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
     """The application window around one :class:`Workspace`."""
 
     sigLoaded = QtCore.Signal()
+    sigProgress = QtCore.Signal(int, int, str)  # files done, files in all (0 while the timeline is built), name
 
     def __init__(self, workspace: Workspace, *, reference: date | None = None,
                  dates: dict[str, date] | None = None, settings: QtCore.QSettings | None = None) -> None:
@@ -87,7 +94,6 @@ class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
             # a regular file when it saves; nothing is kept instead
             self.qsettings = QtCore.QSettings(os.path.join(tempfile.mkdtemp(prefix="timeline-app-"), "settings.ini"),
                                               QtCore.QSettings.Format.IniFormat)
-        self._thread: QtCore.QThread | None = None
         self._worker: LoadWorker | None = None
         self.setWindowTitle("Timeline")
         self.setAcceptDrops(True)
@@ -105,6 +111,9 @@ class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
         self._autosave_timer.setInterval(AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave)
         self._autosave_timer.start()
+        self._load_timer = QtCore.QTimer(self)  # collects what the loading thread reports
+        self._load_timer.setInterval(LOAD_POLL_MS)
+        self._load_timer.timeout.connect(self._collect)
 
         self.middle = middle = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         middle.addWidget(self._titled("Timeline", self.timeline, "Click an event to select it; drag to pan, "
@@ -285,29 +294,38 @@ class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
 
     def load(self, sources: list[str], *, remember: bool = True) -> None:
         """Read articles off the GUI thread; the window stays usable, with progress and Cancel."""
-        if self._thread is not None:
+        if self._worker is not None:
             self.show_error("Still loading; cancel it first or wait for it to finish.")
             return
         if remember:
             self._remember(sources)
-        worker = LoadWorker([str(s) for s in sources], self.reference, self.dates, self.workspace)
-        thread = QtCore.QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.sigProgress.connect(self._progress)
-        worker.sigFinished.connect(self._loaded)
-        worker.sigFinished.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
-        thread.finished.connect(self._thread_done)
-        self._thread, self._worker = thread, worker
+        self._worker = LoadWorker([str(s) for s in sources], self.reference, self.dates, self.workspace)
         self._set_busy(True)
         self.statusBar().showMessage("Loading…")
-        thread.start()
+        self._worker.start()
+        self._load_timer.start()
 
     def cancel_load(self) -> None:
         if self._worker is not None:
             self._worker.cancel_event.set()
             self.statusBar().showMessage("Cancelling…")
+
+    def _collect(self) -> None:
+        """Show what the loading thread has reported since the last look."""
+        worker = self._worker
+        while worker is not None:
+            try:
+                report = worker.reports.get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(report, tuple):
+                self._progress(*report)
+                self.sigProgress.emit(*report)
+                worker = self._worker  # a listener may have cancelled or closed
+                continue
+            self._loaded(report)
+            self._load_done()
+            return
 
     def _progress(self, done: int, total: int, name: str) -> None:
         if total == 0:  # every file read; the timeline is being built
@@ -319,11 +337,10 @@ class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
         self.progress.setFormat(f"{done * 100 // total}%")
         self.statusBar().showMessage(f"Reading {name}")
 
-    def _loaded(self, result: object) -> None:
+    def _loaded(self, result: Loaded | Exception) -> None:
         if isinstance(result, Exception):
             self.show_error(f"Loading failed: {result}")
             return
-        assert isinstance(result, Loaded)
         pending, result = result.pending, result.result
         if pending is not None:
             self.workspace.commit(pending)
@@ -338,10 +355,11 @@ class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
         if self.workspace.selected is None and self.workspace.articles:
             self.article.show_document(self.workspace.articles[0].name)
 
-    def _thread_done(self) -> None:
-        if self._thread is not None:
-            self._thread.deleteLater()
-        self._thread, self._worker = None, None
+    def _load_done(self) -> None:
+        self._load_timer.stop()
+        if self._worker is not None:
+            self._worker.thread.join(5)  # it has sent its result: only its return is left
+        self._worker = None
         self._set_busy(False)
         self.sigLoaded.emit()
 
@@ -352,7 +370,7 @@ class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
             self.progress.setValue(0)
 
     def is_loading(self) -> bool:
-        return self._thread is not None
+        return self._worker is not None
 
     # -- drag and drop ---------------------------------------------------------------------------
 
@@ -568,9 +586,9 @@ class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
         remove_autosave()  # a clean exit: nothing to recover next time
         if self._worker is not None:
             self._worker.cancel_event.set()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(30_000)  # a cancelled load stops within its current file
+            self._worker.thread.join(30)  # a cancelled load stops within its current file
+            self._load_timer.stop()
+            self._worker = None
         for w in (self.timeline, self.events, self.evidence, self.article, self.sources, self.excluded):
             w.close()
         super().closeEvent(event)

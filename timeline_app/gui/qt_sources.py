@@ -21,14 +21,14 @@ class SourcesModel(RowsModel):
     COLUMNS = COLUMNS
 
     def __init__(self, panel: QtSourcesPanel) -> None:
-        super().__init__(panel)
-        self.panel = panel
+        super().__init__(panel)  # its parent, never an attribute: a widget in a reference cycle can crash
+        self.workspace = panel.workspace
         self.articles: list = []
         self.counts: dict[str, int] = {}
         self.copies: dict[str, str] = {}
 
     def reload(self) -> None:
-        ws = self.panel.workspace
+        ws = self.workspace
         self.beginResetModel()
         self.articles = ws.articles
         self.counts = ws.events_per_document()
@@ -84,7 +84,9 @@ class SourcesModel(RowsModel):
             return False
         name = self.articles[index.row()].name
         # Deferred: changing the date rebuilds this model, which must not happen inside the edit.
-        QtCore.QTimer.singleShot(0, self.panel, lambda: self.panel.set_date(name, str(value)))
+        panel = self.parent()
+        assert isinstance(panel, QtSourcesPanel)
+        QtCore.QTimer.singleShot(0, panel, lambda: panel.set_date(name, str(value)))
         return True
 
 

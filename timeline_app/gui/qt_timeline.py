@@ -234,8 +234,8 @@ class QtTimelineView(Listening, pg.PlotWidget):
         self._label_timer.setSingleShot(True)
         self._label_timer.setInterval(25)
         self._label_timer.timeout.connect(self.update_labels)
-        plot.getViewBox().sigRangeChanged.connect(lambda *_: self._label_timer.start())
-        plot.getViewBox().sigResized.connect(lambda *_: self._label_timer.start())
+        plot.getViewBox().sigRangeChanged.connect(self._labels_soon)  # methods, not lambdas: a lambda
+        plot.getViewBox().sigResized.connect(self._labels_soon)  # holding self keeps the view forever
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._clicked)
         self.listen(workspace.timeline_changed, self.refresh)
@@ -306,6 +306,9 @@ class QtTimelineView(Listening, pg.PlotWidget):
             vb.setXRange((x0 + x1) / 2 - half, (x0 + x1) / 2 + half, padding=0)
 
     # -- labels -------------------------------------------------------------------------------
+
+    def _labels_soon(self, *_: object) -> None:
+        self._label_timer.start()
 
     def update_labels(self) -> None:
         """Label the visible events whose titles fit before the next mark in their lane."""
