@@ -59,6 +59,14 @@ def _file_date_arg(text: str) -> tuple[str, date]:
     return name, _date_arg(when)
 
 
+def _file_lang_arg(text: str) -> tuple[str, str]:
+    name, sep, code = text.rpartition("=")
+    code = code.strip().lower()
+    if not sep or not name or not (code.isalpha() and 2 <= len(code) <= 3):
+        raise argparse.ArgumentTypeError(f"expected FILE=CODE (a language code such as de), got {text!r}")
+    return name, code
+
+
 def _parser() -> argparse.ArgumentParser:
     from timeline_app.core.writers import FILE, writers
 
@@ -80,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--date", type=_file_date_arg, action="append", default=[], metavar="FILE=YYYY-MM-DD",
                        help="publication date of one file (wins over the date it states); repeatable")
         p.add_argument("--day-first", action="store_true", help="read 05/06/2025 as 5 June, not May 6")
+        p.add_argument("--lang", type=_file_lang_arg, action="append", default=[], metavar="FILE=CODE",
+                       help="the language of one file (de, fr...; wins over the one detected); repeatable")
         p.add_argument("--allow-outside", action="store_true",
                        help="read a project's articles that lie outside its folder (never read without it)")
 
@@ -109,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     timex.add_argument("--reference-date", type=_date_arg, metavar="YYYY-MM-DD",
                        help="anchor for relative expressions (default: the date the file states, if any)")
     timex.add_argument("--day-first", action="store_true", help="read 05/06/2025 as 5 June, not May 6")
+    timex.add_argument("--lang", metavar="CODE", help="the file's language (default: the one detected)")
     evaluate = sub.add_parser("evaluate", help="score the date tagger on TimeML documents (TempEval-3 measures)",
                               description="Tag the text of TimeML documents and score it against their TIMEX3 "
                                           "annotations as TempEval-3 does; dateparser.search_dates (and HeidelTime, "
@@ -130,7 +141,10 @@ def _parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace):  # noqa: ANN202 - keeps core imports out of start-up
     from timeline_app.core.settings import Settings
 
-    return Settings(day_first=args.day_first)
+    langs = getattr(args, "lang", None) or []
+    if isinstance(langs, str):  # timex: one file, one code
+        langs = [(args.file, langs.lower())]
+    return Settings(day_first=args.day_first, file_languages=tuple(langs))
 
 
 def _sources(args: argparse.Namespace):  # noqa: ANN202 - a core Sources
@@ -287,8 +301,15 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         left_out = sum(len(d.left_out) for d in docs)
         if n:
             print()
+        from collections import Counter
+
+        from timeline_app.core.language import detect, readable
+
+        langs = Counter(detect(d.text) for d in docs)
+        read_as = ", ".join(f"{code}{'' if readable(code) else ' (numbers only)'} {n}"
+                            for code, n in langs.most_common())
         print(f"{path}: {len(docs)} documents, {sum(len(d.gold) for d in docs)} gold TIMEX3"
-              + (f" ({left_out} more scored around)" if left_out else ""))
+              + (f" ({left_out} more scored around)" if left_out else "") + f"; languages: {read_as}")
         print(ev.report(results, args.worst))
     return EXIT_OK
 
@@ -296,7 +317,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _cmd_timex(args: argparse.Namespace) -> int:
     from timeline_app.core.article import ArticleError, read_article
     from timeline_app.core.escape import json_for_terminal
-    from timeline_app.core.tagger import tag
+    from timeline_app.core.timeline import article_settings, tag_in_language
 
     settings = _settings(args)
     try:
@@ -305,7 +326,8 @@ def _cmd_timex(args: argparse.Namespace) -> int:
         _warn(f"timeline-app: cannot read {args.file}: {e}")
         return EXIT_FAILED
     out = sys.stdout
-    for expr in tag(article.text, article.published, settings):
+    for expr in tag_in_language(article.text, article.published, article.language,
+                                article_settings(article, settings)):
         for t in expr.timexes:
             out.write(json_for_terminal({"start": t.start, "end": t.end, "text": t.text, "type": t.type,
                                          "value": t.value, "mod": t.mod}) + "\n")

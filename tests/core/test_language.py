@@ -42,6 +42,15 @@ def xx(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     for cached in caches:
         cached.cache_clear()
     monkeypatch.setattr(language_module, "read_data", read_data)
+    from timeline_app.core import article, timeline
+
+    english_reads = language_module.readable
+
+    def readable(code: str) -> bool:  # "xx" has its words, as a data folder would give them
+        return code == "xx" or english_reads(code)
+
+    for module in (language_module, article, timeline):
+        monkeypatch.setattr(module, "readable", readable)
     monkeypatch.setattr(lexicon, "read_language_data", read_data)
     monkeypatch.setattr(relevance, "read_data", read_data)
     yield "xx"

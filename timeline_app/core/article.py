@@ -13,7 +13,7 @@ from pathlib import Path
 
 from timeline_app.core.budget import Stopped, TookTooLong
 from timeline_app.core.files import ReadRefused, kind_of, read_regular_file
-from timeline_app.core.language import DEFAULT, Language, language
+from timeline_app.core.language import DEFAULT, Language, detect, language, readable
 from timeline_app.core.readers import MEMBER_MARK, ArticleError, Extracted, Member, readable_name, reader_for
 from timeline_app.core.settings import Settings
 
@@ -250,9 +250,17 @@ def _article(extracted: Extracted, path: str, name: str, published: date | None,
     text, title = blank_long_runs(extracted.text), extracted.title
     if not re.search(r"[^\W\d_]{2,}", text):
         raise ArticleError("no readable text")
-    if extracted.day_first is not None and extracted.day_first != settings.day_first:
-        settings = replace(settings, day_first=extracted.day_first)
+    code = settings.language_of(path) or (detect(text, settings.language) if settings.detect_language
+                                          else settings.language)
+    day_first = extracted.day_first if extracted.day_first is not None else (True if code != DEFAULT else None)
+    if day_first is not None and day_first != settings.day_first:
+        settings = replace(settings, day_first=day_first)
+    if readable(code) and code != settings.language:
+        settings = replace(settings, language=code)
     detected, dateline = find_dateline(text, settings)
+    if detected is not None and dateline is not None and not readable(code) \
+            and re.search(r"[^\W\d_]", text[dateline[0]:dateline[1]]):
+        detected, dateline = None, None  # a language the tagger cannot read: numbers only
     if not title and dateline is not None:
         title = _headline_above(text, dateline[0], settings.language)
     if not title:
@@ -269,9 +277,9 @@ def _article(extracted: Extracted, path: str, name: str, published: date | None,
         when, source = reference, DATE_REFERENCE
     else:
         when, source = None, DATE_UNKNOWN
-    return Article(path, name, title, text, when, source, dateline, language=settings.language,
+    return Article(path, name, title, text, when, source, dateline, language=code,
                    outlet=extracted.outlet, author=extracted.author, url=extracted.url, pages=extracted.pages,
-                   day_first=extracted.day_first)
+                   day_first=day_first)
 
 
 #: A run of this many characters without white space is not prose (base64 images, minified code).

@@ -10,6 +10,7 @@ these files.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,9 +22,66 @@ DEFAULT = "en"
 
 
 def read_data(code: str, name: str) -> dict[str, Any]:
-    """One data file of a language's folder, parsed."""
-    folder = resources.files("timeline_app.resources").joinpath(code)
+    """One data file of a language's folder, parsed; a language with no folder of its own reads the
+    default's (its sentences, stop words and titles; its dates are read by numbers only, see
+    :func:`readable`)."""
+    folder = resources.files("timeline_app.resources").joinpath(code if readable(code) else DEFAULT)
     return tomllib.loads(folder.joinpath(f"{name}.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def readable(code: str) -> bool:
+    """Does the application read this language's words (a data folder with its date words)?"""
+    return resources.files("timeline_app.resources").joinpath(code, "tagger.toml").is_file()
+
+
+#: A detected language counts only when the identifier is at least this sure; short or mixed text
+#: (a post in Singlish, a list of names) keeps the run's language.
+DETECTION_CONFIDENCE = 0.9
+#: How much of a text the identifier reads.
+DETECTION_SAMPLE = 5000
+
+
+@cache
+def _identifier() -> Any:
+    """The language identifier, loaded once per process (0.7 s), or None if it cannot be: loading
+    unpacks the model through a temporary file, which a full disk refuses."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # the model ships in the wheel
+
+    try:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    except (OSError, ValueError, MemoryError):
+        return None
+
+
+#: A text of at least this many words of which this share are a language's stop words is in that
+#: language: English news measures 0.25 to 0.47, French, Spanish, German and Ukrainian text 0 to 0.08.
+STOP_WORDS_SURE = (30, 0.2)
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _mostly_stop_words(sample: str, code: str) -> bool:
+    words = _WORDS.findall(sample)
+    stop = language(code).stop_words
+    at_least, share = STOP_WORDS_SURE
+    return len(words) >= at_least and sum(w.lower() in stop for w in words) >= share * len(words)
+
+
+def detect(text: str, default: str = DEFAULT) -> str:
+    """The ISO 639-1 code of the language ``text`` is written in (py3langid, offline), or
+    ``default`` when the identifier is not sure.
+
+    >>> detect("Der Vertrag wurde am 5. Mai 2025 in Vilnius unterzeichnet, teilte das Ministerium mit.")
+    'de'
+    """
+    sample = text[:DETECTION_SAMPLE]
+    if readable(default) and _mostly_stop_words(sample, default):
+        return default  # plainly the run's language: no need to load the identifier (0.7 s a process)
+    identifier = _identifier() if sum(c.isalpha() for c in sample) >= 20 else None
+    if identifier is None:
+        return default  # too little to tell, or no identifier (a full disk): the run's language
+    code, confidence = identifier.classify(sample)
+    return str(code) if confidence >= DETECTION_CONFIDENCE else default
 
 
 @dataclass(frozen=True)

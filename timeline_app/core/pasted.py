@@ -16,6 +16,7 @@ from timeline_app.core.article import (
     find_dateline,
     guess_title,
 )
+from timeline_app.core.language import detect
 from timeline_app.core.readers import ArticleError
 from timeline_app.core.settings import Settings
 
@@ -51,5 +52,6 @@ def pasted_article(text: str, *, title: str = "", outlet: str = "", published: d
     else:
         when, source = reference, DATE_REFERENCE if reference else DATE_UNKNOWN
     title = title.strip() or guess_title(text, lang=settings.language) or "Pasted text"
+    code = detect(text, settings.language) if settings.detect_language else settings.language
     return Article(f"{PASTED}{key}", f"pasted {key[:6]}", title, text, when, source, dateline,
-                   language=settings.language, outlet=outlet.strip())
+                   language=code, outlet=outlet.strip())

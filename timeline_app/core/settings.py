@@ -9,8 +9,14 @@ from dataclasses import dataclass
 class Settings:
     """Defaults for reading articles, tagging dates and building the timeline."""
 
-    #: The language of the articles: a folder of data under ``resources/`` (only "en" so far).
+    #: The language of an article the identifier is not sure of: a folder of data under
+    #: ``resources/`` (only "en" so far). Each article's own language is detected.
     language: str = "en"
+    #: Languages the researcher set for some files (file name or path, code), over detection.
+    file_languages: tuple[tuple[str, str], ...] = ()
+    #: Detect each article's language (else every article is read in ``language``).
+    detect_language: bool = True
+
     #: Numeric dates such as 05/06/2025 are month/day unless this is set (or a part is over 12).
     day_first: bool = False
     #: A four-digit number with no cue word before it counts as a year only in this range.
@@ -41,3 +47,8 @@ class Settings:
     max_file_bytes: int = 20_000_000
     #: Seconds one file may take to read and analyse before it is reported as too long (0: no limit).
     file_seconds: float = 8.0
+
+    def language_of(self, path: str) -> str | None:
+        """The language the researcher set for this file, if any (by its path or its name)."""
+        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        return next((code for key, code in self.file_languages if key in (path, name)), None)

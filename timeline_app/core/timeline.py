@@ -6,12 +6,14 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.budget import check
 from timeline_app.core.curation import Curation, apply, key_of
 from timeline_app.core.event import Event, Evidence, format_span, make_title
 from timeline_app.core.fusion import fuse
+from timeline_app.core.language import DEFAULT, readable
 from timeline_app.core.provenance import conflicts, copies, independent_sources
 from timeline_app.core.relevance import furniture, reason_at
 from timeline_app.core.salience import rank
@@ -63,11 +65,8 @@ def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalys
     """Sentences and temporal expressions of one article, anchored on its publication date."""
     settings = settings or Settings()
     sentences = Sentences(article.text, article.language)
-    if article.language != settings.language:
-        settings = replace(settings, language=article.language)
-    if article.day_first is not None and article.day_first != settings.day_first:
-        settings = replace(settings, day_first=article.day_first)  # "01/12/2020" on a British page
-    expressions = tag(article.text, article.published, settings)
+    settings = article_settings(article, settings)
+    expressions = tag_in_language(article.text, article.published, article.language, settings)
     check()
     for e in expressions:  # split here (on a worker process when loading many) what the timeline will cite
         if _cited(e, settings):
@@ -77,11 +76,29 @@ def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalys
     return ArticleAnalysis(article, sentences, expressions, furniture(article.text, article.language))
 
 
+def article_settings(article: Article, settings: Settings) -> Settings:
+    """The settings an article is read with: its language's data, its page's order of numeric dates."""
+    if article.language != settings.language and readable(article.language):
+        settings = replace(settings, language=article.language)
+    if article.day_first is not None and article.day_first != settings.day_first:
+        settings = replace(settings, day_first=article.day_first)  # "01/12/2020" on a British page
+    return settings
+
+
+def tag_in_language(text: str, reference: date | None, code: str, settings: Settings) -> list[TemporalExpression]:
+    """The temporal expressions of a text in language ``code``; in a language the tagger cannot read,
+    its numeric dates and years only ("2025-05-06", "06.05.2025", "2026-2030"), never a word read as
+    English."""
+    expressions = tag(text, reference, settings if readable(code) else replace(settings, language=DEFAULT))
+    return expressions if readable(code) else [e for e in expressions if not _LETTER.search(e.text)]
+
+
 def _cited(expr: TemporalExpression, settings: Settings) -> bool:
     """Does this expression become a mention on the timeline (so its sentence is cited)?"""
     return expr.placed or expr.unresolved or (settings.place_vague and expr.kind == "vague")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[a-z0-9$€%.]+")  # amounts ("$1.2", "5%") tell two mentions apart
 
 

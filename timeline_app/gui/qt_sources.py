@@ -6,13 +6,14 @@ from datetime import date
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from timeline_app.core.language import readable
 from timeline_app.core.workspace import Workspace
 from timeline_app.gui.listening import Listening
 from timeline_app.gui.table_model import RowsModel
 
 NAME_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Article", "Published", "Outlet", "From", "Events", "Copy of")
-DATE_COLUMN, OUTLET_COLUMN, FROM_COLUMN, EVENTS_COLUMN, COPY_COLUMN = 1, 2, 3, 4, 5
+COLUMNS = ("Article", "Published", "Outlet", "From", "Events", "Copy of", "Language")
+DATE_COLUMN, OUTLET_COLUMN, FROM_COLUMN, EVENTS_COLUMN, COPY_COLUMN, LANGUAGE_COLUMN = 1, 2, 3, 4, 5, 6
 
 
 class SourcesModel(RowsModel):
@@ -60,6 +61,8 @@ class SourcesModel(RowsModel):
                 return a.date_source
             if col == EVENTS_COLUMN:
                 return self.counts.get(a.name, 0)
+            if col == LANGUAGE_COLUMN:
+                return a.language if readable(a.language) else f"{a.language} (numbers only)"
             return self.copies.get(a.name, "")
         if role == Role.ToolTipRole:
             if col in (0, OUTLET_COLUMN):
@@ -70,11 +73,15 @@ class SourcesModel(RowsModel):
                         else "Double-click to change; relative dates are anchored on it")
             if col == FROM_COLUMN:
                 return a.date_note or None
+            if col == LANGUAGE_COLUMN and not readable(a.language):
+                return (f"Written in a language this version does not read ({a.language}): only its numeric "
+                        "dates and years are placed; its words are never read as English.")
             if col == COPY_COLUMN and a.name in self.copies:
                 return (f"{a.name} copies or lightly rewrites {self.copies[a.name]}: it does not count as a "
                         "separate confirmation")
             return None
-        if role == Role.ForegroundRole and col == DATE_COLUMN and a.published is None:
+        if role == Role.ForegroundRole and ((col == DATE_COLUMN and a.published is None)
+                                            or (col == LANGUAGE_COLUMN and not readable(a.language))):
             return QtGui.QColor("#b00020")
         return None
 
@@ -117,7 +124,8 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
         # reload, which is slow with a thousand articles.
         metrics = self.table.fontMetrics()
         for col, sample in ((DATE_COLUMN, "0000-00-00"), (OUTLET_COLUMN, "Baltic Outlet"),
-                            (FROM_COLUMN, "page metadata"), (EVENTS_COLUMN, "Events"), (COPY_COLUMN, "Copy")):
+                            (FROM_COLUMN, "page metadata"), (EVENTS_COLUMN, "Events"), (COPY_COLUMN, "Copy"),
+                            (LANGUAGE_COLUMN, "Language")):
             header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 10)
         header.setMinimumSectionSize(24)

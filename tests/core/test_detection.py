@@ -1,0 +1,62 @@
+"""Each article's language is detected (py3langid, offline); one the tagger cannot read keeps its
+numeric dates and years, and no word of it is read as English."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.article import read_article
+from timeline_app.core.language import detect, readable
+from timeline_app.core.pipeline import build_timeline
+from timeline_app.core.settings import Settings
+
+GERMAN = ("Litauen will seine Grenze zu Russland und Belarus verminen. Das Verteidigungsministerium teilte am "
+          "06.05.2025 mit, die Arbeiten sollten von 2026 bis 2030 dauern. Am Montag, dem 5. Mai, hatte die "
+          "Regierung den Plan gebilligt; im März war Litauen aus dem Ottawa-Abkommen ausgetreten.")
+ENGLISH = "Lithuania said on Monday that it will mine its border with Russia and Belarus from 2026 to 2030."
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    (GERMAN, "de"),
+    (ENGLISH, "en"),
+    ("Le ministère a annoncé lundi que la frontière serait minée de 2026 à 2030, selon le gouvernement.", "fr"),
+    ("so tired tdy lol", "en"),  # too short to be sure: the run's language
+])
+def test_detect(text: str, code: str) -> None:
+    assert detect(text) == code
+
+
+def test_an_article_in_a_language_not_read_keeps_its_numbers_only(tmp_path: Path) -> None:
+    (tmp_path / "de.txt").write_text("Litauen vermint Grenze\n\n" + GERMAN, encoding="utf-8")
+    article = read_article(tmp_path / "de.txt", reference=date(2025, 5, 7))
+    assert article.language == "de" and not readable("de")
+    timeline = build_timeline([article])
+    placed = {e.date_text for e in timeline.events}
+    assert "06.05.2025" in placed and any("2026" in t for t in placed)
+    assert not any("Montag" in t or "Mai" in t or "März" in t for t in placed)  # no German word read as English
+    day = next(e for e in timeline.events if e.date_text == "06.05.2025")
+    assert day.start == date(2025, 5, 6)  # day first, as German writes it
+
+
+def test_the_researcher_s_language_wins(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    settings = Settings(file_languages=(("a.txt", "fr"),))
+    assert read_article(tmp_path / "a.txt", settings=settings).language == "fr"
+    assert read_article(tmp_path / "a.txt").language == "en"
+
+
+def test_timex_reads_a_file_in_its_own_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline_app.cli import main
+
+    (tmp_path / "de.txt").write_text(GERMAN, encoding="utf-8")
+    assert main(["timex", "--reference-date", "2025-05-07", str(tmp_path / "de.txt")]) == 0
+    out = capsys.readouterr().out
+    assert '"2025-05-06"' in out and "Montag" not in out
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    assert main(["timex", "--reference-date", "2025-05-07", str(tmp_path / "en.txt")]) == 0
+    assert '"Monday"' in capsys.readouterr().out
+    assert main(["timex", "--reference-date", "2025-05-07", "--lang", "de", str(tmp_path / "en.txt")]) == 0
+    assert '"Monday"' not in capsys.readouterr().out  # told German: its words are not read as English
