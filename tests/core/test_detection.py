@@ -60,3 +60,30 @@ def test_timex_reads_a_file_in_its_own_language(tmp_path: Path, capsys: pytest.C
     assert '"Monday"' in capsys.readouterr().out
     assert main(["timex", "--reference-date", "2025-05-07", "--lang", "de", str(tmp_path / "en.txt")]) == 0
     assert '"Monday"' not in capsys.readouterr().out  # told German: its words are not read as English
+
+
+def test_a_language_set_by_the_researcher_is_undone_and_kept_by_the_project(tmp_path: Path) -> None:
+    from timeline_app.core import project as proj
+    from timeline_app.core.loading import load
+    from timeline_app.core.pipeline import read_timeline
+    from timeline_app.core.workspace import Workspace
+
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    ws = Workspace()
+    ws.add(load([tmp_path], reference=date(2025, 5, 7)).analyses)
+    assert any(e.date_text == "Monday" for e in ws.timeline.events)
+    ws.set_language("a.txt", "de")  # told German: "Monday" is no German word read as English
+    assert ws.article("a.txt").language == "de" and not any(e.date_text == "Monday" for e in ws.timeline.events)
+    ws.undo()
+    assert ws.article("a.txt").language == "en" and any(e.date_text == "Monday" for e in ws.timeline.events)
+    ws.redo()
+    path = tmp_path / "p.timeline.json"
+    proj.save(proj.project_from_workspace(ws, date(2025, 5, 7)), path)
+    opened = proj.open_project(path, lambda outside: True)
+    assert opened.sources.curation.languages == {"a.txt": "de"}
+    timeline = read_timeline(opened.sources)
+    assert not any(e.date_text == "Monday" for e in timeline.events)
+    again = Workspace()
+    again.add(load(opened.sources.paths, reference=date(2025, 5, 7)).analyses)
+    again.set_curation(opened.sources.curation)
+    assert again.article("a.txt").language == "de"

@@ -99,3 +99,25 @@ def test_new_article_from_the_clipboard(qtbot, monkeypatch: pytest.MonkeyPatch) 
     [article] = window.workspace.articles
     assert (article.title, article.outlet, article.published) == ("Fence by 2030", "Agency call", date(2025, 5, 6))
     assert window.windowTitle().startswith("*")  # unsaved: the project will keep the text
+
+
+def test_the_language_column_is_edited_like_the_date(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from timeline_app.core.loading import load
+    from timeline_app.core.workspace import Workspace
+    from timeline_app.gui.qt_sources import LANGUAGE_COLUMN, QtSourcesPanel
+
+    (tmp_path / "a.txt").write_text("Lithuania said on Monday that it will mine its border from 2026 to 2030.",
+                                    encoding="utf-8")
+    ws = Workspace()
+    ws.add(load([tmp_path], reference=date(2025, 5, 7)).analyses)
+    panel = QtSourcesPanel(ws)
+    qtbot.addWidget(panel)
+    index = panel.model.index(0, LANGUAGE_COLUMN)
+    assert index.data() == "en"
+    messages: list[str] = []
+    panel.sigMessage.connect(messages.append)
+    assert not panel.set_language("a.txt", "German!")
+    assert messages and "Not a language code" in messages[0]
+    assert panel.model.setData(index, "de")
+    qtbot.waitUntil(lambda: ws.article("a.txt").language == "de", timeout=5000)
+    assert panel.model.index(0, LANGUAGE_COLUMN).data() == "de (numbers only)"

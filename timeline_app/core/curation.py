@@ -66,6 +66,8 @@ class Curation:
     #: publication dates changed in this session: article -> (date, where it came from); a project
     #: file keeps them with its articles, not here
     published: dict[str, tuple[date | None, str]] = field(default_factory=dict, compare=False)
+    #: languages the researcher set: article -> language code (its dates are read in it)
+    languages: dict[str, str] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         return not any(v for k, v in vars(self).items() if k != "published")
@@ -93,6 +95,7 @@ class Curation:
             "manual": [{"number": m.number, "title": m.title, "start": d(m.start), "end": d(m.end),
                         "granularity": m.granularity, "note": m.note, "source": m.source} for m in self.manual],
             "key_count": self.key_count,
+            "languages": dict(sorted(self.languages.items())),
         }
 
     @classmethod
@@ -123,7 +126,15 @@ class Curation:
                                 str(m.get("granularity", "day")), str(m.get("note", "")), str(m.get("source", "")))
                     for m in data.get("manual", [])],
             key_count=_count(data.get("key_count")),
+            languages=_languages(data.get("languages", {})),
         )
+
+
+def _languages(x: object) -> dict[str, str]:
+    if not isinstance(x, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.isalpha() and len(v) <= 3
+                                          for k, v in x.items()):
+        raise ValueError(f"not languages of articles: {x!r}")
+    return dict(x)
 
 
 def _count(x: object) -> int | None:
@@ -463,6 +474,25 @@ class SetPublicationDate(Command):
 
     def undo(self, curation: Curation) -> None:
         curation.published[self.document] = self._had if self._had is not None else self.before
+
+
+class SetLanguage(Command):
+    """Say which language an article is written in (its dates are read again in it); undone, it has
+    the one it had. A project keeps it with the other edits."""
+
+    label = "Change Language"
+    rebuilds = True
+
+    def __init__(self, document: str, code: str, before: str) -> None:
+        self.document, self.code, self.before = document, code, before
+        self._had: str | None = None
+
+    def do(self, curation: Curation) -> None:
+        self._had = curation.languages.get(self.document)
+        curation.languages[self.document] = self.code
+
+    def undo(self, curation: Curation) -> None:
+        curation.languages[self.document] = self._had if self._had is not None else self.before
 
 
 class CommandStack:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from timeline_app.core.article import Article, ReadFailure
@@ -82,6 +82,9 @@ def read_timeline(sources: Sources | Iterable[str | os.PathLike[str]], settings:
     settings = settings or Settings()
     if not isinstance(sources, Sources):
         sources = Sources([os.fspath(s) for s in sources])
+    if sources.curation is not None and sources.curation.languages:  # languages the researcher set
+        settings = replace(settings, file_languages=settings.file_languages
+                           + tuple(sources.curation.languages.items()))
     loaded = load(sources.paths, reference=sources.reference, dates=sources.dates, settings=settings,
                   progress=progress, cancelled=cancelled)
     analyses = loaded.analyses + [analyze(a, settings) for a in sources.articles]

@@ -15,6 +15,7 @@ from psygnal import Signal
 from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.curation import Command, CommandStack, Curation, key_of
 from timeline_app.core.event import Event, Evidence
+from timeline_app.core.language import DEFAULT
 from timeline_app.core.pipeline import read_events
 from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import ArticleAnalysis, MachineReading, Timeline, analyze, finish, machine_reading
@@ -152,13 +153,28 @@ class Workspace:
             raise KeyError(name)
         self.run(SetPublicationDate(name, when, (article.published, article.date_source)))
 
+    def set_language(self, name: str, code: str) -> None:
+        """Say which language an article is written in; its dates are read again in it (undone with Undo)."""
+        from timeline_app.core.curation import SetLanguage
+
+        article = self.article(name)
+        if article is None:
+            raise KeyError(name)
+        self.run(SetLanguage(name, code.strip().lower(), article.language))
+
     def _apply_publication_dates(self) -> bool:
-        """Re-analyse the articles whose publication date the edits changed; True if any was."""
+        """Re-analyse the articles whose publication date or language the edits changed; True if any was."""
         changed = False
         for i, a in enumerate(self._analyses):
             given = self.curation.published.get(a.article.name)
-            if given is not None and (a.article.published, a.article.date_source) != given:
-                article = replace(a.article, published=given[0], date_source=given[1])
+            code = self.curation.languages.get(a.article.name)
+            article = a.article
+            if given is not None and (article.published, article.date_source) != given:
+                article = replace(article, published=given[0], date_source=given[1])
+            if code and code != article.language:
+                first = article.day_first if article.day_first is not None or code == DEFAULT else True
+                article = replace(article, language=code, day_first=first)
+            if article is not a.article:
                 self._analyses[i] = analyze(article, self.settings)
                 changed = True
         return changed
@@ -233,6 +249,9 @@ class Workspace:
         """Replace every edit (opening a project); the undo history starts afresh."""
         self._edits += 1
         self.commands = CommandStack(curation)
+        if curation.languages and self._apply_publication_dates():
+            self._rebuild()  # the languages the researcher set: their articles are read again
+            return
         self._refresh()
 
     def excluded(self) -> list[Event]:

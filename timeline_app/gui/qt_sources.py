@@ -41,7 +41,8 @@ class SourcesModel(RowsModel):
 
     def flags(self, index: QtCore.QModelIndex) -> QtCore.Qt.ItemFlag:
         flags = super().flags(index)
-        return flags | QtCore.Qt.ItemFlag.ItemIsEditable if index.column() == DATE_COLUMN else flags
+        editable = index.column() in (DATE_COLUMN, LANGUAGE_COLUMN)
+        return flags | QtCore.Qt.ItemFlag.ItemIsEditable if editable else flags
 
     def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -62,6 +63,8 @@ class SourcesModel(RowsModel):
             if col == EVENTS_COLUMN:
                 return self.counts.get(a.name, 0)
             if col == LANGUAGE_COLUMN:
+                if role == Role.EditRole:
+                    return a.language
                 return a.language if readable(a.language) else f"{a.language} (numbers only)"
             return self.copies.get(a.name, "")
         if role == Role.ToolTipRole:
@@ -73,9 +76,12 @@ class SourcesModel(RowsModel):
                         else "Double-click to change; relative dates are anchored on it")
             if col == FROM_COLUMN:
                 return a.date_note or None
-            if col == LANGUAGE_COLUMN and not readable(a.language):
-                return (f"Written in a language this version does not read ({a.language}): only its numeric "
-                        "dates and years are placed; its words are never read as English.")
+            if col == LANGUAGE_COLUMN:
+                if not readable(a.language):
+                    return (f"Written in a language this version does not read ({a.language}): only its numeric "
+                            "dates and years are placed; its words are never read as English. Double-click to "
+                            "change.")
+                return "Detected; double-click to change (a code such as en, de, fr)"
             if col == COPY_COLUMN and a.name in self.copies:
                 return (f"{a.name} copies or lightly rewrites {self.copies[a.name]}: it does not count as a "
                         "separate confirmation")
@@ -87,13 +93,16 @@ class SourcesModel(RowsModel):
 
     def setData(self, index: QtCore.QModelIndex, value: object,  # noqa: N802
                 role: int = QtCore.Qt.ItemDataRole.EditRole) -> bool:
-        if role != QtCore.Qt.ItemDataRole.EditRole or index.column() != DATE_COLUMN:
+        if role != QtCore.Qt.ItemDataRole.EditRole or index.column() not in (DATE_COLUMN, LANGUAGE_COLUMN):
             return False
         name = self.articles[index.row()].name
-        # Deferred: changing the date rebuilds this model, which must not happen inside the edit.
         panel = self.parent()
         assert isinstance(panel, QtSourcesPanel)
-        QtCore.QTimer.singleShot(0, panel, lambda: panel.set_date(name, str(value)))
+        # Deferred: changing the date or the language rebuilds this model, which must not happen inside the edit.
+        if index.column() == LANGUAGE_COLUMN:
+            QtCore.QTimer.singleShot(0, panel, lambda: panel.set_language(name, str(value)))
+        else:
+            QtCore.QTimer.singleShot(0, panel, lambda: panel.set_date(name, str(value)))
         return True
 
 
@@ -168,6 +177,17 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
                 self.sigMessage.emit(f"Not a date: {text!r}. Type it as YYYY-MM-DD.")
                 return False
         self.workspace.set_publication_date(name, when)
+        return True
+
+    def set_language(self, name: str, text: str) -> bool:
+        """Apply a typed language code ("de", "en"); False when it is not one."""
+        code = text.strip().lower().split(" ", 1)[0]
+        if not (code.isascii() and code.isalpha() and 2 <= len(code) <= 3):
+            self.sigMessage.emit(f"Not a language code: {text!r}. Type two letters, such as en, de or fr.")
+            return False
+        article = self.workspace.article(name)
+        if article is not None and article.language != code:
+            self.workspace.set_language(name, code)
         return True
 
     def _current_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
