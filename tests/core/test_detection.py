@@ -16,11 +16,15 @@ from timeline_app.core.settings import Settings
 GERMAN = ("Litauen will seine Grenze zu Russland und Belarus verminen. Das Verteidigungsministerium teilte am "
           "06.05.2025 mit, die Arbeiten sollten von 2026 bis 2030 dauern. Am Montag, dem 5. Mai, hatte die "
           "Regierung den Plan gebilligt; im März war Litauen aus dem Ottawa-Abkommen ausgetreten.")
+POLISH = ("Litwa zamierza zaminować granicę z Rosją i Białorusią. Ministerstwo Obrony poinformowało 06.05.2025, "
+          "że prace potrwają od 2026 do 2030 roku. W poniedziałek, 5 maja, rząd zatwierdził plan; w marcu Litwa "
+          "wystąpiła z konwencji ottawskiej.")
 ENGLISH = "Lithuania said on Monday that it will mine its border with Russia and Belarus from 2026 to 2030."
 
 
 @pytest.mark.parametrize(("text", "code"), [
     (GERMAN, "de"),
+    (POLISH, "pl"),
     (ENGLISH, "en"),
     ("Le ministère a annoncé lundi que la frontière serait minée de 2026 à 2030, selon le gouvernement.", "fr"),
     ("so tired tdy lol", "en"),  # too short to be sure: the run's language
@@ -30,15 +34,26 @@ def test_detect(text: str, code: str) -> None:
 
 
 def test_an_article_in_a_language_not_read_keeps_its_numbers_only(tmp_path: Path) -> None:
-    (tmp_path / "de.txt").write_text("Litauen vermint Grenze\n\n" + GERMAN, encoding="utf-8")
-    article = read_article(tmp_path / "de.txt", reference=date(2025, 5, 7))
-    assert article.language == "de" and not readable("de")
+    (tmp_path / "pl.txt").write_text("Litwa zaminuje granicę\n\n" + POLISH, encoding="utf-8")
+    article = read_article(tmp_path / "pl.txt", reference=date(2025, 5, 7))
+    assert article.language == "pl" and not readable("pl")
     timeline = build_timeline([article])
     placed = {e.date_text for e in timeline.events}
     assert "06.05.2025" in placed and any("2026" in t for t in placed)
-    assert not any("Montag" in t or "Mai" in t or "März" in t for t in placed)  # no German word read as English
+    assert all(not any(c.isalpha() for c in t) for t in placed)  # no Polish word read as if it were English
     day = next(e for e in timeline.events if e.date_text == "06.05.2025")
-    assert day.start == date(2025, 5, 6)  # day first, as German writes it
+    assert day.start == date(2025, 5, 6)  # day first, as most languages but US English write it
+
+
+def test_a_german_article_is_read_in_german(tmp_path: Path) -> None:
+    (tmp_path / "de.txt").write_text("Litauen vermint Grenze\n\n" + GERMAN, encoding="utf-8")
+    article = read_article(tmp_path / "de.txt", reference=date(2025, 5, 7))
+    assert article.language == "de" and readable("de")
+    events = {e.date_text: (e.start, e.end) for e in build_timeline([article]).events}
+    assert events["06.05.2025"] == (date(2025, 5, 6), date(2025, 5, 6))
+    assert events["Montag, dem 5. Mai"] == (date(2025, 5, 5), date(2025, 5, 5))
+    assert events["von 2026 bis 2030"] == (date(2026, 1, 1), date(2030, 12, 31))  # one span, not two events
+    assert events["März"] == (date(2025, 3, 1), date(2025, 3, 31))
 
 
 def test_the_researcher_s_language_wins(tmp_path: Path) -> None:
@@ -54,12 +69,16 @@ def test_timex_reads_a_file_in_its_own_language(tmp_path: Path, capsys: pytest.C
     (tmp_path / "de.txt").write_text(GERMAN, encoding="utf-8")
     assert main(["timex", "--reference-date", "2025-05-07", str(tmp_path / "de.txt")]) == 0
     out = capsys.readouterr().out
-    assert '"2025-05-06"' in out and "Montag" not in out
+    assert '"2025-05-06"' in out and '"2025-05-05"' in out  # "Montag, dem 5. Mai": read as German
+    (tmp_path / "pl.txt").write_text(POLISH, encoding="utf-8")
+    assert main(["timex", "--reference-date", "2025-05-07", str(tmp_path / "pl.txt")]) == 0
+    out = capsys.readouterr().out
+    assert '"2025-05-06"' in out and "poniedziałek" not in out
     (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
     assert main(["timex", "--reference-date", "2025-05-07", str(tmp_path / "en.txt")]) == 0
     assert '"Monday"' in capsys.readouterr().out
-    assert main(["timex", "--reference-date", "2025-05-07", "--lang", "de", str(tmp_path / "en.txt")]) == 0
-    assert '"Monday"' not in capsys.readouterr().out  # told German: its words are not read as English
+    assert main(["timex", "--reference-date", "2025-05-07", "--lang", "pl", str(tmp_path / "en.txt")]) == 0
+    assert '"Monday"' not in capsys.readouterr().out  # told Polish: its words are not read as English
 
 
 def test_a_language_set_by_the_researcher_is_undone_and_kept_by_the_project(tmp_path: Path) -> None:

@@ -22,10 +22,12 @@ DEFAULT = "en"
 
 
 def read_data(code: str, name: str) -> dict[str, Any]:
-    """One data file of a language's folder, parsed; a language with no folder of its own reads the
-    default's (its sentences, stop words and titles; its dates are read by numbers only, see
-    :func:`readable`)."""
-    folder = resources.files("timeline_app.resources").joinpath(code if readable(code) else DEFAULT)
+    """One data file of a language's folder, parsed. A language with no folder of its own, or a
+    folder without this file, reads the default's (its sentences, stop words and titles; a language
+    without date words has its dates read by numbers only, see :func:`readable`)."""
+    folder = resources.files("timeline_app.resources").joinpath(code)
+    if not (readable(code) and folder.joinpath(f"{name}.toml").is_file()):
+        folder = resources.files("timeline_app.resources").joinpath(DEFAULT)
     return tomllib.loads(folder.joinpath(f"{name}.toml").read_text(encoding="utf-8"))
 
 

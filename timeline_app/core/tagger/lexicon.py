@@ -182,7 +182,7 @@ def _alternation(words: list[str], cased: bool) -> str:
         else:
             forms.add(w)
     escaped = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda f: (-len(f), f))]
-    return "(?:" + "|".join(escaped) + ")"
+    return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"  # no words: matches nothing, not ""
 
 
 def _month_fragment(months: dict[str, int], abbreviations: dict[str, int], ambiguous: list[str]) -> str:
@@ -217,8 +217,35 @@ def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
     return _PLACEHOLDER.sub(sub, pattern)
 
 
-def build_lexicon(data: dict[str, Any]) -> Lexicon:
-    """Build a :class:`Lexicon` from the parsed data file (also used by tests with small data)."""
+def _group_names(pattern: str) -> list[str]:
+    return [g[4:-1] for g in _NAMED_GROUP.findall(pattern)]
+
+
+def _with_groups(pattern: str, names: list[str]) -> str:
+    """``pattern`` with the named groups it lacks added as groups that never match: a rule's handler
+    reads every group the default language's pattern for it has, and another language may say
+    less ("Ende 2025" has no "the")."""
+    missing = [n for n in dict.fromkeys(names) if n not in _group_names(pattern)]
+    return pattern if not missing else f"(?:{pattern})(?:(?!)" + "".join(f"(?P<{n}>)" for n in missing) + ")?"
+
+
+def group_contract(data: dict[str, Any]) -> dict[str, list[str]]:
+    """The named groups of each rule and point form of a language's data, by its name."""
+    return {spec["name"]: _group_names(spec["pattern"]) for spec in [*data["point_forms"], *data["rules"]]}
+
+
+def build_lexicon(data: dict[str, Any], contract: dict[str, list[str]] | None = None) -> Lexicon:
+    """Build a :class:`Lexicon` from the parsed data file (also used by tests with small data).
+
+    ``contract``: the groups each rule's handler reads (:func:`group_contract` of the default
+    language); a rule of this language that lacks some gets them as groups that never match.
+    """
+    if contract is not None:
+        unknown = [spec["name"] for spec in data["rules"] if spec["name"] not in contract]
+        if unknown:
+            raise ValueError(f"rules with no handler in the default language: {unknown}")
+        for spec in [*data["point_forms"], *data["rules"]]:
+            spec["pattern"] = _with_groups(spec["pattern"], contract.get(spec["name"], []))
     units: dict[str, Unit] = {}
     for name, spec in data["units"].items():
         forms = ((spec["words"], False, False), (spec["plurals"], True, False),
@@ -399,7 +426,9 @@ def read_data(code: str = DEFAULT) -> dict[str, Any]:
 @cache
 def lexicon(code: str = DEFAULT) -> Lexicon:
     """The tagger's lexicon of a language, loaded and compiled once per process."""
-    return build_lexicon(read_data(code))
+    if code == DEFAULT:
+        return build_lexicon(read_data(code))
+    return build_lexicon(read_data(code), group_contract(read_data(DEFAULT)))
 
 
 def english() -> Lexicon:

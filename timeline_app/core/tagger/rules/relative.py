@@ -106,7 +106,8 @@ def day_word(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     offset = ctx.lex.day_words[word]
     if word in ctx.lex.generic_day_words:
         before = words_before(ctx, m.start(), 1)
-        if before and before[0] in ctx.lex.today_generic_before:  # "the world of today", "than today"
+        # "the world of today", "than today"; and in a history "today" is the present, not a day of it
+        if (before and before[0] in ctx.lex.today_generic_before) or tells_a_story(ctx):
             return expression(m, ctx, "DATE", "PRESENT_REF", "day", VAGUE, None, None, placed=False)
     part_word = m["part"] or m["part_before"]
     part = ctx.lex.day_parts.get(part_word.lower()) if part_word else None
