@@ -503,8 +503,8 @@ NEWS_2013 = [
     ("Inflation was 2% over the past 12 months.", "the past 12 months", "P12M"),
     ("He said so this morning.", "this morning", "2013-03-22TMO"),
     ("Rioting broke out last night.", "last night", "2013-03-21TNI"),
-    ("The strike starts at 4pm GMT.", "4pm GMT", "2013-03-22T16:00"),
-    ("The market closed at 16:00 GMT.", "16:00 GMT", "2013-03-22T16:00"),
+    ("The strike starts at 4pm GMT.", "4pm GMT", "2013-03-22T16:00Z"),  # in UTC: Z, as ISO 8601 writes it
+    ("The market closed at 16:00 GMT.", "16:00 GMT", "2013-03-22T16:00Z"),
     ("A man in his 70s was hurt.", "70s", None),
     ("It was the worst attack since the 9/11 attacks.", "9/11", None),
     ("Boeing grounded its 787 fleet.", "787", None),

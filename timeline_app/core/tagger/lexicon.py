@@ -88,6 +88,8 @@ class Lexicon:
     clock_words: dict[str, str]
     time_cues_before: frozenset[str]
     time_zones: frozenset[str]
+    #: zone words that say a time is in UTC (its value ends in Z)
+    utc_zones: frozenset[str]
     quarter_reference: dict[str, dict[str, int | bool]]
     period_words: frozenset[str]
     year_reference_shifts: dict[str, int]
@@ -338,6 +340,7 @@ def build_lexicon(data: dict[str, Any], contract: dict[str, list[str]] | None = 
         clock_words=lowered(data["clock_words"]),
         time_cues_before=lower(lists["time_cues_before"]),
         time_zones=lower(lists["time_zones"]),
+        utc_zones=lower(lists["utc_zones"]),
         quarter_reference=lowered(data["quarter_reference"]),
         period_words=lower(lists["period_words"]),
         year_reference_shifts=lowered(data["year_reference_shifts"]),

@@ -284,8 +284,12 @@ def with_time_after(m: re.Match[str], ctx: Context, p: Point) -> TemporalExpress
 
 def relative_period(ctx: Context, start: int, end: int, *, allow_the: bool) -> Point | None:
     """ "This year", "last month", "next week" (and "the year" under a modifier, when ``allow_the``)."""
-    words = ctx.text[start:end].lower().split()
+    words = re.split(r"[\s'’]+", ctx.text[start:end].lower())  # "l'année dernière": l, année, dernière
     word, unit_word = words[0], words[-1]
+    if len(words) > 2 and words[-1] in ctx.lex.relative_shifts:  # "la semaine dernière": the shift after
+        word, unit_word = words[-1], words[-2]
+    elif len(words) > 2 and word in ctx.lex.definite_articles and words[1] in ctx.lex.relative_shifts:
+        word = words[1]  # "el próximo año": the shift after an article
     if unit_word in ctx.lex.weekend_words:
         unit = WEEKEND
     elif unit_word in ctx.lex.seasons:

@@ -255,6 +255,8 @@ def time_then_date(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     p = read_point(ctx, m.start("a"), m.end("a"))
     if hm is None or p is None or p.granularity != "day":
         return None
+    if m["zone"] and m["zone"].lower() in ctx.lex.utc_zones:
+        hm += "Z"  # "9:48 GMT"
     return expression(m, ctx, "TIME", f"{p.value}T{hm}", "day", POINT, p.lo, p.hi, anchored=p.anchored,
                       placed=p.lo is not None)
 
@@ -279,6 +281,9 @@ def time_of_day(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         h, mi, s = (int(x) for x in hm.split(":"))
         value = "PT" + "".join(f"{n}{u}" for n, u in ((h, "H"), (mi, "M"), (s, "S")) if n)
         return expression(m, ctx, "DURATION", value, "time", DURATION, None, None, placed=False)
+    zone = ctx.text[m.end():m.end() + 5].split()[:1] + m.group().split()[1:]  # the word right after, or in it
+    if any(w.lower().strip(".,;)") in ctx.lex.utc_zones for w in zone):
+        hm += "Z"  # "14:58 UTC", not "10:35 a.m. (0735 GMT)"
     day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
     defer(ctx, (m.start(), m.end()), on_story_day(hm, 0))  # on the story's last day, if it told one
     return expression(m, ctx, "TIME", f"{day}T{hm}", "time", TIME, None, None, placed=False)
