@@ -26,7 +26,7 @@ test: $(STAMP) lint
 # Style (ruff), layering (import-linter: the core never imports Qt; lower layers never import
 # higher ones) and types (mypy on the core); all three must be clean.
 lint: $(STAMP)
-	$(BIN)/ruff check timeline_app tests bench packaging
+	$(BIN)/ruff check timeline_app tests bench packaging scripts
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
