@@ -48,6 +48,37 @@ def test_fusion_pairs(a: str, b: str, fused: bool) -> None:
     assert bool(together) == fused, _dates(tl)
 
 
+# (English sentence, sentence in another language, its language, fused?): the names and amounts decide
+CROSS_LANGUAGE = [
+    ("The Seimas approved 1.1 billion euros for the work on March 18, President Gitanas Nausėda said.",
+     "Der Seimas billigte am 18. März 1,1 Milliarden Euro für die Arbeiten, sagte Präsident Gitanas Nausėda.",
+     "de", True),
+    ("The Seimas approved 1.1 billion euros for the work on March 18, President Gitanas Nausėda said.",
+     "Le 18 mars, le Seimas a approuvé 1,1 milliard d'euros pour les travaux, a déclaré Gitanas Nausėda.",
+     "fr", True),
+    ("The Seimas approved 1.1 billion euros for the work on March 18, President Gitanas Nausėda said.",
+     "El 18 de marzo el Seimas aprobó 1.100 millones de euros para las obras, dijo Gitanas Nausėda.",
+     "es", True),
+    ("The Seimas approved 1.1 billion euros for the work on March 18, President Gitanas Nausėda said.",
+     "Am 18. März gewann Borussia Dortmund 3:1 gegen Bayern München vor 81.000 Zuschauern.", "de", False),
+    ("The Seimas approved 1.1 billion euros for the work on March 18, President Gitanas Nausėda said.",
+     "Der Seimas billigte am 18. März 2,5 Milliarden Euro für Schulen, sagte Ministerin Rasa Budbergytė.",
+     "de", False),
+]
+
+
+@pytest.mark.parametrize(("en", "other", "code", "fused"), CROSS_LANGUAGE,
+                         ids=[str(i) for i in range(len(CROSS_LANGUAGE))])
+def test_the_same_happening_fuses_across_languages(en: str, other: str, code: str, fused: bool) -> None:
+    from dataclasses import replace
+
+    tl = build_timeline([_article("en.txt", en), replace(_article("other.txt", other), language=code, day_first=True)])
+    together = [e for e in tl.events if len(e.documents) == 2]
+    assert bool(together) == fused, _dates(tl)
+    if fused:
+        assert together[0].title.startswith("The Seimas")  # the run's language gives the title
+
+
 def test_fused_event_takes_the_most_specific_date_and_cites_everything() -> None:
     tl = build_timeline([
         _article("a.txt", "Lithuania announced plans this year to withdraw from the Ottawa Convention on landmines."),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from timeline_app.core import tagger
 from timeline_app.core.tagger.lexicon import build_lexicon, read_data
 from timeline_app.core.tagger.points import READERS
@@ -84,11 +86,30 @@ def test_a_language_folder_holds_every_file_and_each_word_list_is_read() -> None
     assert english.weak_title_ends == frozenset(text["titles"]["weak_ends"])
     assert english.title_junk == frozenset(text["titles"]["junk"])
     assert english.dateline_cues == tuple(text["dateline"]["cues"])
-    assert set(text) == {"abbreviations", "lower_abbreviations", "stop_words", "titles", "dateline"}
+    assert set(text) == {"abbreviations", "lower_abbreviations", "stop_words", "titles", "dateline", "numbers"}
+    assert english.decimal_mark == "." and english.number_scales["billion"] == 1e9
     places = read_language_data("en", "places")
     assert set(places) == {"countries", "groups", "distance_units"}
     assert set(english.countries.values()) <= set(places["countries"])  # every note name is a name
     assert len(set(english.countries.values())) > 190
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es", "uk", "ru"])
+def test_every_language_has_the_tables_english_has(code: str) -> None:
+    """The same tables, lists and keys: a table a language leaves out would be read from nowhere."""
+    from timeline_app.core.language import language, read_data, readable
+    from timeline_app.core.tagger.lexicon import lexicon
+
+    assert readable(code)
+    ours, english = read_data(code, "tagger"), read_data("en", "tagger")
+    assert set(ours) == set(english)
+    assert set(ours["lists"]) == set(english["lists"])
+    assert set(ours["fragments"]) <= set(english["fragments"]) | {"YEAR_WORD"}
+    assert set(ours["patterns"]) == set(english["patterns"])
+    text, english_text = read_data(code, "text"), read_data("en", "text")
+    assert set(text) - {"ordinals_with_dot"} == set(english_text)
+    assert set(text["titles"]) == set(english_text["titles"]) and set(text["dateline"]) == set(english_text["dateline"])
+    assert language(code).code == code and lexicon(code).rules
 
 
 #: The meanings the data maps words onto (granularities, parts of a period, kinds, tenses, the

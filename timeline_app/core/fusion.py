@@ -2,12 +2,15 @@
 
 Two events are the same happening when their dates agree (the same interval, or one inside the
 other: "this year" holds "March 18") and their sentences say much the same thing. Candidates are
-blocked by date, so the cost stays near-linear in the number of events.
+blocked by date, so the cost stays near-linear in the number of events. Sentences in two languages
+cannot be compared word by word: there the names and amounts they share decide ("1,1 Milliarden
+Euro" is "1.1 billion euros").
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -16,12 +19,55 @@ from rapidfuzz import fuzz
 
 from timeline_app.core import periods
 from timeline_app.core.event import Event, Evidence
+from timeline_app.core.language import language
 from timeline_app.core.stems import stems
+
+#: How many names and amounts two sentences in different languages must share to tell the same happening.
+CROSS_LANGUAGE_ANCHORS = 2
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0 ]\d+)*(?![\w])")
+_SCALE = re.compile(r"[ \u00a0]*([^\W\d_]+\.?)(?:[ \u00a0]+([^\W\d_]+))?")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def content(evidence: Evidence) -> str:
     """The words of a supporting sentence that carry its content: no date, no stop-words, stemmed."""
     return " ".join(stems(evidence.sentence.replace(evidence.date_text, " "), lang=evidence.language))
+
+
+def anchors(evidence: Evidence) -> frozenset[str]:
+    """What a supporting sentence names and counts, in a form two languages share: amounts with
+    their scale ("1,1 Milliarden" and "1.1 billion": #1.1e+09) and capitalised names other than the
+    sentence's first word (their first five letters: "Nausėdas" and "Nausėda" agree)."""
+    lang = language(evidence.language)
+    text = evidence.sentence.replace(evidence.date_text, " ") if evidence.date_text else evidence.sentence
+    keys: set[str] = set()
+    for m in _NUMBER.finditer(text):
+        value = _amount(m.group(), lang.decimal_mark)
+        scale = _SCALE.match(text, m.end())
+        if value is None:
+            continue
+        factor = 1.0
+        if scale:
+            two = f"{scale[1]} {scale[2]}".lower() if scale[2] else ""
+            factor = lang.number_scales.get(two) or lang.number_scales.get(scale[1].lower().rstrip("."), 1.0)
+        if factor == 1.0 and (value < 10 or (value.is_integer() and 1800 <= value <= 2199)):
+            continue  # a small count or a year: too common to tell two happenings apart
+        keys.add(f"#{value * factor:.3g}")
+    words = _WORD.findall(text)
+    for w in words[1:]:
+        if w[:1].isupper() and w.lower() not in lang.stop_words and len(w) > 2:
+            keys.add("@" + w.casefold()[:5])
+    return frozenset(keys)
+
+
+def _amount(raw: str, decimal_mark: str) -> float | None:
+    """A number as written in a language ("1.100,5" in German, "1,100.5" in English)."""
+    thousands = "," if decimal_mark == "." else "."
+    digits = raw.replace("\u00a0", "").replace(" ", "").replace(thousands, "").replace(decimal_mark, ".")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
 
 
 class _UnionFind:
@@ -52,13 +98,24 @@ def _key(e: Event) -> tuple[object, ...]:
     return (e.kind, e.start, e.end)
 
 
-def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold: float = 65.0) -> list[Event]:
-    """Merge events that report the same happening; each result cites every supporting sentence."""
+def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold: float = 65.0,
+         title_language: str | None = None) -> list[Event]:
+    """Merge events that report the same happening; each result cites every supporting sentence.
+    A merged event reported in several languages takes its title from one in ``title_language``
+    (the run's) where it can."""
     n = len(events)
     if n < 2:
         return list(events)
     texts = [[content(ev) for ev in e.evidence] for e in events]
     docs = [frozenset(e.documents) for e in events]
+    languages = [frozenset(ev.language for ev in e.evidence) for e in events]
+    named: dict[int, frozenset[str]] = {}
+
+    def named_in(i: int) -> frozenset[str]:
+        if i not in named:
+            named[i] = frozenset().union(*(anchors(ev) for ev in events[i].evidence))
+        return named[i]
+
     words = [frozenset(w for t in ts for w in t.split()) for ts in texts]
     uf = _UnionFind(n)
     # 0. Repeats (copied articles): the same dates and the same words in another article are the same
@@ -80,6 +137,8 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
     def similar(i: int, j: int, threshold: float) -> bool:
         if one_article(i, j):
             return False
+        if languages[i].isdisjoint(languages[j]):  # no language in common: the names and amounts decide
+            return len(named_in(i) & named_in(j)) >= CROSS_LANGUAGE_ANCHORS
         if len(words[i] & words[j]) < 2:
             return False  # nothing in common worth a fuzzy comparison
         return any(fuzz.token_set_ratio(a, b, score_cutoff=threshold) for a in texts[i] for b in texts[j] if a and b)
@@ -127,7 +186,7 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)
-    return [_merged([events[i] for i in members]) for members in groups.values()]
+    return [_merged([events[i] for i in members], title_language) for members in groups.values()]
 
 
 def _span(e: Event) -> int:
@@ -145,7 +204,7 @@ def _dates_match(a: Event, b: Event, tol: timedelta) -> bool:
     return True
 
 
-def _merged(members: list[Event]) -> Event:
+def _merged(members: list[Event], title_language: str | None = None) -> Event:
     """One event from several: the most specific date its evidence supports, the clearest title."""
     if len(members) == 1:
         return members[0]
@@ -156,8 +215,10 @@ def _merged(members: list[Event]) -> Event:
     best = min(members, key=lambda m: (periods.rank(m.granularity), _span(m), -counts[_key(m)]))
     titled = [m for m in members if _key(m) == _key(best)]
     # the clearest title: whole (not cut), of a readable length, the most informative
-    title_source = min(titled, key=lambda m: (m.title.endswith("…"), not 30 <= len(m.title) <= 90,
-                                               -len(m.title)))
+    in_language = [m for m in members if m.evidence[0].language == title_language]
+    title_source = min(titled if not in_language or any(m in in_language for m in titled) else in_language,
+                       key=lambda m: (m.evidence[0].language != title_language, m.title.endswith("…"),
+                                      not 30 <= len(m.title) <= 90, -len(m.title)))
     evidence: list[Evidence] = []
     seen: set[tuple[str, int, int]] = set()
     for m in sorted(members, key=lambda m: (m is not best, m.evidence[0].document)):

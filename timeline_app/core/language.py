@@ -113,6 +113,11 @@ class Language:
     distance_units: dict[str, float] = field(default_factory=dict)
     #: labels of a dateline's date: the first publication, a later update, no publication at all
     dateline_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: how amounts are written: the decimal mark, and words of scale ("Milliarden": 1e9)
+    decimal_mark: str = "."
+    number_scales: dict[str, float] = field(default_factory=dict)
+    #: the language writes ordinals with a dot ("am 18. März"): such a dot ends no sentence
+    ordinals_with_dot: bool = False
 
 
 @cache
@@ -128,4 +133,7 @@ def language(code: str = DEFAULT) -> Language:
                      for k, v in data["titles"].items() if k not in ("weak_ends", "junk")},
                     tuple(data["dateline"]["cues"]),
                     dict(places["countries"]), groups, {k: float(v) for k, v in places["distance_units"].items()},
-                    {k: tuple(data["dateline"].get(k, ())) for k in ("published", "updated", "not_published")})
+                    {k: tuple(data["dateline"].get(k, ())) for k in ("published", "updated", "not_published")},
+                    str(data["numbers"]["decimal_mark"]),
+                    {k.lower(): float(v) for k, v in data["numbers"]["scales"].items()},
+                    bool(data.get("ordinals_with_dot", False)))

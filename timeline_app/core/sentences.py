@@ -136,6 +136,22 @@ def _split_segment(text: str, seg_start: int, seg_end: int, lang: Language) -> l
                     out.append(Sentence(s, cut.start(1), clean(text[s:cut.start(1)])))
                     s = cut.end(1)
                 out.append(Sentence(s, e, clean(text[s:e])))
+    return _join_ordinals(out, text, lang) if lang.ordinals_with_dot else out
+
+
+#: a sentence that seems to end on a day or an ordinal with its dot ("am 18.", "die 6.")
+_ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.$")
+
+
+def _join_ordinals(sentences: list[Sentence], text: str, lang: Language) -> list[Sentence]:
+    """Join what was cut after an ordinal's dot in a language that writes one ("am 18. März")."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        if out and _ORDINAL_END.search(out[-1].text) and sentence.text[:1].isupper():
+            start = out[-1].start
+            out[-1] = Sentence(start, sentence.end, clean(text[start:sentence.end]))
+        else:
+            out.append(sentence)
     return out
 
 

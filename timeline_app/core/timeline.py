@@ -208,7 +208,7 @@ def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | No
     kept = [e for e in events if e.excluded is None]
     excluded = [e for e in events if e.excluded is not None]
     if settings.fuse:
-        kept = fuse(kept)
+        kept = fuse(kept, title_language=settings.language)
     copy_of = copies(analyses) if settings.detect_copies else {}
     for e in kept + excluded:
         e.independent = independent_sources(e, copy_of)
