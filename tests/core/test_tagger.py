@@ -14,6 +14,7 @@ REF = date(2025, 5, 6)  # a Tuesday; the publication date of the seed articles
 CASES = [
     # absolute dates
     ("The deal was signed on May 5, 2025.", "May 5, 2025", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
+    ("Two hours ago, he left.", "Two hours ago", "2025-05-06", "point", "2025-05-06", "2025-05-06"),  # that day
     ("It was signed on 5 May 2025 in Vilnius.", "5 May 2025", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
     ("Filed 2025-05-05 by the clerk.", "2025-05-05", "2025-05-05", "point", "2025-05-05", "2025-05-05"),
     ("Deadline: 05/06/2025.", "05/06/2025", "2025-05-06", "point", "2025-05-06", "2025-05-06"),
@@ -296,7 +297,7 @@ UNPLACED = [
     ("Net for the year-earlier nine months included a gain.", "nine months", "DURATION", "P9M"),
     ("A few days later, the firm said it lost money.", "A few days later", "DURATION", "PXD"),
     ("Just over an hour later, he was declared dead.", "an hour later", "DURATION", "PT1H"),
-    ("Two hours ago, he left.", "Two hours ago", "TIME", "PAST_REF"),
+    ("Forty-eight hours ago, he left.", "Forty-eight hours ago", "TIME", "PAST_REF"),  # maybe another day
     ("The plan is now law.", "now", "DATE", "PRESENT_REF"),
     ("Young people of today read less.", "today", "DATE", "PRESENT_REF"),
     ("Prices are higher than today.", "today", "DATE", "PRESENT_REF"),

@@ -34,6 +34,13 @@ CASES = [
     ("Las obras durarán de 2026 a 2030.", "de 2026 a 2030", "2026/2030", "2026-01-01", "2030-12-31"),
     ("Para 2030 la valla estará terminada.", "Para 2030", "2030", "", "2030-12-31"),
     ("Desde 2014 la península está ocupada.", "Desde 2014", "2014", "2014-01-01", "2025-05-06"),
+    ("A principios de año la bolsa cayó.", "A principios de año", "2025", "2025-01-01", "2025-05-01"),
+    ("Las ventas del fin de semana crecieron un 5%.", "del fin de semana", "2025-W18-WE", "2025-05-03",
+     "2025-05-04"),
+    ("Hace unas horas cayó la bolsa.", "Hace unas horas", "2025-05-06", "2025-05-06", "2025-05-06"),
+    # a headline's last word is no weekday of the dateline below it
+    ("Los mercados seguirán cerrados hasta el viernes\n18 de septiembre de 2008\nEl gobierno...",
+     "18 de septiembre de 2008", "2008-09-18", "2008-09-18", "2008-09-18"),
 ]
 
 UNPLACED = [
@@ -42,6 +49,7 @@ UNPLACED = [
     ("Un informe anual lo confirma.", "anual", "SET", "P1Y"),
     ("El índice cerró a las 14:58 UTC.", "las 14:58 UTC", "TIME", "2025-05-06T14:58Z"),
     ("El consejo actual lo rechaza.", "actual", "DATE", "PRESENT_REF"),
+    ("La historia reciente lo muestra.", "reciente", "DATE", "PAST_REF"),
 ]
 
 NOT_DATES = [

@@ -33,6 +33,9 @@ CASES = [
     ("D'ici 2030, la clôture sera achevée.", "D'ici 2030", "2030", "", "2030-12-31"),
     ("Depuis 2014, la péninsule est occupée.", "Depuis 2014", "2014", "2014-01-01", "2025-05-06"),
     ("Hier soir, le président a parlé.", "Hier soir", "2025-05-05TEV", "2025-05-05", "2025-05-05"),
+    # a weekday named again with no tense of its own is the one just named
+    ("Dimanche, la fête aura lieu au village. Dimanche soir, le comité vous invite au bal.", "Dimanche soir",
+     "2025-05-11TEV", "2025-05-11", "2025-05-11"),
 ]
 
 UNPLACED = [

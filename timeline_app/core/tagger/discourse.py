@@ -36,7 +36,7 @@ def resolve_discourse(exprs: list[TemporalExpression], ctx: Context) -> list[Tem
             # "today" in a quote does not
             if is_narrated or (not e.anchored and tense(ctx, e.start, e.end) != FUTURE):
                 story = told if (told := year_told(e)) is not None else story
-        if resolver is None:  # only dates the text states anchor others
+        if resolver is None or getattr(resolver, "anchors", False):  # only dates the text states anchor others
             if e.kind == POINT and (e.placed and e.lo is not None or e.value.startswith(BEFORE_ERA)):
                 if e.granularity in ("day", "month", "year"):
                     anchor = e
@@ -61,6 +61,24 @@ def in_story(e: TemporalExpression, year: int) -> TemporalExpression:
         return in_year(e, year)
     except (ValueError, OverflowError):
         return e  # February 29 in a common year: the first guess stays
+
+
+def same_weekday(weekday: int) -> Resolver:
+    """A weekday named with no tense of its own, right after the text named that weekday in the
+    week around its reference date: the same day ("Dès dimanche, ... Dimanche soir, ... sera")."""
+
+    def resolve(e: TemporalExpression, anchor: TemporalExpression | None, quarter: TemporalExpression | None,
+                ref: date | None) -> TemporalExpression | None:
+        if anchor is None or anchor.granularity != "day" or anchor.lo is None or ref is None or e.lo is None:
+            return None
+        d = anchor.lo
+        if d.isoweekday() != weekday or d == e.lo or abs((d - ref).days) > 7:
+            return None
+        value = d.isoformat() + e.value[10:]  # a time or a part of the day stays
+        return replace(e, value=value, lo=d, hi=d, timexes=tuple(replace(t, value=value) for t in e.timexes))
+
+    resolve.anchors = True  # type: ignore[attr-defined]  # still a date the text states
+    return resolve
 
 
 def on_story_day(part: str, n: int) -> Resolver:

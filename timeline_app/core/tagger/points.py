@@ -290,6 +290,8 @@ def relative_period(ctx: Context, start: int, end: int, *, allow_the: bool) -> P
         word, unit_word = words[-1], words[-2]
     elif len(words) > 2 and word in ctx.lex.definite_articles and words[1] in ctx.lex.relative_shifts:
         word = words[1]  # "el próximo año": the shift after an article
+    unit_word = next((" ".join(words[-k:]) for k in (3, 2) if " ".join(words[-k:]) in ctx.lex.weekend_words),
+                     unit_word)  # "este fin de semana"
     if unit_word in ctx.lex.weekend_words:
         unit = WEEKEND
     elif unit_word in ctx.lex.seasons:
@@ -298,7 +300,7 @@ def relative_period(ctx: Context, start: int, end: int, *, allow_the: bool) -> P
         unit = ctx.lex.unit(unit_word).name
     else:
         return None
-    if word in ctx.lex.definite_articles:
+    if word in ctx.lex.definite_articles or (allow_the and len(words) == 1):  # "principios de año": the year
         if unit == WEEKEND:  # "over the weekend" has passed; "ahead of the weekend" is to come
             return the_weekend(ctx, start, end)
         if not allow_the:

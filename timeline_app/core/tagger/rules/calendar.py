@@ -7,8 +7,8 @@ import re
 from datetime import date
 
 from timeline_app.core import periods
-from timeline_app.core.tagger.context import after_a_name, has_cue, words_after, words_before
-from timeline_app.core.tagger.discourse import defer, on_story_day
+from timeline_app.core.tagger.context import after_a_name, has_cue, tense, words_after, words_before
+from timeline_app.core.tagger.discourse import defer, on_story_day, same_weekday
 from timeline_app.core.tagger.points import (
     modified_expression,
     point_day,
@@ -32,6 +32,13 @@ from timeline_app.core.tagger.values import (
 )
 
 
+def _as_named_before(m: re.Match[str], ctx: Context, p: Point, e: TemporalExpression) -> TemporalExpression:
+    """A weekday with no tense cue of its own is the same day as that weekday named just before."""
+    if p.form == "weekday" and p.lo is not None and tense(ctx, m.start(), m.end()) is None:
+        defer(ctx, (e.start, e.end), same_weekday(p.lo.isoweekday()))
+    return e
+
+
 @handles("point")
 def point(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
     """A point form on its own, with the time or the part of the day that follows it."""
@@ -48,11 +55,12 @@ def point(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
             return expression((m.start(), part.end()), ctx, "SET", value, "day", SET, None, None)
         if part is not None and not part["plural"]:  # "Tuesday morning": a time of that day
             value = f"{p.value}T{ctx.lex.day_parts[part['part'].lower()]}"
-            return expression((m.start(), part.end()), ctx, "TIME", value, "day", POINT, p.lo, p.hi,
-                              anchored=p.anchored, placed=p.lo is not None)
+            return _as_named_before(m, ctx, p, expression(
+                (m.start(), part.end()), ctx, "TIME", value, "day", POINT, p.lo, p.hi, anchored=p.anchored,
+                placed=p.lo is not None))
         if p.form == "weekday" and (listed := _listed_weekday(m, ctx)) is not None:
             return listed
-        return with_time_after(m, ctx, p)
+        return _as_named_before(m, ctx, p, with_time_after(m, ctx, p))
     return point_expression(m, ctx, p)
 
 

@@ -141,6 +141,9 @@ def ago(m: re.Match[str], ctx: Context) -> TemporalExpression | None:
         timexes = (timex(ctx, m.start(), m.end("unit"), "DURATION", value),)
         return expression(m, ctx, "DURATION", value, granularity, DURATION, None, None, placed=False,
                           timexes=timexes)
+    if unit.time and ctx.ref is not None and sign < 0 and (vague or (count or 0) * unit.factor < 12):
+        # "a few hours ago", "two hours ago": earlier on the day the text is written
+        return expression(m, ctx, "DATE", ctx.ref.isoformat(), "day", POINT, ctx.ref, ctx.ref, anchored=True)
     if unit.time:
         return expression(m, ctx, "TIME", "PAST_REF" if sign < 0 else "FUTURE_REF", "time", TIME, None, None,
                           placed=False)
