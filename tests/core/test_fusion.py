@@ -60,6 +60,9 @@ CROSS_LANGUAGE = [
      "El 18 de marzo el Seimas aprobó 1.100 millones de euros para las obras, dijo Gitanas Nausėda.",
      "es", True),
     ("The Seimas approved 1.1 billion euros for the work on March 18, President Gitanas Nausėda said.",
+     "Сейм одобрил 18 марта 1,1 миллиарда евро на эти работы, заявил президент Гитанас Науседа.",
+     "ru", True),  # a name in two scripts agrees
+    ("The Seimas approved 1.1 billion euros for the work on March 18, President Gitanas Nausėda said.",
      "Am 18. März gewann Borussia Dortmund 3:1 gegen Bayern München vor 81.000 Zuschauern.", "de", False),
     ("The Seimas approved 1.1 billion euros for the work on March 18, President Gitanas Nausėda said.",
      "Der Seimas billigte am 18. März 2,5 Milliarden Euro für Schulen, sagte Ministerin Rasa Budbergytė.",

@@ -365,8 +365,10 @@ def test_support_copies_and_conflicts_are_shown(window: QtMainWindow) -> None:
     assert window.events.model.index(window.events.model.rows[ottawa.id], 3).data().endswith("⚠")
     ws.select(ottawa.id)
     assert "Sources disagree" in window.evidence.summary.text() and "Finland" in window.evidence.summary.text()
+    from timeline_app.gui.qt_sources import COPY_COLUMN
+
     model = window.sources.model
-    copies = {model.index(r, 0).data(QtCore.Qt.ItemDataRole.UserRole + 1): model.index(r, 5).data()
+    copies = {model.index(r, 0).data(QtCore.Qt.ItemDataRole.UserRole + 1): model.index(r, COPY_COLUMN).data()
               for r in range(model.rowCount())}
     assert copies["002_04602f35b3b6d311.txt"] == "000_a9b5a5e0ed6f1e90.txt"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -27,6 +28,19 @@ CROSS_LANGUAGE_ANCHORS = 2
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0 ]\d+)*(?![\w])")
 _SCALE = re.compile(r"[ \u00a0]*([^\W\d_]+\.?)(?:[ \u00a0]+([^\W\d_]+))?")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Cyrillic letters in Latin ones, so that a name written in both scripts agrees ("Науседа", "Nausėda")
+_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye", "ж": "zh",
+    "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "'": "", "’": "",
+})
+
+
+def _name_key(word: str) -> str:
+    """A name's first five letters, in Latin letters without accents ("Nausėdas", "Науседа": nause)."""
+    folded = unicodedata.normalize("NFKD", word.casefold().translate(_LATIN))
+    return "@" + "".join(c for c in folded if not unicodedata.combining(c))[:5]
 
 
 def content(evidence: Evidence) -> str:
@@ -37,7 +51,8 @@ def content(evidence: Evidence) -> str:
 def anchors(evidence: Evidence) -> frozenset[str]:
     """What a supporting sentence names and counts, in a form two languages share: amounts with
     their scale ("1,1 Milliarden" and "1.1 billion": #1.1e+09) and capitalised names other than the
-    sentence's first word (their first five letters: "Nausėdas" and "Nausėda" agree)."""
+    sentence's first word (their first five letters, in Latin letters without accents: "Nausėdas",
+    "Nausėda" and "Науседа" agree)."""
     lang = language(evidence.language)
     text = evidence.sentence.replace(evidence.date_text, " ") if evidence.date_text else evidence.sentence
     keys: set[str] = set()
@@ -56,7 +71,7 @@ def anchors(evidence: Evidence) -> frozenset[str]:
     words = _WORD.findall(text)
     for w in words[1:]:
         if w[:1].isupper() and w.lower() not in lang.stop_words and len(w) > 2:
-            keys.add("@" + w.casefold()[:5])
+            keys.add(_name_key(w))
     return frozenset(keys)
 
 

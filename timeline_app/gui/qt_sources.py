@@ -12,8 +12,9 @@ from timeline_app.gui.listening import Listening
 from timeline_app.gui.table_model import RowsModel
 
 NAME_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Article", "Published", "Outlet", "From", "Events", "Copy of", "Language")
-DATE_COLUMN, OUTLET_COLUMN, FROM_COLUMN, EVENTS_COLUMN, COPY_COLUMN, LANGUAGE_COLUMN = 1, 2, 3, 4, 5, 6
+# the language beside the date: both are what a researcher checks and corrects first
+COLUMNS = ("Article", "Published", "Language", "Outlet", "From", "Events", "Copy of")
+DATE_COLUMN, LANGUAGE_COLUMN, OUTLET_COLUMN, FROM_COLUMN, EVENTS_COLUMN, COPY_COLUMN = 1, 2, 3, 4, 5, 6
 
 
 class SourcesModel(RowsModel):
@@ -128,10 +129,13 @@ class QtSourcesPanel(Listening, QtWidgets.QWidget):
         self.table.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
         # Widths from the font, not from the contents: sizing to contents measures every row at each
-        # reload, which is slow with a thousand articles.
+        # reload, which is slow with a thousand articles. The title gets what the pane's first width
+        # leaves once the date and the language are in view; the last column takes the rest.
         metrics = self.table.fontMetrics()
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, metrics.horizontalAdvance("Lithuania to mine its bord"))
+        header.setStretchLastSection(True)
         for col, sample in ((DATE_COLUMN, "0000-00-00"), (OUTLET_COLUMN, "Baltic Outlet"),
                             (FROM_COLUMN, "page metadata"), (EVENTS_COLUMN, "Events"), (COPY_COLUMN, "Copy"),
                             (LANGUAGE_COLUMN, "Language")):
