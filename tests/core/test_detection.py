@@ -106,3 +106,19 @@ def test_a_language_set_by_the_researcher_is_undone_and_kept_by_the_project(tmp_
     again.add(load(opened.sources.paths, reference=date(2025, 5, 7)).analyses)
     again.set_curation(opened.sources.curation)
     assert again.article("a.txt").language == "de"
+
+
+def test_a_statement_quoted_in_another_language_is_read_in_it() -> None:
+    from timeline_app.core.language import foreign_passages
+    from timeline_app.core.timeline import tag_in_language
+
+    text = ("Lithuania will mine its border with Russia, officials said on Monday.\n\n"
+            "The ministry quoted the German defence minister:\n\n"
+            "„Die Bundeswehr wird ab dem 1. Juli 2025 eine Brigade in Litauen stationieren, und bis Ende 2027 "
+            "soll sie vollständig einsatzbereit sein“, sagte der Minister am Dienstag.\n\n"
+            "The first soldiers arrived in April.")
+    assert [code for _, _, code in foreign_passages(text, "en")] == ["de"]
+    found = {e.text: e.value for e in tag_in_language(text, date(2025, 5, 7), "en", Settings())}
+    assert found == {"Monday": "2025-05-05", "ab dem 1. Juli 2025": "2025-07-01", "bis Ende 2027": "2027",
+                     "Dienstag": "2025-05-06", "April": "2025-04"}
+    assert foreign_passages("Im so tired right now that i wonder how am i gonna handle school tomorrow", "en") == []

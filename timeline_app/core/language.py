@@ -69,6 +69,52 @@ def _mostly_stop_words(sample: str, code: str) -> bool:
     return len(words) >= at_least and sum(w.lower() in stop for w in words) >= share * len(words)
 
 
+@cache
+def readable_languages() -> tuple[str, ...]:
+    """The codes of every language whose words the application reads."""
+    folder = resources.files("timeline_app.resources")
+    return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir() and readable(p.name)))
+
+
+#: A paragraph of at least this many words whose share of another language's stop words is at least
+#: this, and at least twice its share of the article's own, is in that language (a quoted statement).
+FOREIGN_PASSAGE = (12, 0.2)
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+
+
+@cache
+def _stop_index() -> dict[str, frozenset[str]]:
+    """Each stop word of the languages read, and the languages it is one of."""
+    index: dict[str, set[str]] = {}
+    for code in readable_languages():
+        for word in language(code).stop_words:
+            index.setdefault(word, set()).add(code)
+    return {w: frozenset(codes) for w, codes in index.items()}
+
+
+def foreign_passages(text: str, code: str) -> list[tuple[int, int, str]]:
+    """The paragraphs of a text in ``code`` that are plainly in another language the application
+    reads, by their stop words (no model): ``(start, end, language)``. A paragraph that is most of
+    the text is the text itself, whose language detection told."""
+    out: list[tuple[int, int, str]] = []
+    at_least, share = FOREIGN_PASSAGE
+    index = _stop_index()
+    for m in _PARAGRAPH.finditer(text):
+        if m.end() - m.start() > 0.9 * len(text.strip()):
+            continue
+        words = _WORDS.findall(m.group())
+        if len(words) < at_least:
+            continue
+        counts: dict[str, int] = {}
+        for w in words:
+            for c in index.get(w.lower(), ()):
+                counts[c] = counts.get(c, 0) + 1
+        best = max((c for c in counts if c != code), key=counts.__getitem__, default=None)
+        if best is not None and counts[best] >= share * len(words) and counts[best] >= 2 * counts.get(code, 0):
+            out.append((m.start(), m.end(), best))
+    return out
+
+
 def detect(text: str, default: str = DEFAULT) -> str:
     """The ISO 639-1 code of the language ``text`` is written in (py3langid, offline), or
     ``default`` when the identifier is not sure.

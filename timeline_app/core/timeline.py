@@ -13,7 +13,7 @@ from timeline_app.core.budget import check
 from timeline_app.core.curation import Curation, apply, key_of
 from timeline_app.core.event import Event, Evidence, format_span, make_title
 from timeline_app.core.fusion import fuse
-from timeline_app.core.language import DEFAULT, readable
+from timeline_app.core.language import DEFAULT, foreign_passages, readable
 from timeline_app.core.provenance import conflicts, copies, independent_sources
 from timeline_app.core.relevance import furniture, reason_at
 from timeline_app.core.salience import rank
@@ -90,7 +90,17 @@ def tag_in_language(text: str, reference: date | None, code: str, settings: Sett
     its numeric dates and years only ("2025-05-06", "06.05.2025", "2026-2030"), never a word read as
     English."""
     expressions = tag(text, reference, settings if readable(code) else replace(settings, language=DEFAULT))
-    return expressions if readable(code) else [e for e in expressions if not _LETTER.search(e.text)]
+    if not readable(code):
+        return [e for e in expressions if not _LETTER.search(e.text)]
+    for start, end, other in foreign_passages(text, code):  # a statement quoted in its own language
+        inner = tag(text[start:end], reference, replace(settings, language=other))
+        expressions = [e for e in expressions if e.end <= start or e.start >= end] + [_moved(e, start) for e in inner]
+    return sorted(expressions, key=lambda e: (e.start, e.end))
+
+
+def _moved(e: TemporalExpression, offset: int) -> TemporalExpression:
+    return replace(e, start=e.start + offset, end=e.end + offset,
+                   timexes=tuple(replace(t, start=t.start + offset, end=t.end + offset) for t in e.timexes))
 
 
 def _cited(expr: TemporalExpression, settings: Settings) -> bool:
