@@ -70,7 +70,7 @@ def anchors(evidence: Evidence) -> frozenset[str]:
         keys.add(f"#{value * factor:.3g}")
     words = _WORD.findall(text)
     for w in words[1:]:
-        if w[:1].isupper() and w.lower() not in lang.stop_words and len(w) > 2:
+        if w[:1].isupper() and len(w) > 2 and w.lower() not in lang.stop_words and w.lower() not in lang.number_scales:
             keys.add(_name_key(w))
     return frozenset(keys)
 

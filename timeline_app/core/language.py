@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-#: The languages with a data folder.
+#: The language a text is read in when its own is not known (the run's, unless set).
 DEFAULT = "en"
 
 

@@ -86,8 +86,9 @@ def article_settings(article: Article, settings: Settings) -> Settings:
 
 
 def tag_in_language(text: str, reference: date | None, code: str, settings: Settings) -> list[TemporalExpression]:
-    """The temporal expressions of a text in language ``code``; in a language the tagger cannot read,
-    its numeric dates and years only ("2025-05-06", "06.05.2025", "2026-2030"), never a word read as
+    """The temporal expressions of a text in language ``code``, a paragraph plainly in another language
+    the tagger reads (a quoted statement) read in that one; in a language the tagger cannot read, its
+    numeric dates and years only ("2025-05-06", "06.05.2025", "2026-2030"), never a word read as
     English."""
     expressions = tag(text, reference, settings if readable(code) else replace(settings, language=DEFAULT))
     if not readable(code):
