@@ -82,6 +82,23 @@ def test_the_same_happening_fuses_across_languages(en: str, other: str, code: st
         assert together[0].title.startswith("The Seimas")  # the run's language gives the title
 
 
+def test_two_articles_telling_one_story_in_two_languages_fuse_its_spans() -> None:
+    """Once a happening ties the two articles, the same span of years is the same happening too, even
+    with no name or amount in common; a span in an article that shares nothing else stays apart."""
+    from dataclasses import replace
+
+    en = ("The Seimas approved 1.1 billion euros for the work on March 18, President Gitanas Nausėda said. "
+          "The work will run from 2026 to 2030.")
+    de = ("Der Seimas billigte am 18. März 1,1 Milliarden Euro für die Arbeiten, sagte Präsident Gitanas Nausėda. "
+          "Die Arbeiten sollen von 2026 bis 2030 dauern.")
+    other = "Die Renovierung des Bahnhofs soll von 2026 bis 2030 dauern."
+    german = {"day_first": True, "language": "de"}
+    tl = build_timeline([_article("en.txt", en), replace(_article("de.txt", de), **german),
+                         replace(_article("other.txt", other), **german)])
+    spans = sorted((e.date_text, tuple(sorted(e.documents))) for e in tl.events if e.kind == "range")
+    assert spans == [("from 2026 to 2030", ("de.txt", "en.txt")), ("von 2026 bis 2030", ("other.txt",))]
+
+
 def test_fused_event_takes_the_most_specific_date_and_cites_everything() -> None:
     tl = build_timeline([
         _article("a.txt", "Lithuania announced plans this year to withdraw from the Ottawa Convention on landmines."),

@@ -174,6 +174,18 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
                 ej = events[j]
                 if _dates_match(ei, ej, tol) and uf.find(i) != uf.find(j) and similar(i, j, same_threshold):
                     uf.union(i, j)
+    # 1b. Two articles in two languages that already share a happening tell the same story: there the
+    #     same day, or the same span of years, is the same happening even with no name or amount in
+    #     common ("von 2026 bis 2030" / "from 2026 to 2030").
+    linked = _story_pairs(uf, reps, docs, languages)
+    for members in buckets.values() if linked else ():
+        for a_pos, i in enumerate(members):
+            for j in members[a_pos + 1:]:
+                ei, ej = events[i], events[j]
+                if (languages[i].isdisjoint(languages[j]) and uf.find(i) != uf.find(j)
+                        and (ei.kind == "range" or ei.granularity == "day") and _dates_match(ei, ej, timedelta(0))
+                        and any(frozenset((a, b)) in linked for a in docs[i] for b in docs[j])):
+                    uf.union(i, j)
     # 2. A coarser point holds a finer one ("this year" / "March 18"): attach it to its best match.
     points = sorted((i for i in reps if events[i].kind == "point" and events[i].start and events[i].end),
                     key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
@@ -204,6 +216,21 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
     return [_merged([events[i] for i in members], title_language) for members in groups.values()]
 
 
+def _story_pairs(uf: _UnionFind, reps: list[int], docs: list[frozenset[str]],
+                 languages: list[frozenset[str]]) -> set[frozenset[str]]:
+    """Pairs of articles in different languages that some fused event already cites together."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in reps:
+        groups[uf.find(i)].append(i)
+    pairs: set[frozenset[str]] = set()
+    for members in groups.values():
+        for a_pos, i in enumerate(members):
+            for j in members[a_pos + 1:]:
+                if languages[i].isdisjoint(languages[j]):
+                    pairs.update(frozenset((a, b)) for a in docs[i] for b in docs[j] if a != b)
+    return pairs
+
+
 def _span(e: Event) -> int:
     return ((e.end or date.max) - (e.start or date.min)).days
 
@@ -227,7 +254,8 @@ def _merged(members: list[Event], title_language: str | None = None) -> Event:
     counts: dict[tuple[object, ...], int] = defaultdict(int)
     for m in members:
         counts[_key(m)] += len(m.evidence)
-    best = min(members, key=lambda m: (periods.rank(m.granularity), _span(m), -counts[_key(m)]))
+    best = min(members, key=lambda m: (periods.rank(m.granularity), _span(m), -counts[_key(m)],
+                                       m.evidence[0].language != title_language))
     titled = [m for m in members if _key(m) == _key(best)]
     # the clearest title: whole (not cut), of a readable length, the most informative
     in_language = [m for m in members if m.evidence[0].language == title_language]
