@@ -50,6 +50,19 @@ def test_spec_builds_from_files_that_exist() -> None:
     assert "freeze_support" in (ROOT / "timeline_app" / "cli.py").read_text(encoding="utf-8")
 
 
+def test_the_build_takes_the_data_files_the_application_reads_at_run_time() -> None:
+    """A package that reads a file of its own at run time (the language identifier's model, the
+    locale data) must have its data collected, or the built program silently reads less."""
+    import re
+
+    spec = (PACKAGING / "timeline-app.spec").read_text(encoding="utf-8")
+    collected = re.search(r'for package in \(([^)]*)\):\n    datas \+= collect_data_files\(package\)', spec)
+    assert collected is not None
+    for package in ("py3langid", "dateparser", "htmldate", "trafilatura"):
+        assert f'"{package}"' in collected.group(1)
+    assert '"resources/*/*.toml"' in spec  # every language folder's data
+
+
 @pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
 def test_install_script_puts_program_menu_entry_and_icons_in_place(tmp_path: Path) -> None:
     unpacked = tmp_path / "timeline-app-1.0"
