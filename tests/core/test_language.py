@@ -91,3 +91,23 @@ def test_an_article_is_analysed_in_its_own_language(xx: str) -> None:
     article = Article("a.txt", "a.txt", "Titel", text, date(2025, 6, 1), "given", language=xx)
     timeline = build_timeline([article], settings=Settings())
     assert [(e.start, e.evidence[0].language) for e in timeline.events] == [(date(2025, 5, 5), xx)]
+
+
+def test_language_folders_are_found_through_a_frozen_build_s_path(monkeypatch) -> None:  # noqa: ANN001
+    """A frozen build serves the data folder as a MultiplexedPath, whose joinpath takes one part."""
+    from importlib import resources
+    from importlib.readers import MultiplexedPath
+
+    from timeline_app.core import language as lang
+
+    folder = MultiplexedPath(str(resources.files("timeline_app.resources")))
+    monkeypatch.setattr(lang.resources, "files", lambda package: folder)
+    lang.readable.cache_clear()
+    lang.readable_languages.cache_clear()
+    try:
+        assert lang.readable("de") and not lang.readable("pl")
+        assert set(lang.readable_languages()) >= {"en", "de", "fr", "es", "uk", "ru"}
+        assert lang.read_data("de", "text")["ordinals_with_dot"] is True
+    finally:
+        lang.readable.cache_clear()
+        lang.readable_languages.cache_clear()

@@ -34,7 +34,8 @@ def read_data(code: str, name: str) -> dict[str, Any]:
 @cache
 def readable(code: str) -> bool:
     """Does the application read this language's words (a data folder with its date words)?"""
-    return resources.files("timeline_app.resources").joinpath(code, "tagger.toml").is_file()
+    # one part a call: in a frozen build the folder is a MultiplexedPath, whose joinpath takes one
+    return resources.files("timeline_app.resources").joinpath(code).joinpath("tagger.toml").is_file()
 
 
 #: A detected language counts only when the identifier is at least this sure; short or mixed text
