@@ -70,6 +70,8 @@ def _segments(text: str) -> list[tuple[int, int]]:
 _TERMINAL_RUN = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 #: what must follow a clear sentence end: a capital, perhaps after an opening quote or bracket
 _CLEAR_NEXT = re.compile(r"\s+[\"“‘(\[]?[A-Z]")
+#: the first letter after a possible end
+_NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
 #: a lower-case word of two letters or more right before a full stop
 _LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z]{2,}$")
 #: the longest lower-case word looked for before a full stop
@@ -90,6 +92,8 @@ def _clear_ends(segment: str, lang: Language) -> list[int] | None:
         if m.end() >= body:
             break
         term = m.group()
+        if term == "." and (nxt := _NEXT_LETTER.match(segment, m.end())) and nxt.group(1).islower():
+            continue  # "5 p.m. yesterday", "the U.S. and", "e.g. the": a lower-case word goes on the sentence
         if not _CLEAR_NEXT.match(segment, m.end()) or term.startswith("..") or term.startswith("…"):
             return None
         if term[0] == ".":
