@@ -65,9 +65,18 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 def _mostly_stop_words(sample: str, code: str) -> bool:
     words = _WORDS.findall(sample)
-    stop = language(code).stop_words
     at_least, share = STOP_WORDS_SURE
-    return len(words) >= at_least and sum(w.lower() in stop for w in words) >= share * len(words)
+    return len(words) >= at_least and _stop_word_counts(words).get(code, 0) >= share * len(words)
+
+
+def _stop_word_counts(words: list[str]) -> dict[str, int]:
+    """How many of ``words`` are stop words of each language read."""
+    index = _stop_index()
+    counts: dict[str, int] = {}
+    for w in words:
+        for c in index.get(w.lower(), ()):
+            counts[c] = counts.get(c, 0) + 1
+    return counts
 
 
 @cache
@@ -99,17 +108,13 @@ def foreign_passages(text: str, code: str) -> list[tuple[int, int, str]]:
     the text is the text itself, whose language detection told."""
     out: list[tuple[int, int, str]] = []
     at_least, share = FOREIGN_PASSAGE
-    index = _stop_index()
     for m in _PARAGRAPH.finditer(text):
         if m.end() - m.start() > 0.9 * len(text.strip()):
             continue
         words = _WORDS.findall(m.group())
         if len(words) < at_least:
             continue
-        counts: dict[str, int] = {}
-        for w in words:
-            for c in index.get(w.lower(), ()):
-                counts[c] = counts.get(c, 0) + 1
+        counts = _stop_word_counts(words)
         best = max((c for c in counts if c != code), key=counts.__getitem__, default=None)
         if best is not None and counts[best] >= share * len(words) and counts[best] >= 2 * counts.get(code, 0):
             out.append((m.start(), m.end(), best))

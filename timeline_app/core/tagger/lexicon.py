@@ -246,8 +246,10 @@ def build_lexicon(data: dict[str, Any], contract: dict[str, list[str]] | None = 
         unknown = [spec["name"] for spec in data["rules"] if spec["name"] not in contract]
         if unknown:
             raise ValueError(f"rules with no handler in the default language: {unknown}")
-        for spec in [*data["point_forms"], *data["rules"]]:
-            spec["pattern"] = _with_groups(spec["pattern"], contract.get(spec["name"], []))
+
+    def pattern(spec: dict[str, Any]) -> str:
+        return spec["pattern"] if contract is None else _with_groups(spec["pattern"], contract.get(spec["name"], []))
+
     units: dict[str, Unit] = {}
     for name, spec in data["units"].items():
         forms = ((spec["words"], False, False), (spec["plurals"], True, False),
@@ -289,13 +291,13 @@ def build_lexicon(data: dict[str, Any], contract: dict[str, list[str]] | None = 
         "HOLIDAY": _alternation(list(data["holidays"]) + [h.upper() for h in data["holidays"]], cased=False),
     }
     fragments = {**data["fragments"], **word_fragments}
-    point_patterns = [(spec["name"], _expand(spec["pattern"], fragments)) for spec in data["point_forms"]]
+    point_patterns = [(spec["name"], _expand(pattern(spec), fragments)) for spec in data["point_forms"]]
     fragments["POINT"] = "(?:" + "|".join(_NAMED_GROUP.sub("(?:", p) for _, p in point_patterns) + ")"
     begin, end = _expand("{B}", fragments), _expand("{E}", fragments)
     rules = tuple(
         Rule(
             name=spec["name"],
-            regex=re.compile(begin + "(?:" + _expand(spec["pattern"], fragments) + ")" + end),
+            regex=re.compile(begin + "(?:" + _expand(pattern(spec), fragments) + ")" + end),
             priority=i,
             requires=tuple(spec.get("requires", ())),
             template=tuple(sorted(spec["template"].items())) if "template" in spec else None,
@@ -429,9 +431,13 @@ def read_data(code: str = DEFAULT) -> dict[str, Any]:
 @cache
 def lexicon(code: str = DEFAULT) -> Lexicon:
     """The tagger's lexicon of a language, loaded and compiled once per process."""
-    if code == DEFAULT:
-        return build_lexicon(read_data(code))
-    return build_lexicon(read_data(code), group_contract(read_data(DEFAULT)))
+    return build_lexicon(read_data(code), None if code == DEFAULT else _default_contract())
+
+
+@cache
+def _default_contract() -> dict[str, list[str]]:
+    """The groups the default language's rules give their readers: parsed once, for every other language."""
+    return group_contract(read_data(DEFAULT))
 
 
 def english() -> Lexicon:

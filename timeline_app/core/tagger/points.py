@@ -266,8 +266,9 @@ def point_weekday(g: dict[str, str | None], ctx: Context, start: int, end: int, 
     if ctx.ref is None:
         return Point(None, None, f"XXXX-WXX-{wd}", "day", True, "weekday")
     possessive = ctx.text.startswith(ctx.lex.possessive_endings, end)  # "Wednesday's ruling" has happened
-    d = weekday_date(ctx.ref, wd, None, PAST if possessive else tense(ctx, start, end))
-    return day_point(d, True, "weekday")
+    cue = tense(ctx, start, end)
+    d = weekday_date(ctx.ref, wd, None, PAST if possessive else cue)
+    return replace(day_point(d, True, "weekday"), untensed=cue is None)
 
 
 def with_time_after(m: re.Match[str], ctx: Context, p: Point) -> TemporalExpression:

@@ -70,6 +70,8 @@ class Point:
     form: str = ""
     #: where the words it was read from end, when the reader took some after the form ("February this year")
     through: int | None = None
+    #: a weekday whose clause has no tense cue: the same day as that weekday named just before
+    untensed: bool = False
 
 
 #: Places an expression from the last date and the last quarter the text mentioned before it (or None).

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from timeline_app.core import periods
-from timeline_app.core.tagger.context import after_a_name, has_cue, tense, words_after, words_before
+from timeline_app.core.tagger.context import after_a_name, has_cue, words_after, words_before
 from timeline_app.core.tagger.discourse import defer, on_story_day, same_weekday
 from timeline_app.core.tagger.points import (
     modified_expression,
@@ -34,7 +34,7 @@ from timeline_app.core.tagger.values import (
 
 def _as_named_before(m: re.Match[str], ctx: Context, p: Point, e: TemporalExpression) -> TemporalExpression:
     """A weekday with no tense cue of its own is the same day as that weekday named just before."""
-    if p.form == "weekday" and p.lo is not None and tense(ctx, m.start(), m.end()) is None:
+    if p.untensed and p.lo is not None:
         defer(ctx, (e.start, e.end), same_weekday(p.lo.isoweekday()))
     return e
 
