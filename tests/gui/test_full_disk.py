@@ -27,7 +27,7 @@ import timeline_app.gui
 from PySide6 import QtGui, QtWidgets
 from timeline_app.core import project as proj
 from timeline_app.core.article import DATE_REFERENCE, Article
-from timeline_app.core.export import export, write_csv, write_json, timeline_frame
+from timeline_app.core.export import TIMELINE_COLUMNS, export, timeline_rows, write_csv, write_json
 from timeline_app.core.pipeline import build_timeline
 from timeline_app.core.workspace import Workspace
 from timeline_app.gui.export_image import render_image, save_png
@@ -43,7 +43,7 @@ noise = os.urandom(300 * 200 * 4)  # incompressible: larger than the limit as a 
 image = QtGui.QImage(noise, 300, 200, QtGui.QImage.Format.Format_RGB32).copy()
 writers = {
     "tables": lambda: export(timeline, out / "tables"),
-    "csv": lambda: write_csv(timeline_frame(timeline), out / "one.csv"),
+    "csv": lambda: write_csv(TIMELINE_COLUMNS, timeline_rows(timeline), out / "one.csv"),
     "json": lambda: write_json({"text": text * 10}, out / "one.json"),
     "png": lambda: render_image(ws, out / "t.png"),
     "svg": lambda: render_image(ws, out / "t.svg"),
