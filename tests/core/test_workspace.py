@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -99,6 +100,46 @@ def test_parallel_load_gives_what_the_sequential_one_gives(seeds_dir: Path, tmp_
     assert seen and seen[-1] == 6
     stopped = load([tmp_path], reference=REF, settings=Settings(parallel_from=2, workers=2), cancelled=lambda: True)
     assert stopped.cancelled and len(stopped.analyses) < 5
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])
+def test_each_way_of_starting_readers_reads_the_same(method: str, seeds_dir: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    from timeline_app.core import loading
+    from timeline_app.core.settings import Settings
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{method} is not available on this platform")
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["timeline_app.core.preload"])
+    monkeypatch.setattr(loading, "_process_context", lambda language: context)
+    sequential = load([seeds_dir], reference=REF)
+    parallel = load([seeds_dir], reference=REF, settings=Settings(parallel_from=2, workers=2))
+    assert [(a.article.name, [e.value for e in a.expressions]) for a in parallel.analyses] == \
+        [(a.article.name, [e.value for e in a.expressions]) for a in sequential.analyses]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="only Linux counts a process's native threads")
+def test_readers_are_forked_only_from_a_process_running_one_thread() -> None:
+    import subprocess
+    import threading
+
+    from timeline_app.core.loading import _process_context
+
+    code = "from timeline_app.core.loading import _process_context; print(_process_context('en').get_start_method())"
+    alone = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert alone.stdout.strip() == "fork"
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert _process_context("en").get_start_method() == "forkserver"  # a thread runs beside this one
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_a_load_goes_on_in_this_process_when_no_process_can_start(seeds_dir: Path,

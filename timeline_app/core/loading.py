@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from timeline_app.core.article import Article, ReadFailure, collect_paths, read_file, unique_names
 from timeline_app.core.budget import Stopped, TookTooLong, time_budget
 from timeline_app.core.settings import Settings
+from timeline_app.core.tagger.lexicon import lexicon
 from timeline_app.core.timeline import ArticleAnalysis, analyze
 
 #: progress(done, total, current file name)
@@ -70,8 +73,7 @@ def _analyse_or_report(article: Article, settings: Settings) -> ArticleAnalysis 
 def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None, dates: dict[str, date],
                    settings: Settings, workers: int, progress: Progress | None,
                    cancelled: Callable[[], bool] | None) -> None:
-    """Read and analyse on several processes (spawned: forking a process that runs Qt threads is unsafe)."""
-    import multiprocessing
+    """Read and analyse on several processes, started as :func:`_process_context` says."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -87,9 +89,12 @@ def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None
         if progress is not None:
             progress(done_files, len(paths), chunks[i][-1].name)
 
+    if cancelled is not None and cancelled():  # stopped before it started: no process is started
+        result.cancelled = True
+        return
     pool = None
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(settings.language))
         pending = {pool.submit(_read_and_analyse, chunk, reference, dates, settings): i
                    for i, chunk in enumerate(chunks)}
         while pending:
@@ -120,6 +125,36 @@ def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None
         analyses += an
         result.failures += f
     _keep_renamed(articles, analyses, result)
+
+
+def _single_threaded() -> bool:
+    """Is this process running one thread, native threads (Qt's) included? Only Linux can tell."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+def _process_context(language: str) -> BaseContext:
+    """How reader processes start: forked where that is safe, else from a clean server process.
+
+    A fork costs nothing: the child has the reading code imported and the lexicon compiled (it is
+    built here first). Forking a process that runs other threads (Qt's, the window's loading
+    thread) is unsafe, so there the readers are forked from a server process that imported the
+    reading code and compiled the English lexicon once (:mod:`timeline_app.core.preload`); a
+    platform with neither (Windows) spawns each reader afresh.
+    """
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and _single_threaded():
+        lexicon(language)
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["timeline_app.core.preload"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def load(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = None,
