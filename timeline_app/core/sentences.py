@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from timeline_app.core.budget import check
 from timeline_app.core.language import DEFAULT, Language, language
@@ -69,11 +70,18 @@ def _segments(text: str) -> list[tuple[int, int]]:
 #: a possible sentence end inside a stretch of text: terminals, closing quotes or brackets, a space
 _TERMINAL_RUN = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 #: what must follow a clear sentence end: a capital, perhaps after an opening quote or bracket
-_CLEAR_NEXT = re.compile(r"\s+[\"“‘(\[]?[A-Z]")
+_CLEAR_NEXT = re.compile(r"\s+(?:[\"“‘(\[]|``)?([^\W\d_])")
 #: the first letter after a possible end
 _NEXT_LETTER = re.compile(r"\s+([^\W\d_])")
+#: the word right after a possible end, perhaps after an opening quote (then it starts no sentence
+#: for syntok)
+_NEXT_WORD = re.compile(r"\s+(?P<quote>[\"“‘]|``)?([^\W\d_][^\W\d_'’-]*)")
+#: a number right after a possible end
+_DIGIT_NEXT = re.compile(r"\s+\d")
 #: a lower-case word of two letters or more right before a full stop
-_LOWER_WORD = re.compile(r"(?<![\w.'’-])[a-z]{2,}$")
+_LOWER_WORD = re.compile(r"(?<![\w.'’-])[^\W\d_A-Z]{2,}$")
+#: a word with a capital (or words joined by dots: "U.S", "p.m") right before a full stop
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’-])(?:[^\W\d_]+(?:\.[^\W\d_]+)*|\d(?:[\d,.]*\d)?%?)$")
 #: the longest lower-case word looked for before a full stop
 _WORD_REACH = 48
 #: a year, or a numeric date ending in one, right before a full stop: "on 12.06.2025. Latvia's" ends
@@ -83,50 +91,115 @@ _YEAR_BEFORE = re.compile(r"(?<![\w.])(?:\d{1,2}[./-]\d{1,2}[./-])?\d{4}$")
 _AFTER_YEAR = re.compile(r"(?<![\w.])(?:\d{1,2}[./-]\d{1,2}[./-])?\d{4}\.(\s+)(?=[\"“‘(\[]?[A-Z])")
 
 
-def _clear_ends(segment: str, lang: Language) -> list[int] | None:
-    """Where the sentences of ``segment`` end, if every possible end is a clear one ("...word. The");
-    None when one is not ("Mr. Smith", "U.S. Army", "...", "Jan. 5"): syntok decides those."""
-    ends: list[int] = []
+@cache
+def _syntok_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """syntok's own abbreviations, sentence starters and Roman numerals: a full stop after a word is
+    judged here as syntok would judge it."""
+    try:
+        from syntok._segmentation_states import State
+
+        return frozenset(State.abbreviations), frozenset(State.starters), frozenset(State.roman_numerals)
+    except (ImportError, AttributeError):  # another syntok: every such stop is left to it
+        return frozenset(), frozenset(), frozenset()
+
+
+def _ends_after_word(segment: str, stop: int, after: int, lang: Language) -> bool | None:
+    """Does the full stop at ``stop``, after a word with a capital ("Smith.", "Mr.", "U.S."), end a
+    sentence, the next word starting at ``after``? None: unclear, syntok decides.
+
+    The judgement is syntok's, where it is plain: a sentence starter ("The", "It") after it ends the
+    sentence; otherwise an abbreviation ("Mr.", ours or syntok's) or a word with dots inside ("U.S.")
+    does not, and any other word does. A single letter ("J. Smith") or a Roman numeral is unclear.
+    """
+    word = _WORD_BEFORE_STOP.search(segment, max(0, stop - _WORD_REACH), stop)
+    following = _NEXT_WORD.match(segment, after)
+    if word is None or following is None:
+        return None
+    token = word.group()
+    abbreviations, starters, roman = _syntok_words()
+    if token[0].isdigit() and not segment[:word.start()].strip():
+        return None  # "1. Control of the waterway": the number of a list's item
+    if token[0].isdigit():  # "rose 5%. The", "on May 14. It": unclear where a number takes a dot
+        return None if lang.ordinals_with_dot or following.group(2).lower() in lang.abbreviations else True
+    if not abbreviations or len(token) == 1 or token.upper() in roman:
+        return None
+    if following.group("quote") is None and following.group(2) in starters:
+        return True
+    return not ("." in token or token in abbreviations or token.lower() in lang.abbreviations)
+
+
+def _sentence_pieces(segment: str, lang: Language) -> list[tuple[int, int, bool]]:
+    """``segment`` cut where a sentence clearly ends ("...word. The", "...Smith. The"): each piece's
+    start, end, and whether it holds an end that is not clear ("J. Smith", "...", "in 1998. 2005",
+    a full stop in brackets), which syntok then decides within that piece alone."""
+    pieces: list[tuple[int, int, bool]] = []
+    start = 0
+    unclear = False
     body = len(segment.rstrip())
     for m in _TERMINAL_RUN.finditer(segment, 0, body):
         if m.end() >= body:
             break
-        term = m.group()
-        if term == "." and (nxt := _NEXT_LETTER.match(segment, m.end())) and nxt.group(1).islower():
-            continue  # "5 p.m. yesterday", "the U.S. and", "e.g. the": a lower-case word goes on the sentence
-        if not _CLEAR_NEXT.match(segment, m.end()) or term.startswith("..") or term.startswith("…"):
+        verdict = _ends_here(segment, m, lang)
+        if verdict is None:
+            unclear = True
+        elif verdict:
+            pieces.append((start, m.end(), unclear))
+            start, unclear = m.end(), False
+    pieces.append((start, body, unclear))
+    return pieces
+
+
+def _ends_here(segment: str, m: re.Match[str], lang: Language) -> bool | None:
+    """Does the possible end ``m`` end a sentence? None: it is not clear, syntok decides."""
+    term = m.group()
+    if term == "." and (nxt := _NEXT_LETTER.match(segment, m.end())) and nxt.group(1).islower():
+        return False  # "5 p.m. yesterday", "the U.S. and", "e.g. the": a lower-case word goes on the sentence
+    capital = _CLEAR_NEXT.match(segment, m.end())
+    if capital is None and term == "." and _DIGIT_NEXT.match(segment, m.end()) and (
+            before := _WORD_BEFORE_STOP.search(segment, max(0, m.start() - 8), m.start())) and \
+            before.group().lower() in lang.abbreviations:
+        return False  # "on Aug. 7", "No. 5": an abbreviation goes on to its number
+    if capital is None or not capital.group(1).isupper() or term.startswith("..") or term.startswith("…"):
+        return None
+    opened = segment.rfind("(", 0, m.start())
+    if opened >= 0 and segment.find(")", opened, m.start()) < 0:
+        return None  # inside brackets, where syntok cuts nothing: "(ком. Лінь Бяо)", "(engl. USS Turner)"
+    if term[0] == ".":
+        # only the last few characters: searching from 0 at every full stop was quadratic
+        word = _LOWER_WORD.search(segment, max(0, m.start() - _WORD_REACH), m.start())
+        if word is None:
+            if _YEAR_BEFORE.search(segment, max(0, m.start() - 12), m.start()):
+                return True
+            return _ends_after_word(segment, m.start(), m.end(), lang)
+        if word.group() in lang.lower_abbreviations:
             return None
-        if term[0] == ".":
-            # only the last few characters: searching from 0 at every full stop was quadratic
-            word = _LOWER_WORD.search(segment, max(0, m.start() - _WORD_REACH), m.start())
-            if word is None:
-                if not _YEAR_BEFORE.search(segment, max(0, m.start() - 12), m.start()):
-                    return None
-            elif word.group() in lang.lower_abbreviations:
-                return None
-        elif len(term.rstrip("\"'”’)]")) > 1:
-            return None  # "?!"
-        ends.append(m.end())
-    return ends
+    elif len(term.rstrip("\"'”’)]")) > 1:
+        return None  # "?!"
+    return True
 
 
 def _split_segment(text: str, seg_start: int, seg_end: int, lang: Language) -> list[Sentence]:
-    segment = text[seg_start:seg_end]
-    ends = _clear_ends(segment, lang)
+    """The sentences of one stretch between hard breaks: cut at its clear ends without syntok (the
+    common case: the same sentences, several times faster), syntok reading only the pieces between
+    two clear ends that hold an unclear one."""
     out: list[Sentence] = []
-    if ends is not None:  # the common case, without syntok: same sentences, several times faster
-        pos = 0
-        for end in ends + [len(segment.rstrip())]:
-            piece = segment[pos:end]
-            s = seg_start + pos + len(piece) - len(piece.lstrip())
-            e = seg_start + end
-            if e > s:
-                out.append(Sentence(s, e, clean(text[s:e])))
-            pos = end
-        return out
+    for start, end, unclear in _sentence_pieces(text[seg_start:seg_end], lang):
+        if unclear:
+            out += _syntok_split(text, seg_start + start, seg_start + end)
+            continue
+        piece = text[seg_start + start:seg_start + end]
+        s = seg_start + start + len(piece) - len(piece.lstrip())
+        e = seg_start + end
+        if e > s:
+            out.append(Sentence(s, e, clean(text[s:e])))
+    return _join_ordinals(out, text, lang) if lang.ordinals_with_dot else out
+
+
+def _syntok_split(text: str, start: int, end: int) -> list[Sentence]:
     from syntok import segmenter
 
-    for piece_start, piece_end in _pieces(text, seg_start, seg_end):
+    out: list[Sentence] = []
+    for piece_start, piece_end in _pieces(text, start, end):
         check()
         segment = text[piece_start:piece_end].replace("\n", " ")  # same length: offsets stay valid
         for paragraph in segmenter.analyze(segment):
@@ -140,7 +213,7 @@ def _split_segment(text: str, seg_start: int, seg_end: int, lang: Language) -> l
                     out.append(Sentence(s, cut.start(1), clean(text[s:cut.start(1)])))
                     s = cut.end(1)
                 out.append(Sentence(s, e, clean(text[s:e])))
-    return _join_ordinals(out, text, lang) if lang.ordinals_with_dot else out
+    return out
 
 
 #: a sentence that seems to end on a day or an ordinal with its dot ("am 18.", "die 6.")
