@@ -37,16 +37,20 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     # the stretches are all a rule can see: look for its words there, not in the whole text
     near = "\x00".join(stretches) if sum(end - start for start, end in segments) < len(text) else lowered
     post = is_post(ctx)
-    for rule in ctx.lex.rules:
+    first_pass = ctx.lex.first_pass
+    # which rules can match in which stretch, found for all rules at once in linear time
+    possible = [first_pass.matching(text[start:end]) for start, end in segments] if first_pass else None
+    for i, rule in enumerate(ctx.lex.rules):
         check()
         if rule.posts_only and not post:
             continue
-        spans = segments
-        if rule.requires:  # only the stretches that hold one of the rule's words
+        places = range(len(segments)) if possible is None else [n for n, p in enumerate(possible) if i in p]
+        if rule.requires and places:  # only the stretches that hold one of the rule's words
             words = [word for word in rule.requires if word in near]
-            if not words:
-                continue
-            spans = [span for span, low in zip(segments, stretches) if any(word in low for word in words)]
+            places = [n for n in places if any(word in stretches[n] for word in words)] if words else []
+        if not places:
+            continue
+        spans = [segments[n] for n in places]
         handler = HANDLERS[rule.name] if rule.template is None else templated(rule.template)
         matches = (m for start, end in spans for m in rule.regex.finditer(text, start, end))
         for n, m in enumerate(matches, 1):
