@@ -24,11 +24,11 @@ from typing import Any
 #: Python's ``\w``, ``\d``, ``\s`` (Unicode) in RE2's syntax, inside a character class
 _CLASS = {
     sre.CATEGORY_WORD: r"\pL\pN_",
-    sre.CATEGORY_DIGIT: r"\p{Nd}",
+    sre.CATEGORY_DIGIT: r"\pN",  # any number: more than the decimal digits
     sre.CATEGORY_SPACE: r"\s\p{Z}\x{85}\x{0b}\x{1c}-\x{1f}",
-    # the complements, as supersets: a non-letter, a non-digit, anything but an ASCII space
+    # the complements, as supersets: a non-letter, any character, anything but an ASCII space
     sre.CATEGORY_NOT_WORD: r"\PL",
-    sre.CATEGORY_NOT_DIGIT: r"\P{Nd}",
+    sre.CATEGORY_NOT_DIGIT: r"\x{0}-\x{10ffff}",
     sre.CATEGORY_NOT_SPACE: r"\S",
 }
 _ANY = r"(?s:.)"
