@@ -114,14 +114,15 @@ def _key(e: Event) -> tuple[object, ...]:
 
 
 def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold: float = 65.0,
-         title_language: str | None = None) -> list[Event]:
+         title_language: str | None = None, contents: Sequence[list[str]] | None = None) -> list[Event]:
     """Merge events that report the same happening; each result cites every supporting sentence.
     A merged event reported in several languages takes its title from one in ``title_language``
-    (the run's) where it can."""
+    (the run's) where it can. ``contents``: each event's :func:`content` of its sentences, where
+    already made."""
     n = len(events)
     if n < 2:
         return list(events)
-    texts = [[content(ev) for ev in e.evidence] for e in events]
+    texts = list(contents) if contents is not None else [[content(ev) for ev in e.evidence] for e in events]
     docs = [frozenset(e.documents) for e in events]
     languages = [frozenset(ev.language for ev in e.evidence) for e in events]
     named: dict[int, frozenset[str]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 COPY_ALIGNMENT = 0.7
 
 
-def _sentences(analysis: ArticleAnalysis) -> list[str]:
+def copy_sentences(analysis: ArticleAnalysis) -> list[str]:
+    """An article's sentences as copy detection compares them: rough cuts, stemmed, the short left out."""
     lang = analysis.article.language
     return [" ".join(w) for s in analysis.sentences.rough() if len(w := stems(s, lang=lang)) >= 6]
 
@@ -52,14 +53,17 @@ def alignment(a: list[str], b: list[str], cutoff: float = 60.0) -> float:
     return len(tails) / min(len(a), len(b))
 
 
-def copies(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
+def copies(analyses: Sequence[ArticleAnalysis], compared: Mapping[str, list[str]] | None = None) -> dict[str, str]:
     """Articles that copy or lightly rewrite another: {copy name: original name}.
 
     The original is the earliest published one (then the one listed first); a copy of a copy points
     at it too. Candidate pairs must share several word pairs, so most pairs of a large set are never
-    compared, and articles already known to copy one another are not aligned again.
+    compared, and articles already known to copy one another are not aligned again. ``compared``:
+    the articles' :func:`copy_sentences` where already made, by name.
     """
-    sents = {a.article.name: _sentences(a) for a in analyses}
+    known = compared or {}
+    sents = {a.article.name: known[a.article.name] if a.article.name in known else copy_sentences(a)
+             for a in analyses}
     order = {a.article.name: (a.article.published or date.max, i) for i, a in enumerate(analyses)}
     group = {name: name for name in sents}  # articles known to copy one another, by union-find
 
@@ -139,7 +143,8 @@ def _places() -> _Places:
     )
 
 
-def _countries(sentence: str) -> frozenset[str]:
+def countries_named(sentence: str) -> frozenset[str]:
+    """The countries a sentence names, a group ("the Baltic states") as its members."""
     places = _places()
     names = {places.canonical[c] for c in places.country.findall(sentence)}
     for pattern, members in places.groups:
@@ -148,12 +153,16 @@ def _countries(sentence: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def conflicts(event: Event) -> list[str]:
-    """Facts the supporting sentences disagree on: which countries take part; distances."""
+def conflicts(event: Event, named: Mapping[tuple[str, int], frozenset[str]] | None = None) -> list[str]:
+    """Facts the supporting sentences disagree on: which countries take part; distances. ``named``:
+    the countries of sentences already read, by document and the sentence's start."""
     notes: list[str] = []
     by_doc: dict[str, frozenset[str]] = {}
+    known = named or {}
     for ev in event.evidence:
-        by_doc[ev.document] = by_doc.get(ev.document, frozenset()) | _countries(ev.sentence)
+        found = known.get((ev.document, ev.sentence_start))
+        by_doc[ev.document] = by_doc.get(ev.document, frozenset()) | (
+            countries_named(ev.sentence) if found is None else found)
     # only lists of three or more countries (who takes part), not places mentioned in passing
     by_doc = {d: names for d, names in by_doc.items() if len(names) >= 3}
     if len(by_doc) >= 2:

@@ -12,9 +12,9 @@ from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.budget import check
 from timeline_app.core.curation import Curation, apply, key_of
 from timeline_app.core.event import Event, Evidence, format_span, make_title
-from timeline_app.core.fusion import fuse
+from timeline_app.core.fusion import content, fuse
 from timeline_app.core.language import DEFAULT, foreign_passages, readable
-from timeline_app.core.provenance import conflicts, copies, independent_sources
+from timeline_app.core.provenance import conflicts, copies, copy_sentences, countries_named, independent_sources
 from timeline_app.core.relevance import furniture, reason_at
 from timeline_app.core.salience import rank
 from timeline_app.core.sentences import Sentence, Sentences
@@ -26,6 +26,24 @@ UNRESOLVED = "unresolved"
 
 
 @dataclass
+class ArticleReading:
+    """What one article gives the timeline on its own, before any other article is looked at:
+    worked out where the article was read (a reader process, when loading many), so that the main
+    process only fuses, finds copies and notes disagreements."""
+
+    #: the article's name and the settings it was read with: another key, and it is read again
+    key: tuple[object, ...]
+    #: its events before fusion, page furniture among them (``excluded`` set)
+    events: list[Event]
+    #: what fusion compares of each event's sentences (:func:`fusion.content`)
+    contents: list[list[str]]
+    #: the countries each event's sentences name (disagreements)
+    countries: list[list[frozenset[str]]]
+    #: its sentences as copy detection compares them (None: not made, copies were not looked for)
+    copy_sentences: list[str] | None
+
+
+@dataclass
 class ArticleAnalysis:
     """What was read from one article: its sentences, temporal expressions and page furniture."""
 
@@ -33,6 +51,8 @@ class ArticleAnalysis:
     sentences: Sentences
     expressions: list[TemporalExpression]
     furniture: list[tuple[int, int, str]] = field(default_factory=list)
+    #: its events and what the timeline compares of them (None: worked out when needed)
+    reading: ArticleReading | None = None
 
 
 @dataclass
@@ -57,7 +77,6 @@ class _Mention:
     expr: TemporalExpression
     sentence: Sentence
     document: str
-    order: int
     language: str
 
 
@@ -71,9 +90,34 @@ def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalys
     for e in expressions:  # split here (on a worker process when loading many) what the timeline will cite
         if _cited(e, settings):
             sentences.at(e.start)
-    if settings.detect_copies:
-        sentences.rough()  # what copy detection compares
-    return ArticleAnalysis(article, sentences, expressions, furniture(article.text, article.language))
+    analysis = ArticleAnalysis(article, sentences, expressions, furniture(article.text, article.language))
+    analysis.reading = read_article(analysis, settings)
+    return analysis
+
+
+def _reading_key(analysis: ArticleAnalysis, settings: Settings) -> tuple[object, ...]:
+    return analysis.article.name, settings.title_max, settings.merge_similarity, settings.place_vague
+
+
+def read_article(analysis: ArticleAnalysis, settings: Settings) -> ArticleReading:
+    """The events of one article (mentions of one happening merged) and what the timeline compares of
+    them; one article's share of :func:`machine_reading`."""
+    events = [_event(group, settings, analysis.furniture, analysis.expressions)
+              for group in _merge_within_article(_mentions(analysis, settings), settings)]
+    return ArticleReading(_reading_key(analysis, settings), events,
+                          [[content(ev) for ev in e.evidence] for e in events],
+                          [[countries_named(ev.sentence) for ev in e.evidence] for e in events],
+                          copy_sentences(analysis) if settings.detect_copies else None)
+
+
+def _reading(analysis: ArticleAnalysis, settings: Settings) -> ArticleReading:
+    """The article's reading as made when it was read, or made now (renamed, other settings); its
+    events are copies, free to be changed."""
+    reading = analysis.reading
+    if reading is None or reading.key != _reading_key(analysis, settings):
+        reading = read_article(analysis, settings)
+    events = [replace(e, evidence=list(e.evidence), conflicts=list(e.conflicts)) for e in reading.events]
+    return replace(reading, events=events)
 
 
 def article_settings(article: Article, settings: Settings) -> Settings:
@@ -125,7 +169,7 @@ def _similar(a: str, b: str, lang: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
-def _mentions(analysis: ArticleAnalysis, doc_order: int, settings: Settings) -> list[_Mention]:
+def _mentions(analysis: ArticleAnalysis, settings: Settings) -> list[_Mention]:
     dateline = analysis.article.dateline
     out: list[_Mention] = []
     for expr in analysis.expressions:
@@ -136,7 +180,7 @@ def _mentions(analysis: ArticleAnalysis, doc_order: int, settings: Settings) -> 
         sentence = analysis.sentences.at(expr.start)
         if sentence is None:
             continue
-        out.append(_Mention(expr, sentence, analysis.article.name, doc_order, analysis.article.language))
+        out.append(_Mention(expr, sentence, analysis.article.name, analysis.article.language))
     return out
 
 
@@ -212,18 +256,28 @@ class MachineReading:
 
 def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | None = None) -> MachineReading:
     settings = settings or Settings()
-    events: list[Event] = []
-    for i, analysis in enumerate(analyses):
-        for group in _merge_within_article(_mentions(analysis, i, settings), settings):
-            events.append(_event(group, settings, analysis.furniture, analysis.expressions))
-    kept = [e for e in events if e.excluded is None]
-    excluded = [e for e in events if e.excluded is not None]
+    kept: list[Event] = []
+    excluded: list[Event] = []
+    contents: list[list[str]] = []
+    named: dict[tuple[str, int], frozenset[str]] = {}
+    compared: dict[str, list[str]] = {}
+    for analysis in analyses:
+        reading = _reading(analysis, settings)
+        if reading.copy_sentences is not None:
+            compared[analysis.article.name] = reading.copy_sentences
+        for e, texts, places in zip(reading.events, reading.contents, reading.countries):
+            named.update(((ev.document, ev.sentence_start), c) for ev, c in zip(e.evidence, places))
+            if e.excluded is None:
+                kept.append(e)
+                contents.append(texts)
+            else:
+                excluded.append(e)
     if settings.fuse:
-        kept = fuse(kept, title_language=settings.language)
-    copy_of = copies(analyses) if settings.detect_copies else {}
+        kept = fuse(kept, title_language=settings.language, contents=contents)
+    copy_of = copies(analyses, compared) if settings.detect_copies else {}
     for e in kept + excluded:
         e.independent = independent_sources(e, copy_of)
-        e.conflicts = conflicts(e)
+        e.conflicts = conflicts(e, named)
     return MachineReading(kept, excluded, copy_of)
 
 
