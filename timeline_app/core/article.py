@@ -411,7 +411,7 @@ def find_dateline(text: str, settings: Settings | None = None) -> tuple[date | N
     for line in head.split("\n"):
         lowered = line.lower()
         # only short lines and bylines can be datelines: tagging just those keeps this cheap
-        if any(c.isdigit() for c in line) and not _SIGNATURE.search(line) and (
+        if _FULL_DATE_DIGITS.search(line) and not _SIGNATURE.search(line) and (
                 len(line.strip()) <= 60 or cue.search(lowered) or _TIME_MARK.search(lowered)):
             for e in tag(line, None, settings):
                 if e.granularity == "day" and e.lo is not None and not e.anchored and e.kind == "point":
@@ -427,6 +427,9 @@ def find_dateline(text: str, settings: Settings | None = None) -> tuple[date | N
     return update
 
 
+#: what a full date with no reference date to lean on must hold: a year ("2025", "'25") or a numeric
+#: date ending in one ("06.05.25"); a line without is not tagged at all
+_FULL_DATE_DIGITS = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d\d|['’]\d\d")
 #: "(@handle)" or "@handle)": the signature line of an embedded post, never a byline.
 _SIGNATURE = re.compile(r"\(@\w+\)|[—–-]\s*[^\n(]{0,60}\(@")
 #: "9:48 AM", "10 p.m.": a time's marker (the German preposition "am" is no cue).
