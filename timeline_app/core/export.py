@@ -168,8 +168,15 @@ def csv_bytes(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> byte
 
 
 def json_bytes(document: dict[str, Any]) -> bytes:
-    """Compact JSON: an indented file takes Python's slow encoder and several times the room."""
-    return json_utf8(json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=_json_value))
+    """Compact JSON, UTF-8: orjson writes it straight to bytes, several times faster than Python's
+    encoder and without a copy as text. A text orjson refuses (a file name that is not UTF-8, held
+    as lone surrogates) goes through Python's encoder, which keeps it as its escape."""
+    import orjson
+
+    try:
+        return orjson.dumps(document, default=_json_value)
+    except orjson.JSONEncodeError:
+        return json_utf8(json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=_json_value))
 
 
 def write_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], path: str | os.PathLike[str]) -> None:
