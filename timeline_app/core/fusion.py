@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
@@ -132,19 +133,21 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
             named[i] = frozenset().union(*(anchors(ev) for ev in events[i].evidence))
         return named[i]
 
-    words = [frozenset(w for t in ts for w in t.split()) for ts in texts]
     uf = _UnionFind(n)
     # 0. Repeats (copied articles): the same dates and the same words in another article are the same
-    #    event at once. Only one of them takes part in the comparisons below, which keeps them near-linear.
+    #    event at once. Only one of them takes part in the comparisons below, which keeps them near-linear;
+    #    only those have their words as a set (one word, one string: a large load holds many sets).
     first: dict[tuple[object, ...], int] = {}
     reps: list[int] = []
+    words: dict[int, frozenset[str]] = {}
     for i, e in enumerate(events):
         j = first.setdefault((_key(e), tuple(texts[i])), i)
-        if j != i and len(words[i]) >= 2 and docs[i] != docs[j]:
+        if j != i and len(words[j]) >= 2 and docs[i] != docs[j]:  # the same texts: the same words
             uf.union(j, i)
             docs[j] |= docs[i]
         else:
             reps.append(i)
+            words[i] = frozenset(map(sys.intern, " ".join(texts[i]).split()))
 
     def one_article(i: int, j: int) -> bool:
         """Both come from one article alone: already merged where they should be."""

@@ -287,10 +287,26 @@ class Sentences:
     def __init__(self, text: str, lang: str = DEFAULT) -> None:
         self.text = text
         self.language = language(lang)
-        self._spans = _segments(text)
-        self._starts = [start for start, _ in self._spans]
+        self._index: tuple[list[tuple[int, int]], list[int]] | None = None  # stretches, their starts
         self._split: dict[int, tuple[list[Sentence], list[int]]] = {}  # paragraph -> sentences, their starts
-        self._rough: list[str] | None = None
+
+    def __getstate__(self) -> tuple[str, str]:
+        """Sent between processes as the text and its language only: what was split is split again
+        where it is asked for (the reader process already gave the timeline what it needed)."""
+        return self.text, self.language.code
+
+    def __setstate__(self, state: tuple[str, str]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
+    @property
+    def _spans(self) -> list[tuple[int, int]]:
+        return self._stretches()[0]
+
+    def _stretches(self) -> tuple[list[tuple[int, int]], list[int]]:
+        if self._index is None:
+            spans = _segments(self.text)
+            self._index = spans, [start for start, _ in spans]
+        return self._index
 
     def _segment(self, i: int) -> tuple[list[Sentence], list[int]]:
         done = self._split.get(i)
@@ -302,11 +318,12 @@ class Sentences:
 
     def at(self, offset: int) -> Sentence | None:
         """The sentence that holds the character at ``offset``, or None (between sentences)."""
-        i = bisect.bisect_right(self._starts, offset) - 1
-        if i < 0 or offset >= self._spans[i][1]:
+        spans, starts = self._stretches()
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0 or offset >= spans[i][1]:
             return None
-        found, starts = self._segment(i)
-        j = bisect.bisect_right(starts, offset) - 1
+        found, sentence_starts = self._segment(i)
+        j = bisect.bisect_right(sentence_starts, offset) - 1
         return found[j] if j >= 0 and offset < found[j].end else None
 
     def __iter__(self) -> Iterator[Sentence]:
@@ -318,11 +335,9 @@ class Sentences:
 
     def rough(self) -> list[str]:
         """Every sentence, cut quickly and sometimes wrongly ("Mr. | Smith"): enough to compare two
-        articles sentence by sentence, as long as both are cut the same way."""
-        if self._rough is None:
-            self._rough = [piece for start, end in self._spans
-                           for piece in _rough_split(self.text[start:end], self.language)]
-        return self._rough
+        articles sentence by sentence, as long as both are cut the same way. Not kept: its one
+        reader (copy detection) keeps what it makes of it."""
+        return [piece for start, end in self._spans for piece in _rough_split(self.text[start:end], self.language)]
 
 
 def split_sentences(text: str, lang: str = DEFAULT) -> list[Sentence]:

@@ -37,8 +37,9 @@ class ArticleReading:
     events: list[Event]
     #: what fusion compares of each event's sentences (:func:`fusion.content`)
     contents: list[list[str]]
-    #: the countries each event's sentences name (disagreements)
-    countries: list[list[frozenset[str]]]
+    #: the countries its cited sentences name, by the sentence's start (disagreements); a sentence
+    #: that names none is left out
+    countries: dict[int, frozenset[str]]
     #: its sentences as copy detection compares them (None: not made, copies were not looked for)
     copy_sentences: list[str] | None
 
@@ -106,7 +107,8 @@ def read_article(analysis: ArticleAnalysis, settings: Settings) -> ArticleReadin
               for group in _merge_within_article(_mentions(analysis, settings), settings)]
     return ArticleReading(_reading_key(analysis, settings), events,
                           [[content(ev) for ev in e.evidence] for e in events],
-                          [[countries_named(ev.sentence) for ev in e.evidence] for e in events],
+                          {ev.sentence_start: named for e in events for ev in e.evidence
+                           if (named := countries_named(ev.sentence))},
                           copy_sentences(analysis) if settings.detect_copies else None)
 
 
@@ -245,6 +247,9 @@ def _event(group: list[_Mention], settings: Settings, furniture_spans: list[tupl
                  evidence=evidence, excluded=excluded)
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 @dataclass
 class MachineReading:
     """The events as read, before any edit: worth keeping, since edits are re-applied often."""
@@ -265,8 +270,9 @@ def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | No
         reading = _reading(analysis, settings)
         if reading.copy_sentences is not None:
             compared[analysis.article.name] = reading.copy_sentences
-        for e, texts, places in zip(reading.events, reading.contents, reading.countries):
-            named.update(((ev.document, ev.sentence_start), c) for ev, c in zip(e.evidence, places))
+        for e, texts in zip(reading.events, reading.contents):
+            named.update(((ev.document, ev.sentence_start), reading.countries.get(ev.sentence_start, _NONE))
+                         for ev in e.evidence)
             if e.excluded is None:
                 kept.append(e)
                 contents.append(texts)
