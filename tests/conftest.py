@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# what the application keeps of files it read goes to a folder of this run, never the user's
+os.environ.setdefault("TIMELINE_APP_CACHE", tempfile.mkdtemp(prefix="timeline-app-cache-"))
 
 try:  # keep the window's autosave and settings out of the real user's folders
     from PySide6.QtCore import QStandardPaths

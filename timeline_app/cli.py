@@ -92,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="the language of one file (de, fr...; wins over the one detected); repeatable")
         p.add_argument("--allow-outside", action="store_true",
                        help="read a project's articles that lie outside its folder (never read without it)")
+        p.add_argument("--no-cache", action="store_true",
+                       help="read every file again, not what an earlier run kept of it (kept by content in the "
+                            "user's cache folder; TIMELINE_APP_CACHE names another, or off)")
 
     export = sub.add_parser("export", help="write timeline.csv, evidence.csv and timeline.json",
                             description="Write DIR/timeline.csv (one row per event), DIR/evidence.csv (one row "
@@ -142,12 +145,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace):  # noqa: ANN202 - keeps core imports out of start-up
+    from timeline_app.core.cache import default_folder
     from timeline_app.core.settings import Settings
 
     langs = getattr(args, "lang", None) or []
     if isinstance(langs, str):  # timex: one file, one code
         langs = [(args.file, langs.lower())]
-    return Settings(day_first=args.day_first, file_languages=tuple(langs))
+    folder = None if getattr(args, "no_cache", True) else default_folder()
+    return Settings(day_first=args.day_first, file_languages=tuple(langs), cache_folder=str(folder or ""))
 
 
 def _sources(args: argparse.Namespace):  # noqa: ANN202 - a core Sources

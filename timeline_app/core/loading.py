@@ -12,6 +12,8 @@ from pathlib import Path
 
 from timeline_app.core.article import Article, ReadFailure, collect_paths, read_file, unique_names
 from timeline_app.core.budget import Stopped, TookTooLong, time_budget
+from timeline_app.core.cache import ReadCache
+from timeline_app.core.files import read_regular_file
 from timeline_app.core.settings import Settings
 from timeline_app.core.tagger.lexicon import lexicon
 from timeline_app.core.timeline import ArticleAnalysis, analyze
@@ -35,22 +37,28 @@ def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str
     articles: list[Article] = []
     analyses: list[ArticleAnalysis | None] = []
     failures: list[ReadFailure] = []
+    kept = ReadCache(settings.cache_folder) if settings.cache_folder else None
     for path in paths:
         if cancelled is not None and cancelled():
             break
-        done: list[tuple[Article, ArticleAnalysis | ReadFailure]] = []
-        try:
-            with time_budget(settings.file_seconds, cancelled):  # a file and all it holds
-                for article in read_file(path, dates, reference, settings):
-                    if isinstance(article, ReadFailure):
-                        failures.append(article)
-                    else:
-                        done.append((article, _analyse_or_report(article, settings)))
-        except TookTooLong as e:
-            failures.append(ReadFailure(str(path), str(e)))
-            continue
-        except Stopped:
-            break
+        key = _cache_key(kept, path, dates, reference, settings)
+        done: list[tuple[Article, ArticleAnalysis | ReadFailure]] | None = kept.get(key) if kept and key else None
+        if done is None:
+            done = []
+            try:
+                with time_budget(settings.file_seconds, cancelled):  # a file and all it holds
+                    for article in read_file(path, dates, reference, settings):
+                        if isinstance(article, ReadFailure):
+                            failures.append(article)
+                        else:
+                            done.append((article, _analyse_or_report(article, settings)))
+            except TookTooLong as e:
+                failures.append(ReadFailure(str(path), str(e)))
+                continue
+            except Stopped:
+                break
+            if kept and key and done and all(isinstance(a, ArticleAnalysis) for _, a in done):
+                kept.put(key, done)  # only a reading that went through whole
         for article, analysis in done:
             if isinstance(analysis, ReadFailure):
                 failures.append(analysis)
@@ -59,6 +67,18 @@ def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str
                 analyses.append(analysis)
             articles.append(article)
     return articles, analyses, failures
+
+
+def _cache_key(kept: ReadCache | None, path: Path, dates: dict[str, date], reference: date | None,
+               settings: Settings) -> str | None:
+    """The key of a file's reading in the cache (None: no cache, or the file cannot be read)."""
+    if kept is None:
+        return None
+    try:
+        data = read_regular_file(path, settings.max_file_bytes)
+    except OSError:
+        return None  # read_file says why
+    return kept.key(path, data, dates, reference, settings)
 
 
 def _analyse_or_report(article: Article, settings: Settings) -> ArticleAnalysis | ReadFailure:

@@ -47,6 +47,9 @@ class Settings:
     max_file_bytes: int = 20_000_000
     #: Seconds one file may take to read and analyse before it is reported as too long (0: no limit).
     file_seconds: float = 8.0
+    #: A folder where what each file gave is kept by its content, so that it is not read again
+    #: (core/cache.py); empty: read every file. The application sets the user's cache folder.
+    cache_folder: str = ""
 
     def language_of(self, path: str) -> str | None:
         """The language the researcher set for this file, if any (by its path or its name)."""

@@ -58,9 +58,11 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     from PySide6 import QtWidgets
 
     import timeline_app.gui  # noqa: F401  (binds pyqtgraph to PySide6)
+    from timeline_app.core.cache import default_folder
     from timeline_app.core.escape import for_terminal
     from timeline_app.core.project import ProjectError, names_a_project
     from timeline_app.core.project import load as load_project
+    from timeline_app.core.settings import Settings
     from timeline_app.core.workspace import Workspace
     from timeline_app.gui.qt_main_window import QtMainWindow, install_error_hook, offer_recovery
 
@@ -69,7 +71,8 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     app.setOrganizationName("timeline-app")
     app.setWindowIcon(app_icon())
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
-    window = QtMainWindow(Workspace(), reference=reference, dates=dates)
+    folder = default_folder()  # what files gave is kept by content: re-opening reads nothing again
+    window = QtMainWindow(Workspace(Settings(cache_folder=str(folder or ""))), reference=reference, dates=dates)
     install_error_hook(window)
     window.show()
     projects = [s for s in sources if names_a_project(s)]

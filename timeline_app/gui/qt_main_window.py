@@ -63,6 +63,7 @@ class LoadWorker:
     def run(self) -> None:
         try:
             result = load(self.sources, reference=self.reference, dates=self.dates,
+                          settings=self.workspace.settings if self.workspace is not None else None,
                           progress=lambda done, total, name: self.reports.put((done, total, name)),
                           cancelled=self.cancel_event.is_set)
             pending = None
