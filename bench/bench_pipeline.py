@@ -79,12 +79,19 @@ def main() -> None:
             for name, seconds in stages.items():
                 print(f"    {name:<24} {seconds:6.2f} s")
             t = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "timeline_app", "export", str(folder), "--reference-date",
-                            "2000-01-01", "--out", str(work / f"cli{n}")], check=True, capture_output=True)
+            command = [sys.executable, "-m", "timeline_app", "export", str(folder), "--reference-date", "2000-01-01",
+                       "--out", str(work / f"cli{n}")]
+            environment = dict(os.environ, TIMELINE_APP_CACHE=str(work / "cache"))
+            subprocess.run([*command, "--no-cache"], check=True, capture_output=True)
             wall = time.perf_counter() - t
             print(f"    the command line, start-up included: {wall:.2f} s wall"
                   + (" (target <= 5 s)" if n == args.articles else ""))
             if n == args.articles:
+                subprocess.run(command, check=True, capture_output=True, env=environment)  # fills the cache
+                t = time.perf_counter()
+                subprocess.run(command, check=True, capture_output=True, env=environment)
+                print(f"    the same, re-opened (every file's reading kept by content): "
+                      f"{time.perf_counter() - t:.2f} s wall")
                 workers = min(os.cpu_count() or 1, 8)
                 per_article = stages["read, sentences, dates"] * workers / n * 1000
                 verdict = "met" if wall <= 5 else (

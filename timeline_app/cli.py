@@ -92,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="the language of one file (de, fr...; wins over the one detected); repeatable")
         p.add_argument("--allow-outside", action="store_true",
                        help="read a project's articles that lie outside its folder (never read without it)")
+        p.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="where a large load is read: processes on this machine (the default), or a Dask "
+                            "cluster (the scale extra: pip install 'timeline-app[scale]')")
+        p.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the cluster's scheduler (tcp://host:8786), whose workers see the "
+                            "same files; without it a cluster of this machine's cores is started for the load")
         p.add_argument("--no-cache", action="store_true",
                        help="read every file again, not what an earlier run kept of it (kept by content in the "
                             "user's cache folder; TIMELINE_APP_CACHE names another, or off)")
@@ -152,7 +158,16 @@ def _settings(args: argparse.Namespace):  # noqa: ANN202 - keeps core imports ou
     if isinstance(langs, str):  # timex: one file, one code
         langs = [(args.file, langs.lower())]
     folder = None if getattr(args, "no_cache", True) else default_folder()
-    return Settings(day_first=args.day_first, file_languages=tuple(langs), cache_folder=str(folder or ""))
+    engine = getattr(args, "engine", "local")
+    if engine == "dask":
+        from timeline_app.core.scale import NEEDS, available
+
+        if not available():
+            raise UsageError(NEEDS)
+    elif getattr(args, "scheduler", None):
+        raise UsageError("--scheduler is for --engine dask")
+    return Settings(day_first=args.day_first, file_languages=tuple(langs), cache_folder=str(folder or ""),
+                    engine=engine, scheduler=getattr(args, "scheduler", None) or "")
 
 
 def _sources(args: argparse.Namespace):  # noqa: ANN202 - a core Sources
@@ -191,7 +206,16 @@ def _load(args: argparse.Namespace):  # noqa: ANN202
     for source in sources.paths:
         if not os.path.exists(source) and not os.path.islink(source):
             _warn(f"timeline-app: no such file or folder: {source}")
-    timeline = read_timeline(sources, _settings(args))
+    settings = _settings(args)
+    try:
+        timeline = read_timeline(sources, settings)
+    except RuntimeError as e:
+        if settings.engine == "dask":
+            from timeline_app.core.scale import EngineError
+
+            if isinstance(e, EngineError):  # the cluster cannot be reached: said, not a traceback
+                raise UsageError(str(e)) from None
+        raise
     articles = timeline.articles
     for f in timeline.failures:
         if f.reason != "no such file or folder":

@@ -17,7 +17,7 @@ import os
 import pickle
 import sys
 from collections.abc import Mapping
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -86,7 +86,8 @@ class ReadCache:
                        if k in (own, path.name) or k.startswith(own + MEMBER_MARK))
         digest = hashlib.sha256(code_digest().encode())
         digest.update(hashlib.sha256(data).digest())
-        digest.update(repr((own, given, reference, astuple(settings))).encode())
+        reading = replace(settings, parallel_from=0, workers=0, engine="", scheduler="", cache_folder="")
+        digest.update(repr((own, given, reference, astuple(reading))).encode())  # how, not where, it is read
         return digest.hexdigest()
 
     def _file(self, key: str) -> Path:

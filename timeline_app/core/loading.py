@@ -90,19 +90,24 @@ def _analyse_or_report(article: Article, settings: Settings) -> ArticleAnalysis 
         return ReadFailure(article.path, f"could not be analysed ({type(e).__name__}: {e})")
 
 
+#: what a chunk of files gave: articles, their analyses (None: read, not analysed), failures
+Chunk = tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]
+#: chunk_done(chunk number, what it gave)
+ChunkDone = Callable[[int, Chunk], None]
+
+
 def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None, dates: dict[str, date],
                    settings: Settings, workers: int, progress: Progress | None,
                    cancelled: Callable[[], bool] | None) -> None:
-    """Read and analyse on several processes, started as :func:`_process_context` says."""
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
-
+    """Read and analyse chunks of files on several processes: a local pool, started as
+    :func:`_process_context` says, or a Dask cluster (``settings.engine``). A chunk they did not
+    read (processes that cannot start here, one that was killed) is read in this process."""
     size = max(8, min(64, len(paths) // (workers * 4) or 8))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     done_files = 0
-    by_chunk: dict[int, tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]] = {}
+    by_chunk: dict[int, Chunk] = {}
 
-    def chunk_done(i: int, read: tuple[list[Article], list[ArticleAnalysis | None], list[ReadFailure]]) -> None:
+    def chunk_done(i: int, read: Chunk) -> None:
         nonlocal done_files
         by_chunk[i] = read
         done_files += len(chunks[i])
@@ -112,24 +117,12 @@ def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None
     if cancelled is not None and cancelled():  # stopped before it started: no process is started
         result.cancelled = True
         return
-    pool = None
-    try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(settings.language))
-        pending = {pool.submit(_read_and_analyse, chunk, reference, dates, settings): i
-                   for i, chunk in enumerate(chunks)}
-        while pending:
-            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in finished:
-                i = pending.pop(future)
-                chunk_done(i, future.result())
-            if cancelled is not None and cancelled():
-                result.cancelled = True
-                break
-    except (BrokenProcessPool, OSError):
-        pass  # processes cannot start here, or one was killed: the rest is read in this process
-    finally:
-        if pool is not None:  # on cancel, return at once: the processes finish their file and end
-            pool.shutdown(wait=not result.cancelled, cancel_futures=True)
+    if settings.engine == "dask":
+        from timeline_app.core.scale import read_on_dask
+
+        result.cancelled = read_on_dask(chunks, reference, dates, settings, workers, chunk_done, cancelled)
+    else:
+        result.cancelled = _read_on_pool(chunks, reference, dates, settings, workers, chunk_done, cancelled)
     for i, chunk in enumerate(chunks):
         if result.cancelled or i in by_chunk:
             continue
@@ -145,6 +138,34 @@ def _load_parallel(paths: list[Path], result: LoadResult, reference: date | None
         analyses += an
         result.failures += f
     _keep_renamed(articles, analyses, result)
+
+
+def _read_on_pool(chunks: list[list[Path]], reference: date | None, dates: dict[str, date], settings: Settings,
+                  workers: int, chunk_done: ChunkDone, cancelled: Callable[[], bool] | None) -> bool:
+    """The chunks read on a local process pool; True when the load was cancelled."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    stopped = False
+    pool = None
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(settings.language))
+        pending = {pool.submit(_read_and_analyse, chunk, reference, dates, settings): i
+                   for i, chunk in enumerate(chunks)}
+        while pending:
+            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in finished:
+                i = pending.pop(future)
+                chunk_done(i, future.result())
+            if cancelled is not None and cancelled():
+                stopped = True
+                break
+    except (BrokenProcessPool, OSError):
+        pass  # processes cannot start here, or one was killed: the rest is read in this process
+    finally:
+        if pool is not None:  # on cancel, return at once: the processes finish their file and end
+            pool.shutdown(wait=not stopped, cancel_futures=True)
+    return stopped
 
 
 def _single_threaded() -> bool:
@@ -190,9 +211,17 @@ def load(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = 
     paths, failures = collect_paths(sources)
     result = LoadResult(failures=failures)
     workers = min(settings.workers or (os.cpu_count() or 1), 8)
-    if workers > 1 and len(paths) >= settings.parallel_from:
+    if settings.engine == "dask" or (workers > 1 and len(paths) >= settings.parallel_from):
         _load_parallel(paths, result, reference, dates, settings, workers, progress, cancelled)
-        return result
+    else:
+        _load_here(paths, result, reference, dates, settings, progress, cancelled)
+    if settings.cache_folder:
+        ReadCache(settings.cache_folder).trim()
+    return result
+
+
+def _load_here(paths: list[Path], result: LoadResult, reference: date | None, dates: dict[str, date],
+               settings: Settings, progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
     articles: list[Article] = []
     analyses: list[ArticleAnalysis | None] = []
     for i, path in enumerate(paths):
@@ -207,7 +236,6 @@ def load(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = 
             progress(i + 1, len(paths), path.name)
     result.cancelled = result.cancelled or bool(cancelled is not None and cancelled())
     _keep_renamed(articles, analyses, result)
-    return result
 
 
 def _keep_renamed(articles: list[Article], analyses: list[ArticleAnalysis | None], result: LoadResult) -> None:

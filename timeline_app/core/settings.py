@@ -43,6 +43,11 @@ class Settings:
     parallel_from: int = 200
     #: Processes for large loads (0: one per core).
     workers: int = 0
+    #: Where large loads are read: ``local`` (a pool of processes on this machine) or ``dask``
+    #: (a Dask cluster: the ``scale`` extra; a local one of ``workers`` processes unless ``scheduler``
+    #: names one, whose workers must see the same files).
+    engine: str = "local"
+    scheduler: str = ""
     #: Largest file read as an article, in bytes.
     max_file_bytes: int = 20_000_000
     #: Seconds one file may take to read and analyse before it is reported as too long (0: no limit).
