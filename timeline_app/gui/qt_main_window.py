@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 import queue
 import tempfile
-import threading
 import time
 import traceback
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,10 +14,10 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from timeline_app import __version__
 from timeline_app.core.escape import for_terminal
-from timeline_app.core.loading import LoadResult, load
 from timeline_app.core.project import SUFFIX as PROJECT_SUFFIX
-from timeline_app.core.workspace import PendingAdd, Workspace
+from timeline_app.core.workspace import Workspace
 from timeline_app.gui.listening import Listening
+from timeline_app.gui.load_worker import Loaded, LoadWorker
 from timeline_app.gui.qt_actions import add_event, fill_event_menu
 from timeline_app.gui.qt_article_view import QtArticleView
 from timeline_app.gui.qt_events_table import QtEventsTable
@@ -32,48 +30,6 @@ from timeline_app.gui.qt_window_tools import QtWindowTools, fitted_size
 MAX_RECENT = 10
 AUTOSAVE_MS = 60_000
 LOAD_POLL_MS = 50
-
-
-@dataclass
-class Loaded:
-    """What a load gives the window: the files read, and their events ready to show."""
-
-    result: LoadResult
-    pending: PendingAdd | None
-
-
-class LoadWorker:
-    """Reads and analyses articles on a Python thread; stops when cancelled.
-
-    It touches nothing of Qt: progress and the result wait in :attr:`reports` until the window
-    collects them on its own thread (a signal emitted from another thread has crashed PySide).
-    """
-
-    def __init__(self, sources: list[str], reference: date | None, dates: dict[str, date],
-                 workspace: Workspace | None = None) -> None:
-        self.sources, self.reference, self.dates = sources, reference, dates
-        self.workspace = workspace
-        self.cancel_event = threading.Event()
-        self.reports: queue.SimpleQueue[tuple[int, int, str] | Loaded | Exception] = queue.SimpleQueue()
-        self.thread = threading.Thread(target=self.run, name="timeline-load", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def run(self) -> None:
-        try:
-            result = load(self.sources, reference=self.reference, dates=self.dates,
-                          settings=self.workspace.settings if self.workspace is not None else None,
-                          progress=lambda done, total, name: self.reports.put((done, total, name)),
-                          cancelled=self.cancel_event.is_set)
-            pending = None
-            if self.workspace is not None:  # events, fusion and copies here too: the window never waits
-                self.reports.put((0, 0, ""))
-                pending = self.workspace.prepare(result.analyses, result.failures)
-        except Exception as e:  # noqa: BLE001 - reported in the window, never lost
-            self.reports.put(RuntimeError(f"{type(e).__name__}: {e}"))  # no traceback keeps the frames
-            return
-        self.reports.put(Loaded(result, pending))
 
 
 class QtMainWindow(Listening, QtWindowTools, QtWidgets.QMainWindow):
