@@ -110,6 +110,15 @@ class DateAxis(pg.DateAxisItem):
     """Dates under the timeline; a month named alone says its year where the year begins and on the
     first tick, so that a picture of a few months still says which year it shows."""
 
+    #: a level of ticks closer than this (pixels) is not drawn: 188 month ticks across 17 years were
+    #: each labelled, measured and dropped at every pan step (most of its cost), and read as a smear
+    MIN_TICK_SPACING = 12.0
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:  # noqa: N802, N803
+        levels = super().tickValues(minVal, maxVal, size)
+        kept = [(spacing, values) for spacing, values in levels if len(values) * self.MIN_TICK_SPACING <= size]
+        return kept or levels[:1]
+
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         strings = super().tickStrings(values, scale, spacing)
         out, first = [], True
