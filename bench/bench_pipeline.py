@@ -60,6 +60,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--timeml", type=Path, default=ROOT.parent / "shared" / "data" / "timeml-train")
     parser.add_argument("--no-reference", action="store_true", help="skip dateparser.search_dates")
+    parser.add_argument("--large", type=int, default=0, metavar="N",
+                        help="also run N articles (10000: the large target) through the command line")
     args = parser.parse_args()
     if not args.timeml.exists():
         sys.exit(f"no TimeML texts at {args.timeml}")
@@ -85,7 +87,7 @@ def main() -> None:
             subprocess.run([*command, "--no-cache"], check=True, capture_output=True)
             wall = time.perf_counter() - t
             print(f"    the command line, start-up included: {wall:.2f} s wall"
-                  + (" (target <= 5 s)" if n == args.articles else ""))
+                  + (" (target <= 3 s)" if n == args.articles else ""))
             if n == args.articles:
                 subprocess.run(command, check=True, capture_output=True, env=environment)  # fills the cache
                 t = time.perf_counter()
@@ -94,10 +96,11 @@ def main() -> None:
                       f"{time.perf_counter() - t:.2f} s wall")
                 workers = min(os.cpu_count() or 1, 8)
                 per_article = stages["read, sentences, dates"] * workers / n * 1000
-                verdict = "met" if wall <= 5 else (
-                    f"missed by {wall - 5:.1f} s: reading an article (sentences, dates) takes {per_article:.0f} ms "
+                verdict = "met" if wall <= 3 else (
+                    f"missed by {wall - 3:.1f} s: reading an article (sentences, dates) takes {per_article:.1f} ms "
                     f"of a core, on {workers} processes here")
-                print(f"    5 s target: {verdict}")
+                print(f"    3 s target: {verdict}")
+                cli_wall = wall
         ratio = results[2 * args.articles] / results[args.articles]
         print(f"time for {2 * args.articles} / time for {args.articles}: {ratio:.2f} (target <= 2.2)")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -114,10 +117,25 @@ def main() -> None:
             for text in texts:
                 search_dates(text, languages=["en"], settings={"RELATIVE_BASE": datetime(2000, 1, 1)})
             reference = time.perf_counter() - t
-            speedup = reference / results[args.articles]
+            speedup = reference / cli_wall
             print(f"dateparser.search_dates alone on the same {args.articles} texts: {reference:.1f} s; "
-                  f"the whole pipeline is {speedup:.1f}x faster (target >= 5x"
-                  + ("" if speedup >= 5 else f": missed by {5 - speedup:.1f}x") + ")")
+                  f"the command line, start-up included, is {speedup:.1f}x faster (target >= 12x"
+                  + ("" if speedup >= 12 else f": missed by {12 - speedup:.1f}x") + ")")
+        if args.large:
+            folder = work / "large"
+            folder.mkdir()
+            make_articles(args.timeml, args.large, folder)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "timeline_app", "export", str(folder), "--reference-date",
+                            "2000-01-01", "--no-cache", "--out", str(work / "large-out")], check=True,
+                           capture_output=True)
+            wall = time.perf_counter() - t
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"{args.large} articles through the command line: {wall:.1f} s wall (target <= 30 s for 10,000), "
+                  f"{wall / cli_wall * args.articles / args.large:.2f} of linear from {args.articles}; largest process "
+                  f"{peak:.0f} MB" + ("" if peak * 1024 > before else " (no larger than an earlier one)")
+                  + " (target <= 400 MB)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

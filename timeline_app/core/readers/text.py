@@ -38,8 +38,12 @@ def _looks_binary(data: bytes) -> bool:
         return odd > len(chars) * 0.05
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > len(head) * 0.05
+
+
+#: bytes no text holds (tab, line ends, vertical tab and form feed are text)
+_CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))
 
 
 def text_of(data: bytes) -> str:
