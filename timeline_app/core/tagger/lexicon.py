@@ -153,6 +153,17 @@ class Lexicon:
     patterns: dict[str, re.Pattern[str]]
 
     @cached_property
+    def anchor_finder(self) -> Any:
+        """Every anchor word found in one pass over a text (pyahocorasick): yields (last index, length)."""
+        import ahocorasick
+
+        finder = ahocorasick.Automaton()
+        for word in self.anchors:
+            finder.add_word(word, len(word))
+        finder.make_automaton()
+        return finder
+
+    @cached_property
     def first_pass(self) -> Prefilter | None:
         """Which rules can match where, all rules at once (built on first use: it costs a few ms)."""
         return prefilter([rule.regex for rule in self.rules])
