@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline_app.core.settings import Settings
-from timeline_app.core.tagger import tag
+from timeline_app.core.tagger import finding, tag
 from timeline_app.core.tagger.lexicon import lexicon
 from timeline_app.core.tagger.prefilter import Prefilter, superset
 
@@ -60,13 +60,16 @@ _WORDS = ["May", "March", "Monday", "in", "by", "since", "from", "to", "between"
 
 def _tagged(text: str, code: str, first_pass: bool) -> list[tuple[int, int, str]]:
     lex = lexicon(code)
-    kept = lex.first_pass
-    if not first_pass:
+    kept, threshold = lex.first_pass, finding.FIRST_PASS_FROM
+    if first_pass:
+        finding.FIRST_PASS_FROM = 0  # from the first character
+    else:
         lex.__dict__["first_pass"] = None
     try:
         return [(e.start, e.end, e.value) for e in tag(text, date(2025, 5, 6), Settings(language=code))]
     finally:
         lex.__dict__["first_pass"] = kept
+        finding.FIRST_PASS_FROM = threshold
 
 
 @settings(max_examples=400, deadline=None)
@@ -90,3 +93,12 @@ def test_a_pattern_re2_cannot_take_runs_everywhere() -> None:
     assert first_pass.always == {1}
     assert first_pass.matching("no digits") == {1}
     assert first_pass.matching("in 2025") == {0, 1}
+
+
+def test_the_first_pass_is_used_once_a_process_has_tagged_enough_to_pay_for_it() -> None:
+    class Lexicon:
+        first_pass = "the first pass"
+
+    lex = Lexicon()
+    assert finding._first_pass(lex, finding.FIRST_PASS_FROM // 2) is None  # type: ignore[arg-type]
+    assert finding._first_pass(lex, finding.FIRST_PASS_FROM // 2) == "the first pass"  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.export import EVIDENCE_COLUMNS, TIMELINE_COLUMNS, csv_bytes, evidence_rows, timeline_rows
-from timeline_app.core.loading import load
+from timeline_app.core.loading import LoadResult, load
 from timeline_app.core.pipeline import timeline_from
 from timeline_app.core.settings import Settings
 
@@ -31,8 +31,7 @@ def _articles(tmp_path: Path, seeds_dir: Path) -> Path:
     return folder
 
 
-def _tables(folder: Path, settings: Settings) -> tuple[bytes, bytes, list[str]]:
-    loaded = load([folder], reference=REF, settings=settings)
+def _tables(loaded: LoadResult, settings: Settings) -> tuple[bytes, bytes, list[str]]:
     timeline = timeline_from(loaded.analyses, loaded.failures, settings)
     return (csv_bytes(TIMELINE_COLUMNS, timeline_rows(timeline)), csv_bytes(EVIDENCE_COLUMNS, evidence_rows(timeline)),
             [f.reason for f in loaded.failures])
@@ -40,13 +39,13 @@ def _tables(folder: Path, settings: Settings) -> tuple[bytes, bytes, list[str]]:
 
 def test_a_local_dask_cluster_gives_the_timeline_the_local_pool_gives(tmp_path: Path, seeds_dir: Path) -> None:
     folder = _articles(tmp_path, seeds_dir)
-    local = _tables(folder, Settings(parallel_from=2, workers=2))
+    pool = Settings(parallel_from=2, workers=2)
+    local = _tables(load([folder], reference=REF, settings=pool), pool)
     seen: list[int] = []
     settings = Settings(parallel_from=2, workers=2, engine="dask")
     loaded = load([folder], reference=REF, settings=settings, progress=lambda done, total, name: seen.append(done))
     assert seen and seen[-1] == 25
-    on_dask = _tables(folder, settings)
-    assert on_dask == local
+    assert _tables(loaded, settings) == local
     assert local[2] == ["binary file, not text"]
 
 

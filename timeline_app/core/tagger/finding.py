@@ -14,6 +14,7 @@ from timeline_app.core.tagger import rules as _rules  # noqa: F401  (the handler
 from timeline_app.core.tagger.context import is_post
 from timeline_app.core.tagger.discourse import resolve_discourse
 from timeline_app.core.tagger.lexicon import Lexicon, lexicon
+from timeline_app.core.tagger.prefilter import Prefilter
 from timeline_app.core.tagger.records import Context, TemporalExpression
 from timeline_app.core.tagger.registry import HANDLERS
 from timeline_app.core.tagger.rules.templates import templated
@@ -37,7 +38,7 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     # the stretches are all a rule can see: look for its words there, not in the whole text
     near = "\x00".join(stretches) if sum(end - start for start, end in segments) < len(text) else lowered
     post = is_post(ctx)
-    first_pass = ctx.lex.first_pass
+    first_pass = _first_pass(ctx.lex, sum(end - start for start, end in segments))
     # which rules can match in which stretch, found for all rules at once in linear time
     possible = [first_pass.matching(text[start:end]) for start, end in segments] if first_pass else None
     for i, rule in enumerate(ctx.lex.rules):
@@ -63,6 +64,18 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
             if expr is not None:
                 candidates.append((-(expr.end - expr.start), rule.priority, expr.start, replace(expr, rule=rule.name)))
     return resolve_discourse(_longest_first(candidates), ctx)
+
+
+#: The first pass (RE2) is used once a process has tagged this many characters near anchor words
+#: (some 40 articles): building it and its automaton costs about 0.1 s, more than it saves on a few
+#: articles. What is found is the same either way.
+FIRST_PASS_FROM = 100_000
+_tagged: dict[int, int] = {}
+
+
+def _first_pass(lex: Lexicon, chars: int) -> Prefilter | None:
+    done = _tagged[id(lex)] = _tagged.get(id(lex), 0) + chars
+    return lex.first_pass if done >= FIRST_PASS_FROM else None
 
 
 def _longest_first(candidates: list[tuple[int, int, int, TemporalExpression]]) -> list[TemporalExpression]:
