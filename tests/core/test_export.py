@@ -34,6 +34,27 @@ def test_export_writes_three_files_with_the_contract_columns(tmp_path: Path) -> 
     assert doc["events"][1]["evidence"][0]["date_text"] == "from 2026 to 2030"
 
 
+def test_timeline_json_written_in_pieces_is_the_document_and_names_its_tables(tmp_path: Path) -> None:
+    from timeline_app.core.export import check_export, json_bytes, timeline_document
+
+    timeline = _timeline("Café owners met on March 18. Spending rises from 2026 to 2030. In caf\udce9.txt too.")
+    export(timeline, tmp_path)
+    written = json.loads((tmp_path / "timeline.json").read_bytes())
+    assert {k: v for k, v in written.items() if k != "files"} == json.loads(json_bytes(timeline_document(timeline)))
+    assert list(written) == ["schema", "schema_version", "app_version", "articles", "failures", "copies", "events",
+                             "excluded", "files"]
+    assert check_export(tmp_path) == []
+
+
+def test_a_file_given_in_pieces_is_written_whole_and_checked_joined(tmp_path: Path) -> None:
+    from timeline_app.core.files import write_files
+
+    seen: list[bytes] = []
+    target = tmp_path / "doc.json"
+    write_files({target: [b"{", b'"a":', b"1}"]}, {target: lambda tmp, data: seen.append(data)})
+    assert target.read_bytes() == b'{"a":1}' and seen == [b'{"a":1}']
+
+
 def test_open_start_is_an_empty_cell(tmp_path: Path) -> None:
     export(_timeline("Russia may attack by 2030."), tmp_path)
     row = next(csv.DictReader((tmp_path / "timeline.csv").open(encoding="utf-8", newline="")))

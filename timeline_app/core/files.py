@@ -13,7 +13,7 @@ import os
 import secrets
 import stat
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 try:  # POSIX: a writer holds a lock on its temporary file, so a dead writer's file is known at once
@@ -42,8 +42,11 @@ def write_file(path: str | os.PathLike[str], data: bytes, check: Check | None = 
     return write_files({target: data}, {target: check})[0]
 
 
-def write_files(contents: Mapping[Path, bytes], checks: Mapping[Path, Check | None] | None = None) -> list[Path]:
+def write_files(contents: Mapping[Path, bytes | Sequence[bytes]],
+                checks: Mapping[Path, Check | None] | None = None) -> list[Path]:
     """Write each target's bytes beside it, check every one, then rename them all into place.
+    A target's bytes may come as a list of pieces, written one after the other (a large document
+    is never joined in memory; a check is given them joined).
 
     Raises :class:`WriteError` (an ``OSError``) when any write or check fails; then no target was
     touched and no temporary file is left. Targets keep the mode of the files they replace.
@@ -56,7 +59,7 @@ def write_files(contents: Mapping[Path, bytes], checks: Mapping[Path, Check | No
             written.append((target, tmp, fd))
             check = checks.get(target)
             if check is not None:
-                check(tmp, data)
+                check(tmp, data if isinstance(data, bytes) else b"".join(data))
         for target, tmp, _ in written:
             os.replace(tmp, target)
         for folder in {t.parent for t, _, _ in written}:
@@ -87,7 +90,7 @@ def _why(e: OSError) -> str:
     return f"{e.strerror or e}; the previous file was kept"
 
 
-def _write_temporary(target: Path, data: bytes) -> tuple[Path, int]:
+def _write_temporary(target: Path, data: bytes | Sequence[bytes]) -> tuple[Path, int]:
     """The complete, synced temporary file for ``target``, and an open descriptor holding its lock."""
     tmp = target.with_name(f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}")
     # os.open honours the umask (mkstemp would make the file private); keep an existing file's mode.
@@ -99,16 +102,18 @@ def _write_temporary(target: Path, data: bytes) -> tuple[Path, int]:
             os.chmod(tmp, target.stat().st_mode & 0o777)
         except FileNotFoundError:
             pass
-        view = memoryview(data)
-        while view:
-            n = os.write(fd, view)
-            if n <= 0:
-                raise WriteError(0, "nothing could be written; the previous file was kept", str(target))
-            view = view[n:]
+        pieces = [data] if isinstance(data, bytes) else data
+        for piece in pieces:
+            view = memoryview(piece)
+            while view:
+                n = os.write(fd, view)
+                if n <= 0:
+                    raise WriteError(0, "nothing could be written; the previous file was kept", str(target))
+                view = view[n:]
         os.fsync(fd)
-        size = os.fstat(fd).st_size
-        if size != len(data):
-            raise WriteError(0, f"only {size} of {len(data)} bytes reached the disk; the previous file was kept",
+        size, expected = os.fstat(fd).st_size, sum(len(piece) for piece in pieces)
+        if size != expected:
+            raise WriteError(0, f"only {size} of {expected} bytes reached the disk; the previous file was kept",
                              str(target))
     except BaseException:
         os.close(fd)
