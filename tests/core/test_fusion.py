@@ -248,3 +248,18 @@ def test_one_happening_whatever_the_form_of_its_date(tmp_path: Path, forms: tupl
     timeline = read_timeline(Sources([str(tmp_path)], reference=date(2025, 5, 6)))
     days = [e for e in timeline.events if e.start == e.end == date(2025, 5, 5)]
     assert len(days) == 1 and len(days[0].documents) == 4
+
+
+@pytest.mark.parametrize(("sentence", "named"), [
+    ("Lithuania, Latvia and Estonia agreed.", {"Lithuania", "Latvia", "Estonia"}),
+    ("South Sudan and Sudan signed.", {"South Sudan", "Sudan"}),  # the longest name at a place
+    ("Leaders of South Sudan met.", {"South Sudan"}),  # not also "Sudan"
+    ("XIran and Iraq_ are no names; Iran's is.", {"Iran"}),  # whole words only
+    ("the Baltic states said", {"Lithuania", "Latvia", "Estonia"}),  # a group as its members
+    ("Baltic statesmen met.", set()),
+    ("Nothing here.", set()),
+])
+def test_the_countries_a_sentence_names(sentence: str, named: set[str]) -> None:
+    from timeline_app.core.provenance import countries_named
+
+    assert countries_named(sentence) == named

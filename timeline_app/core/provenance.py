@@ -8,13 +8,14 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rapidfuzz import fuzz
 
 from timeline_app.core.event import Event
 from timeline_app.core.language import language
 from timeline_app.core.stems import stems
+from timeline_app.core.tagger.prefilter import Prefilter, prefilter
 
 if TYPE_CHECKING:
     from timeline_app.core.timeline import ArticleAnalysis
@@ -120,7 +121,7 @@ def independent_sources(event: Event, copy_of: dict[str, str]) -> int:
 class _Places(NamedTuple):
     """Country names, groups and distance units of the language, compiled."""
 
-    country: re.Pattern[str]
+    #: every way of writing a country's name -> the country
     canonical: dict[str, str]
     groups: list[tuple[re.Pattern[str], tuple[str, ...]]]
     measure: re.Pattern[str]
@@ -130,10 +131,8 @@ class _Places(NamedTuple):
 @cache
 def _places() -> _Places:
     lang = language()
-    names = sorted(lang.countries, key=len, reverse=True)
     units = sorted(lang.distance_units, key=len, reverse=True)
     return _Places(
-        re.compile(r"\b(" + "|".join(re.escape(c) for c in names) + r")\b"),
         lang.countries,
         [(re.compile("|".join(phrases)), members) for phrases, members in lang.country_groups],
         # a number starts where digits start, read possessively: a long run of digits is read once
@@ -144,13 +143,57 @@ def _places() -> _Places:
 
 
 def countries_named(sentence: str) -> frozenset[str]:
-    """The countries a sentence names, a group ("the Baltic states") as its members."""
+    """The countries a sentence names, a group ("the Baltic states") as its members.
+
+    Every name is found in one pass (Aho-Corasick); as the names' pattern reads them, a name counts
+    as a whole word, the longest at a place, and names do not overlap ("South Sudan" is not also
+    "Sudan"). A group's pattern runs only where the first pass says it can match.
+    """
     places = _places()
-    names = {places.canonical[c] for c in places.country.findall(sentence)}
-    for pattern, members in places.groups:
-        if pattern.search(sentence):
-            names.update(members)
+    names: set[str] = set()
+    taken = 0
+    for start, end, name in sorted(_names_in(sentence), key=lambda hit: (hit[0], hit[0] - hit[1])):
+        if start >= taken:
+            names.add(places.canonical[name])
+            taken = end
+    if places.groups:
+        possible = _groups_first_pass()
+        for i in possible.matching(sentence) if possible is not None else range(len(places.groups)):
+            pattern, members = places.groups[i]
+            if pattern.search(sentence):
+                names.update(members)
     return frozenset(names)
+
+
+def _names_in(sentence: str) -> list[tuple[int, int, str]]:
+    """Every country name in ``sentence`` standing as a whole word: (start, end, name)."""
+    n = len(sentence)
+    hits = []
+    for last, name in _country_finder().iter(sentence):
+        start, end = last - len(name) + 1, last + 1
+        if (start == 0 or not _word_char(sentence[start - 1])) and (end == n or not _word_char(sentence[end])):
+            hits.append((start, end, name))
+    return hits
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what ``\b`` reads as a word's character
+
+
+@cache
+def _country_finder() -> Any:
+    import ahocorasick
+
+    finder = ahocorasick.Automaton()
+    for name in _places().canonical:
+        finder.add_word(name, name)
+    finder.make_automaton()
+    return finder
+
+
+@cache
+def _groups_first_pass() -> Prefilter | None:
+    return prefilter([pattern for pattern, _ in _places().groups])
 
 
 def conflicts(event: Event, named: Mapping[tuple[str, int], frozenset[str]] | None = None) -> list[str]:
