@@ -86,6 +86,27 @@ def test_a_file_that_failed_is_read_again(tmp_path: Path, counted: list[str]) ->
     assert counted == ["bad.txt", "bad.txt"]
 
 
+def test_a_file_part_of_which_failed_is_read_again_and_says_so_again(tmp_path: Path, seeds_dir: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline_app.core.article import ReadFailure
+
+    real = loading.read_file
+    reads: list[str] = []
+
+    def mail(path: Path, *args: object) -> list[object]:  # a message read, its attachment not
+        reads.append(path.name)
+        return [*real(path, *args), ReadFailure(f"{path}#report.pdf", "a damaged PDF")]  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "read_file", mail)
+    folder = _folder(tmp_path, seeds_dir)
+    one = sorted(folder.glob("*.txt"))[0]
+    settings = Settings(cache_folder=str(tmp_path / "cache"))
+    for _ in range(2):
+        result = load([one], reference=REF, settings=settings)
+        assert [f.reason for f in result.failures] == ["a damaged PDF"] and len(result.analyses) == 1
+    assert reads == [one.name, one.name]
+
+
 def test_a_damaged_or_unwritable_cache_only_means_reading_again(tmp_path: Path, seeds_dir: Path,
                                                                 counted: list[str]) -> None:
     folder = _folder(tmp_path, seeds_dir)

@@ -45,6 +45,7 @@ def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str
         done: list[tuple[Article, ArticleAnalysis | ReadFailure]] | None = kept.get(key) if kept and key else None
         if done is None:
             done = []
+            failed = len(failures)
             try:
                 with time_budget(settings.file_seconds, cancelled):  # a file and all it holds
                     for article in read_file(path, dates, reference, settings):
@@ -57,8 +58,9 @@ def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str
                 continue
             except Stopped:
                 break
-            if kept and key and done and all(isinstance(a, ArticleAnalysis) for _, a in done):
-                kept.put(key, done)  # only a reading that went through whole
+            whole = len(failures) == failed and all(isinstance(a, ArticleAnalysis) for _, a in done)
+            if kept and key and done and whole:
+                kept.put(key, done)  # only a reading that went through whole: nothing it holds failed
         for article, analysis in done:
             if isinstance(analysis, ReadFailure):
                 failures.append(analysis)
