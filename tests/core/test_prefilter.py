@@ -102,3 +102,10 @@ def test_the_first_pass_is_used_once_a_process_has_tagged_enough_to_pay_for_it()
     lex = Lexicon()
     assert finding._first_pass(lex, finding.FIRST_PASS_FROM // 2) is None  # type: ignore[arg-type]
     assert finding._first_pass(lex, finding.FIRST_PASS_FROM // 2) == "the first pass"  # type: ignore[arg-type]
+
+
+def test_a_text_re2_cannot_be_given_lets_every_rule_run() -> None:
+    first_pass = Prefilter([re.compile(r"\d{4}"), re.compile(r"caf\w")])
+    assert first_pass.matching("in caf\udce9.txt, 2025") == {0, 1}  # a lone surrogate: not UTF-8
+    text = "Café owners met on March 18. In caf\udce9.txt too, from 2026 to 2030."
+    assert _tagged(text, "en", True) == _tagged(text, "en", False)

@@ -14,6 +14,7 @@ pytest.importorskip("PySide6")
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
 
 import timeline_app.gui  # noqa: E402,F401
+from timeline_app.core.loading import load  # noqa: E402
 from timeline_app.core.workspace import Workspace  # noqa: E402
 from timeline_app.gui.qt_main_window import QtMainWindow, fitted_size  # noqa: E402
 from timeline_app.gui.qt_timeline import QtTimelineView  # noqa: E402
@@ -252,3 +253,23 @@ def test_a_pane_nobody_holds_is_deleted_at_once(qapp, pane: str, seeds_workspace
         assert gone() is None
     finally:
         gc.enable()
+
+
+def test_a_layout_made_ahead_is_taken_once_and_only_for_its_own_list(seeds_dir: Path) -> None:
+    from timeline_app.gui import timeline_layout
+    from timeline_app.gui.timeline_layout import build_layout, lay_out_ahead
+
+    loaded = load([seeds_dir], reference=date(2025, 5, 6))
+    ws = Workspace()
+    ws.add(loaded.analyses, loaded.failures)
+    events = ws.timeline.events
+    lay_out_ahead(events)
+    made = timeline_layout._ahead[2]  # type: ignore[index]
+    assert build_layout(list(events)) is not made  # another list: laid out afresh
+    lay_out_ahead(events)
+    assert build_layout(events, dated=True) is not made  # other options
+    lay_out_ahead(events)
+    made = timeline_layout._ahead[2]  # type: ignore[index]
+    assert build_layout(events) is made
+    again = build_layout(events)  # taken once: an edit in place later is laid out anew
+    assert again is not made and again.ids == made.ids and list(again.x0) == list(made.x0)

@@ -13,6 +13,7 @@ from datetime import date
 
 from timeline_app.core.loading import LoadResult, load
 from timeline_app.core.workspace import PendingAdd, Workspace
+from timeline_app.gui.timeline_layout import lay_out_ahead
 
 
 @dataclass
@@ -87,6 +88,8 @@ class LoadWorker:
             if self.workspace is not None:  # events, fusion and copies here too: the window never waits
                 self.reports.put((0, 0, ""))
                 pending = self.workspace.prepare(result.analyses, result.failures)
+                if pending.timeline is not None:  # the plot's lanes too: the window only draws them
+                    lay_out_ahead(pending.timeline.events)
         except Exception as e:  # noqa: BLE001 - reported in the window, never lost
             self.reports.put(RuntimeError(f"{type(e).__name__}: {e}"))  # no traceback keeps the frames
             return

@@ -133,10 +133,30 @@ class TimelineLayout:
         return best
 
 
+#: a layout made ahead, off the window's thread, for one list of events (the very object) and its
+#: options: taken once by the first :func:`build_layout` for that list, then forgotten
+_ahead: tuple[list[Event], tuple[float, float, bool], TimelineLayout] | None = None
+
+
+def lay_out_ahead(events: list[Event], label_px: float = 7.0, nominal_width_px: float = 1400.0,
+                  dated: bool = False) -> None:
+    """Lay ``events`` out now (a loading thread), so that the window, shown them, does not wait."""
+    global _ahead
+    _ahead = (events, (label_px, nominal_width_px, dated), _build_layout(events, label_px, nominal_width_px, dated))
+
+
 def build_layout(events: list[Event], label_px: float = 7.0, nominal_width_px: float = 1400.0,
                  dated: bool = False) -> TimelineLayout:
     """Lay events out in lanes so that marks (and, for small timelines, labels) do not overlap;
     ``dated``: each label starts with its date as a reader says it (pictures for briefings)."""
+    global _ahead
+    ahead, _ahead = _ahead, None
+    if ahead is not None and ahead[0] is events and ahead[1] == (label_px, nominal_width_px, dated):
+        return ahead[2]
+    return _build_layout(events, label_px, nominal_width_px, dated)
+
+
+def _build_layout(events: list[Event], label_px: float, nominal_width_px: float, dated: bool) -> TimelineLayout:
     rows = [(e, m) for e in events if (m := mark_of(e)) is not None]
     n = len(rows)
     if n == 0:

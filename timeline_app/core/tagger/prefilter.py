@@ -123,6 +123,7 @@ class Prefilter:
         self._index: list[int] = []  # the set's pattern number -> the rule's
         #: rules RE2 cannot take: they may match anywhere
         self.always = frozenset(i for i, p in enumerate(patterns) if not self._add(i, p))
+        self._all = frozenset(range(len(patterns)))
         self._set.Compile()
 
     def _add(self, i: int, pattern: re.Pattern[str]) -> bool:
@@ -136,8 +137,12 @@ class Prefilter:
         return True
 
     def matching(self, stretch: str) -> frozenset[int]:
-        """The rules that may match in ``stretch`` (those RE2 could not take among them)."""
-        found = self._set.Match(stretch)
+        """The rules that may match in ``stretch`` (those RE2 could not take among them); all of them
+        for a text RE2 cannot be given (a lone surrogate, from a file name's undecodable byte)."""
+        try:
+            found = self._set.Match(stretch)
+        except UnicodeEncodeError:
+            return self._all
         return self.always.union(self._index[n] for n in found) if found else self.always
 
 
