@@ -22,6 +22,12 @@ try:  # keep the window's autosave and settings out of the real user's folders
 except ImportError:
     pass
 
+# the tagger's first pass (RE2) from the first text on, as in a large load: every test of the tagger
+# goes through it, whatever ran before (tests/core/test_prefilter.py checks both ways agree)
+from timeline_app.core.tagger import finding  # noqa: E402
+
+finding.FIRST_PASS_FROM = 0
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
