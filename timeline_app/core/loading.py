@@ -15,7 +15,6 @@ from timeline_app.core.budget import Stopped, TookTooLong, time_budget
 from timeline_app.core.cache import ReadCache
 from timeline_app.core.files import read_regular_file
 from timeline_app.core.settings import Settings
-from timeline_app.core.tagger.lexicon import lexicon
 from timeline_app.core.timeline import ArticleAnalysis, analyze
 
 #: progress(done, total, current file name)
@@ -191,6 +190,8 @@ def _process_context(language: str) -> BaseContext:
 
     methods = multiprocessing.get_all_start_methods()
     if sys.platform.startswith("linux") and "fork" in methods and _single_threaded():
+        from timeline_app.core.tagger.lexicon import lexicon
+
         lexicon(language)
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:

@@ -15,9 +15,9 @@ from rapidfuzz import fuzz
 from timeline_app.core.event import Event
 from timeline_app.core.language import language
 from timeline_app.core.stems import stems
-from timeline_app.core.tagger.prefilter import Prefilter, prefilter
 
 if TYPE_CHECKING:
+    from timeline_app.core.tagger.prefilter import Prefilter
     from timeline_app.core.timeline import ArticleAnalysis
 
 #: share of the shorter article's sentences found, in order, in the other: above it, one copies the other
@@ -193,6 +193,8 @@ def _country_finder() -> Any:
 
 @cache
 def _groups_first_pass() -> Prefilter | None:
+    from timeline_app.core.tagger.prefilter import prefilter
+
     return prefilter([pattern for pattern, _ in _places().groups])
 
 

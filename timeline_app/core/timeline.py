@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from timeline_app.core.article import Article, ReadFailure
 from timeline_app.core.budget import check
@@ -20,7 +21,9 @@ from timeline_app.core.salience import rank
 from timeline_app.core.sentences import Sentence, Sentences
 from timeline_app.core.settings import Settings
 from timeline_app.core.stems import stems
-from timeline_app.core.tagger import TemporalExpression, tag
+
+if TYPE_CHECKING:
+    from timeline_app.core.tagger import TemporalExpression
 
 UNRESOLVED = "unresolved"
 
@@ -136,6 +139,8 @@ def tag_in_language(text: str, reference: date | None, code: str, settings: Sett
     the tagger reads (a quoted statement) read in that one; in a language the tagger cannot read, its
     numeric dates and years only ("2025-05-06", "06.05.2025", "2026-2030"), never a word read as
     English."""
+    from timeline_app.core.tagger import tag  # the tagger's rules compile on first use, not at start-up
+
     expressions = tag(text, reference, settings if readable(code) else replace(settings, language=DEFAULT))
     if not readable(code):
         return [e for e in expressions if not _LETTER.search(e.text)]
