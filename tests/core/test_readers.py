@@ -383,3 +383,33 @@ def test_a_two_column_page_reads_left_column_first(qapp, tmp_path: Path) -> None
     painter.end()
     text = read_article(path).text
     assert text.index("Left column line 1:") < text.index("Left column line 25") < text.index("Right column line 1:")
+
+
+@pytest.mark.parametrize(("text", "added"), [
+    ("The minister said on Monday that the border fence will be finished by the end of the year.", None),
+    ("Der Minister sagte am Montag, dass der Grenzzaun bis Ende des Jahres fertig sein werde und mehr koste.", None),
+    ("قال الوزير يوم الاثنين إن السياج الحدودي سيكتمل بحلول نهاية العام وإن تكلفته سترتفع كثيرا. وأضاف أن "
+     "الحكومة ستعرض الخطة على البرلمان الأسبوع المقبل بعد مشاورات مع الدول المجاورة.", "ar"),
+    ("", None),
+])
+def test_a_page_s_dates_are_read_in_the_application_s_languages_and_its_own(text: str, added: str | None) -> None:
+    from timeline_app.core.language import readable_languages
+    from timeline_app.core.readers.html import _page_languages
+
+    assert set(_page_languages(text)) == set(readable_languages()) | ({added} if added else set())
+
+
+def test_a_page_dated_only_in_its_text_gets_that_date_without_dateparser_s_200_locales(tmp_path: Path) -> None:
+    import htmldate.extractors
+
+    from timeline_app.core.readers.html import _date_parser, _page_languages
+
+    page = tmp_path / "p.html"
+    body = "<p>" + "The council met again to discuss the border and its costs with the ministry. " * 30 + "</p>"
+    page.write_text(f"<html><head><title>Border costs</title></head><body><article><h1>Border costs</h1>{body}"
+                    "<p>Its members agreed, after a long debate that went on late into the night, to meet again "
+                    "and decide, the chairman wrote on 12 March 2019 in a letter to the press.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    article = read_article(page)  # no metadata, no byline: the page's text is searched
+    assert article.published == date(2019, 3, 12) and article.date_source == "page text"
+    assert htmldate.extractors.get_external_parser() is _date_parser(_page_languages(article.text))

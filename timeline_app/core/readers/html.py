@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 from datetime import date
+from functools import cache
 from html.parser import HTMLParser
+from typing import Any
 
 from timeline_app.core.budget import Stopped, TookTooLong, check
 from timeline_app.core.casefold import lower_keeping_offsets
@@ -149,10 +151,10 @@ def read_page(html: str) -> Extracted:
     else:  # no body found: the visible text (a tiny page), never when there is a body (sidebars, buttons)
         text, plain_title = _plain_html_text(html)
         title = title or plain_title
-    # a date its text shows, looked for only when neither metadata nor byline date the page: the
-    # search starts dateparser's 200 locales (seconds of CPU, once per process)
+    # a date its text shows, looked for only when neither metadata nor byline date the page, read in
+    # the languages of the application and of the page (not dateparser's 200 locales)
     return Extracted(text, title, stated, stated_from=STATED_METADATA, hint_from=STATED_PAGE_TEXT,
-                     hint_later=None if stated else lambda: _publication_date(whole, extensive=True),
+                     hint_later=None if stated else lambda: _publication_date(whole, extensive=True, text=text),
                      outlet=field("sitename"), author=field("author"), url=field("url"),
                      day_first=day_first(whole))
 
@@ -175,10 +177,13 @@ def day_first(html: str) -> bool | None:
     return m.group(1).lower().replace("_", "-") not in MONTH_FIRST
 
 
-def _publication_date(html: str, extensive: bool) -> date | None:
-    """htmldate's reading: the page's metadata only, or (``extensive``) a date in its text too."""
+def _publication_date(html: str, extensive: bool, text: str = "") -> date | None:
+    """htmldate's reading: the page's metadata only, or (``extensive``) a date in its text too, read
+    in the languages the application reads and the one ``text`` (the page's) is written in."""
     from htmldate import find_date  # installed with trafilatura
 
+    if extensive:
+        _read_dates_in(_page_languages(text))
     try:
         found = find_date(html, original_date=True, extensive_search=extensive)
     except (TookTooLong, Stopped):
@@ -189,6 +194,37 @@ def _publication_date(html: str, extensive: bool) -> date | None:
         return date.fromisoformat(found[:10]) if found else None
     except ValueError:
         return None
+
+
+def _page_languages(text: str) -> tuple[str, ...]:
+    """The languages dateparser is given for a page: the application's, and the page's own."""
+    from dateparser.data.languages_info import language_order  # the languages dateparser reads
+
+    from timeline_app.core.language import DEFAULT, detect, readable_languages
+
+    own = detect(text) if text else DEFAULT
+    return tuple(sorted(set(readable_languages()) | ({own} if own in language_order else set())))
+
+
+def _read_dates_in(languages: tuple[str, ...]) -> None:
+    """htmldate's extensive search hands what may be a date to dateparser, which by default tries each
+    of its 200 locales, compiling their word lists as it goes: seconds of CPU in a process's first
+    such pages. htmldate's parser is made here for the given languages (its settings are htmldate's
+    own); an htmldate without this hook keeps its own parser."""
+    import htmldate.extractors
+
+    if callable(getattr(htmldate.extractors, "get_external_parser", None)):
+        parser = _date_parser(languages)
+        htmldate.extractors.get_external_parser = lambda: parser  # type: ignore[assignment]
+
+
+@cache
+def _date_parser(languages: tuple[str, ...]) -> Any:
+    from dateparser import DateDataParser
+
+    return DateDataParser(languages=list(languages), settings={
+        "NORMALIZE": True, "PARSERS": ["custom-formats", "absolute-time"], "PREFER_DATES_FROM": "past",
+        "PREFER_LOCALE_DATE_ORDER": True, "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True})
 
 
 _DECLARED = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
