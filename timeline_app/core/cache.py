@@ -76,8 +76,6 @@ class ReadCache:
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
-        self.hits = 0
-        self.misses = 0
 
     def key(self, path: Path, data: bytes, dates: Mapping[str, date], reference: date | None,
             settings: Any) -> str:
@@ -100,9 +98,7 @@ class ReadCache:
                 value = pickle.load(f)  # noqa: S301 - the user's own cache folder, written by this code
             os.utime(where)  # used now: trimmed last
         except Exception:  # noqa: BLE001 - missing, damaged or of another version: read again
-            self.misses += 1
             return None
-        self.hits += 1
         return value
 
     def put(self, key: str, value: Any) -> None:
@@ -116,7 +112,7 @@ class ReadCache:
     def trim(self, max_bytes: int = MAX_BYTES) -> None:
         """Remove the entries used longest ago until the folder holds at most ``max_bytes``."""
         try:
-            entries = [(p.stat().st_mtime, p.stat().st_size, p) for p in self.folder.glob("*/*" + _SUFFIX)]
+            entries = [(st.st_mtime, st.st_size, p) for p in self.folder.glob("*/*" + _SUFFIX) if (st := p.stat())]
         except OSError:
             return
         total = sum(size for _, size, _ in entries)

@@ -40,14 +40,14 @@ def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str
     for path in paths:
         if cancelled is not None and cancelled():
             break
-        key = _cache_key(kept, path, dates, reference, settings)
+        key, data = _cache_key(kept, path, dates, reference, settings)
         done: list[tuple[Article, ArticleAnalysis | ReadFailure]] | None = kept.get(key) if kept and key else None
         if done is None:
             done = []
             failed = len(failures)
             try:
                 with time_budget(settings.file_seconds, cancelled):  # a file and all it holds
-                    for article in read_file(path, dates, reference, settings):
+                    for article in read_file(path, dates, reference, settings, data):
                         if isinstance(article, ReadFailure):
                             failures.append(article)
                         else:
@@ -71,15 +71,16 @@ def _read_and_analyse(paths: list[Path], reference: date | None, dates: dict[str
 
 
 def _cache_key(kept: ReadCache | None, path: Path, dates: dict[str, date], reference: date | None,
-               settings: Settings) -> str | None:
-    """The key of a file's reading in the cache (None: no cache, or the file cannot be read)."""
+               settings: Settings) -> tuple[str | None, bytes | None]:
+    """The key of a file's reading in the cache, and the bytes read for it (read once: a reading
+    not in the cache reads these); (None, None) without a cache or when the file cannot be read."""
     if kept is None:
-        return None
+        return None, None
     try:
         data = read_regular_file(path, settings.max_file_bytes)
     except OSError:
-        return None  # read_file says why
-    return kept.key(path, data, dates, reference, settings)
+        return None, None  # read_file says why
+    return kept.key(path, data, dates, reference, settings), data
 
 
 def _analyse_or_report(article: Article, settings: Settings) -> ArticleAnalysis | ReadFailure:

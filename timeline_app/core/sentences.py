@@ -117,10 +117,9 @@ def _ends_after_word(segment: str, stop: int, after: int, lang: Language) -> boo
         return None
     token = word.group()
     abbreviations, starters, roman = _syntok_words()
-    if token[0].isdigit() and not segment[:word.start()].strip():
-        return None  # "1. Control of the waterway": the number of a list's item
-    if token[0].isdigit():  # "rose 5%. The", "on May 14. It": unclear where a number takes a dot
-        return None if lang.ordinals_with_dot or following.group(2).lower() in lang.abbreviations else True
+    if token[0].isdigit():  # "rose 5%. The", "on May 14. It"; "1. Control of...", a list's item, is unclear
+        listed = not segment[:word.start()].strip()
+        return None if listed or lang.ordinals_with_dot or following.group(2).lower() in lang.abbreviations else True
     if not abbreviations or len(token) == 1 or token.upper() in roman:
         return None
     if following.group("quote") is None and following.group(2) in starters:

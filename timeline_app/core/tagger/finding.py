@@ -36,9 +36,10 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     segments = _segments(text, lowered, ctx.lex)
     stretches = [lowered[start:end] for start, end in segments]
     # the stretches are all a rule can see: look for its words there, not in the whole text
-    near = "\x00".join(stretches) if sum(end - start for start, end in segments) < len(text) else lowered
+    near_chars = sum(end - start for start, end in segments)
+    near = "\x00".join(stretches) if near_chars < len(text) else lowered
     post = is_post(ctx)
-    first_pass = _first_pass(ctx.lex, sum(end - start for start, end in segments))
+    first_pass = _first_pass(ctx.lex, near_chars)
     # which rules can match in which stretch, found for all rules at once in linear time
     possible = [first_pass.matching(text[start:end]) for start, end in segments] if first_pass else None
     for i, rule in enumerate(ctx.lex.rules):

@@ -13,10 +13,16 @@ from typing import Any
 
 from timeline_app.core.language import DEFAULT
 from timeline_app.core.language import read_data as read_language_data
+from timeline_app.core.tagger.patterns import (
+    NAMED_GROUP,
+    alternation,
+    expand,
+    group_names,
+    month_fragment,
+    weekday_fragment,
+    with_groups,
+)
 from timeline_app.core.tagger.prefilter import Prefilter, prefilter
-
-_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_0-9]*)\}")
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 @dataclass(frozen=True)
@@ -165,7 +171,7 @@ class Lexicon:
 
     @cached_property
     def first_pass(self) -> Prefilter | None:
-        """Which rules can match where, all rules at once (built on first use: it costs a few ms)."""
+        """Which rules can match where, all rules at once (built on first use: about 0.1 s)."""
         return prefilter([rule.regex for rule in self.rules])
 
     def month(self, word: str) -> int | None:
@@ -192,65 +198,9 @@ class Lexicon:
         return None
 
 
-def _alternation(words: list[str], cased: bool) -> str:
-    """A regex alternation of words, longest first; ``cased`` adds Title and UPPER forms only."""
-    forms: set[str] = set()
-    for w in words:
-        if cased:
-            forms.update({w[:1].upper() + w[1:], w.upper()})
-        else:
-            forms.add(w)
-    escaped = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda f: (-len(f), f))]
-    return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"  # no words: matches nothing, not ""
-
-
-def _month_fragment(months: dict[str, int], abbreviations: dict[str, int], ambiguous: list[str]) -> str:
-    """Month names: in lower case too where no other word is spelt so ("november", not "may")."""
-    full = _alternation([m for m in months if m in ambiguous], cased=True) + "|(?i:" + \
-        _alternation([m for m in months if m not in ambiguous], cased=False) + ")"
-    full = f"(?:{full})"
-    abbr = _alternation(list(abbreviations), cased=True)
-    # An abbreviation may carry a dot; a full name must not run on into a longer word.
-    return rf"(?:{full}(?![\w])|{abbr}(?:\.|(?![\w])))"
-
-
-def _weekday_fragment(days: dict[str, int], abbreviations: dict[str, int], dotted: dict[str, int]) -> str:
-    """Weekday names in any case ("friday" is no other word), their abbreviations, and the ones
-    that are also words ("sat", "wed") only with a dot."""
-    full = "(?i:" + _alternation(list(days), cased=False) + ")"
-    abbr = "(?i:" + _alternation(list(abbreviations), cased=False) + ")"
-    with_dot = _alternation(list(dotted), cased=True)
-    return rf"(?:{full}(?![\w])|{abbr}(?:\.|(?![\w]))|{with_dot}\.)"
-
-
-def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
-    if depth > 10:
-        raise ValueError(f"placeholders nest too deep in {pattern[:60]!r}")
-
-    def sub(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name not in fragments:
-            raise KeyError(f"unknown placeholder {{{name}}}")
-        return _expand(fragments[name], fragments, depth + 1)
-
-    return _PLACEHOLDER.sub(sub, pattern)
-
-
-def _group_names(pattern: str) -> list[str]:
-    return [g[4:-1] for g in _NAMED_GROUP.findall(pattern)]
-
-
-def _with_groups(pattern: str, names: list[str]) -> str:
-    """``pattern`` with the named groups it lacks added as groups that never match: a rule's handler
-    reads every group the default language's pattern for it has, and another language may say
-    less ("Ende 2025" has no "the")."""
-    missing = [n for n in dict.fromkeys(names) if n not in _group_names(pattern)]
-    return pattern if not missing else f"(?:{pattern})(?:(?!)" + "".join(f"(?P<{n}>)" for n in missing) + ")?"
-
-
 def group_contract(data: dict[str, Any]) -> dict[str, list[str]]:
     """The named groups of each rule and point form of a language's data, by its name."""
-    return {spec["name"]: _group_names(spec["pattern"]) for spec in [*data["point_forms"], *data["rules"]]}
+    return {spec["name"]: group_names(spec["pattern"]) for spec in [*data["point_forms"], *data["rules"]]}
 
 
 def build_lexicon(data: dict[str, Any], contract: dict[str, list[str]] | None = None) -> Lexicon:
@@ -265,7 +215,7 @@ def build_lexicon(data: dict[str, Any], contract: dict[str, list[str]] | None = 
             raise ValueError(f"rules with no handler in the default language: {unknown}")
 
     def pattern(spec: dict[str, Any]) -> str:
-        return spec["pattern"] if contract is None else _with_groups(spec["pattern"], contract.get(spec["name"], []))
+        return spec["pattern"] if contract is None else with_groups(spec["pattern"], contract.get(spec["name"], []))
 
     units: dict[str, Unit] = {}
     for name, spec in data["units"].items():
@@ -277,44 +227,44 @@ def build_lexicon(data: dict[str, Any], contract: dict[str, list[str]] | None = 
                                    plural, short)
     lists = data["lists"]
     word_fragments = {
-        "MONTH": _month_fragment(data["months"], data["month_abbreviations"], lists["ambiguous_months"]),
-        "WEEKDAY": _weekday_fragment(data["weekdays"], data["weekday_abbreviations"],
+        "MONTH": month_fragment(data["months"], data["month_abbreviations"], lists["ambiguous_months"]),
+        "WEEKDAY": weekday_fragment(data["weekdays"], data["weekday_abbreviations"],
                                      data["weekday_abbreviations_with_dot"]),
         # after "this", "next", "every": "sat" and "wed" are weekdays without their dot too
-        "CUED_WEEKDAY": "(?:{WEEKDAY}|(?i:" + _alternation(list(data["weekday_abbreviations_with_dot"]), cased=False)
+        "CUED_WEEKDAY": "(?:{WEEKDAY}|(?i:" + alternation(list(data["weekday_abbreviations_with_dot"]), cased=False)
                         + r")(?!\w))",
-        "SEASON": "(?i:" + _alternation(list(data["seasons"]), cased=False) + ")",
-        "NUMBER": "(?i:" + _alternation(list(data["numbers"]), cased=False) + ")",
-        "VAGUE_NUMBER": "(?i:" + _alternation(list(lists["vague_numbers"]), cased=False) + ")",
-        "ORDINAL": _alternation(list(data["ordinals"]), cased=False),
-        "UNIT": _alternation(list(units), cased=False),
-        "DIRECTION": _alternation(list(data["duration_directions"]), cased=False),
-        "DAYWORD": _alternation(list(data["day_words"]), cased=False),
-        "DAYPART": _alternation(list(data["day_parts"]), cased=False),
-        "BOUND_CUE": "(?i:" + _alternation(list(data["bound_cues"]), cased=False) + ")",
-        "PERIOD_MODIFIER": "(?i:" + _alternation(list(data["period_modifiers"]), cased=False) + ")",
-        "AGO": "(?i:" + _alternation(list(data["ago_words"]), cased=False) + ")",
-        "OVER": "(?i:" + _alternation(list(data["over_leads"]), cased=False) + ")",
-        "QUARTER_NUMBER": "(?i:" + _alternation(list(data["quarter_numbers"]), cased=False) + ")",
-        "HALF": "(?i:" + _alternation(list(data["halves"]), cased=False) + ")",
-        "DECADE_WORD": "(?i:" + _alternation(list(data["decade_words"]), cased=False) + ")",
-        "CLOCK_WORD": "(?i:" + _alternation(list(data["clock_words"]), cased=False) + ")",
-        "QUARTER_REFERENCE": "(?i:" + _alternation(list(data["quarter_reference"]), cased=False) + ")",
-        "AMOUNT_WORD": "(?i:" + _alternation(list(lists["amount_words"]), cased=False) + ")",
-        "LARGE_NUMBER": "(?i:" + _alternation(list(lists["large_numbers"]), cased=False) + ")",
-        "SET": _alternation(list(data["sets"]), cased=False),
-        "VAGUE": _alternation(list(data["vague"]), cased=False),
+        "SEASON": "(?i:" + alternation(list(data["seasons"]), cased=False) + ")",
+        "NUMBER": "(?i:" + alternation(list(data["numbers"]), cased=False) + ")",
+        "VAGUE_NUMBER": "(?i:" + alternation(list(lists["vague_numbers"]), cased=False) + ")",
+        "ORDINAL": alternation(list(data["ordinals"]), cased=False),
+        "UNIT": alternation(list(units), cased=False),
+        "DIRECTION": alternation(list(data["duration_directions"]), cased=False),
+        "DAYWORD": alternation(list(data["day_words"]), cased=False),
+        "DAYPART": alternation(list(data["day_parts"]), cased=False),
+        "BOUND_CUE": "(?i:" + alternation(list(data["bound_cues"]), cased=False) + ")",
+        "PERIOD_MODIFIER": "(?i:" + alternation(list(data["period_modifiers"]), cased=False) + ")",
+        "AGO": "(?i:" + alternation(list(data["ago_words"]), cased=False) + ")",
+        "OVER": "(?i:" + alternation(list(data["over_leads"]), cased=False) + ")",
+        "QUARTER_NUMBER": "(?i:" + alternation(list(data["quarter_numbers"]), cased=False) + ")",
+        "HALF": "(?i:" + alternation(list(data["halves"]), cased=False) + ")",
+        "DECADE_WORD": "(?i:" + alternation(list(data["decade_words"]), cased=False) + ")",
+        "CLOCK_WORD": "(?i:" + alternation(list(data["clock_words"]), cased=False) + ")",
+        "QUARTER_REFERENCE": "(?i:" + alternation(list(data["quarter_reference"]), cased=False) + ")",
+        "AMOUNT_WORD": "(?i:" + alternation(list(lists["amount_words"]), cased=False) + ")",
+        "LARGE_NUMBER": "(?i:" + alternation(list(lists["large_numbers"]), cased=False) + ")",
+        "SET": alternation(list(data["sets"]), cased=False),
+        "VAGUE": alternation(list(data["vague"]), cased=False),
         # written as in the data file ("Thanksgiving Day") or in capitals
-        "HOLIDAY": _alternation(list(data["holidays"]) + [h.upper() for h in data["holidays"]], cased=False),
+        "HOLIDAY": alternation(list(data["holidays"]) + [h.upper() for h in data["holidays"]], cased=False),
     }
     fragments = {**data["fragments"], **word_fragments}
-    point_patterns = [(spec["name"], _expand(pattern(spec), fragments)) for spec in data["point_forms"]]
-    fragments["POINT"] = "(?:" + "|".join(_NAMED_GROUP.sub("(?:", p) for _, p in point_patterns) + ")"
-    begin, end = _expand("{B}", fragments), _expand("{E}", fragments)
+    point_patterns = [(spec["name"], expand(pattern(spec), fragments)) for spec in data["point_forms"]]
+    fragments["POINT"] = "(?:" + "|".join(NAMED_GROUP.sub("(?:", p) for _, p in point_patterns) + ")"
+    begin, end = expand("{B}", fragments), expand("{E}", fragments)
     rules = tuple(
         Rule(
             name=spec["name"],
-            regex=re.compile(begin + "(?:" + _expand(pattern(spec), fragments) + ")" + end),
+            regex=re.compile(begin + "(?:" + expand(pattern(spec), fragments) + ")" + end),
             priority=i,
             requires=tuple(spec.get("requires", ())),
             template=tuple(sorted(spec["template"].items())) if "template" in spec else None,
@@ -406,7 +356,7 @@ def build_lexicon(data: dict[str, Any], contract: dict[str, list[str]] | None = 
         rules=rules,
         point_forms=tuple(Rule(name, re.compile(p), i) for i, (name, p) in enumerate(point_patterns)),
         anchors=_anchor_words(data, units),
-        patterns={name: re.compile(_expand(p, fragments)) for name, p in data["patterns"].items()},
+        patterns={name: re.compile(expand(p, fragments)) for name, p in data["patterns"].items()},
     )
 
 
