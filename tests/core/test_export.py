@@ -46,6 +46,17 @@ def test_timeline_json_written_in_pieces_is_the_document_and_names_its_tables(tm
     assert check_export(tmp_path) == []
 
 
+def test_text_the_fast_writer_refuses_is_written_with_its_timexes_as_fields() -> None:
+    from timeline_app.core.export import json_bytes
+    from timeline_app.core.tagger.records import Timex
+
+    timex = Timex(0, 8, "March 18", "DATE", "2025-03-18")
+    for name in ("cafe.txt", "caf\udce9.txt"):  # orjson writes the first; Python's encoder the second
+        doc = json.loads(json_bytes({"name": name, "timexes": (timex,)}))
+        assert doc["timexes"] == [{"start": 0, "end": 8, "text": "March 18", "type": "DATE", "value": "2025-03-18",
+                                   "mod": None}]
+
+
 def test_a_file_given_in_pieces_is_written_whole_and_checked_joined(tmp_path: Path) -> None:
     from timeline_app.core.files import write_files
 

@@ -9,14 +9,14 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from timeline_app import __version__
 from timeline_app.core.escape import json_utf8, to_utf8
-from timeline_app.core.event import Event
+from timeline_app.core.event import Event, Evidence
 from timeline_app.core.files import write_file, write_files
 from timeline_app.core.timeline import ArticleAnalysis, Timeline
 
@@ -48,8 +48,9 @@ def neutralize(cell: Any) -> Any:
     >>> neutralize("\uff1dcmd()"), neutralize("\u200b=1+1")
     ("'\uff1dcmd()", "'\u200b=1+1")
     """
-    if isinstance(cell, str) and cell and (cell.startswith(_FORMULA_START) or (
-            not cell[0].isalnum() and _INVISIBLE_LEAD.sub("", cell, count=1).startswith(_FORMULA_START))):
+    if not isinstance(cell, str) or not cell or cell[0].isalnum():  # most cells: no formula starts so
+        return cell
+    if cell.startswith(_FORMULA_START) or _INVISIBLE_LEAD.sub("", cell, count=1).startswith(_FORMULA_START):
         return "'" + cell
     return cell
 
@@ -110,9 +111,25 @@ def _fields(obj: Any) -> dict[str, Any]:
     return {f.name: getattr(obj, f.name) for f in fields(obj)}
 
 
+_EXPRESSION_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _expression_fields(kind: type) -> tuple[str, ...]:
+    """The fields of an expression as timeline.json gives them, its TIMEX3s left for last (found
+    from the first expression written: importing the tagger's records imports the tagger)."""
+    if kind not in _EXPRESSION_FIELDS:
+        _EXPRESSION_FIELDS[kind] = tuple(f.name for f in fields(kind) if f.name != "timexes")
+    return _EXPRESSION_FIELDS[kind]
+
+#: The fields of a piece of evidence: (name in timeline.json, attribute).
+_EVIDENCE_FIELDS = tuple((_EVIDENCE_NAMES.get(f.name, f.name), f.name) for f in fields(Evidence))
+
+
 def _json_value(obj: Any) -> Any:
     if isinstance(obj, date):
         return obj.isoformat()
+    if is_dataclass(obj) and not isinstance(obj, type):  # a TIMEX3: orjson writes these itself
+        return _fields(obj)
     raise TypeError(f"{type(obj).__name__} is not JSON data")
 
 
@@ -141,10 +158,9 @@ def _article_document(a: ArticleAnalysis) -> dict[str, Any]:
         "language": a.article.language, "pages": list(a.article.pages),
         "publication_date": a.article.published, "publication_date_source": a.article.date_source,
         "characters": len(a.article.text),
-        "expressions": [
-            {k: v for k, v in _fields(x).items() if k != "timexes"} | {"timexes": [_fields(t) for t in x.timexes]}
-            for x in a.expressions
-        ],
+        # a TIMEX3 is a flat dataclass, which the JSON writer gives as its fields in their order
+        "expressions": [{name: getattr(x, name) for name in _expression_fields(type(x))} | {"timexes": x.timexes}
+                        for x in a.expressions],
     }
 
 
@@ -172,7 +188,7 @@ def _event_document(e: Event) -> dict[str, Any]:
         "value": e.value, "date_text": e.date_text, "title": e.title, "sources": e.documents,
         "independent_sources": e.independent, "conflicts": e.conflicts, "excluded": e.excluded,
         "salience": e.salience, "key": e.key, "starred": e.starred,
-        "evidence": [{_EVIDENCE_NAMES.get(k, k): v for k, v in _fields(ev).items()} for ev in e.evidence],
+        "evidence": [{name: getattr(ev, attribute) for name, attribute in _EVIDENCE_FIELDS} for ev in e.evidence],
     }
 
 

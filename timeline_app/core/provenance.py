@@ -202,6 +202,8 @@ def conflicts(event: Event, named: Mapping[tuple[str, int], frozenset[str]] | No
     """Facts the supporting sentences disagree on: which countries take part; distances. ``named``:
     the countries of sentences already read, by document and the sentence's start."""
     notes: list[str] = []
+    if len({ev.document for ev in event.evidence}) < 2:
+        return notes  # one source cannot disagree with itself
     by_doc: dict[str, frozenset[str]] = {}
     known = named or {}
     for ev in event.evidence:

@@ -121,8 +121,15 @@ def _reading(analysis: ArticleAnalysis, settings: Settings) -> ArticleReading:
     reading = analysis.reading
     if reading is None or reading.key != _reading_key(analysis, settings):
         reading = read_article(analysis, settings)
-    events = [replace(e, evidence=list(e.evidence), conflicts=list(e.conflicts)) for e in reading.events]
-    return replace(reading, events=events)
+    return replace(reading, events=[_copy(e) for e in reading.events])
+
+
+def _copy(e: Event) -> Event:
+    """A copy of an event whose lists can be changed (``dataclasses.replace`` would run ``__init__``
+    and take several times as long)."""
+    copy = object.__new__(Event)
+    copy.__dict__.update(e.__dict__, evidence=list(e.evidence), conflicts=list(e.conflicts))
+    return copy
 
 
 def article_settings(article: Article, settings: Settings) -> Settings:
