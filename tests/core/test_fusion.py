@@ -231,6 +231,67 @@ def test_copies_point_at_the_earliest_original(texts: list[tuple[str, int]], exp
     assert build_timeline(articles).copies == expected
 
 
+def _words(seed: int, n: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return [f"w{rng.randrange(400)}" for _ in range(n)]
+
+
+@pytest.mark.parametrize("block_pairs", [1, 7, 100, 4_000_000])
+def test_shared_word_pairs_are_counted_the_same_in_any_number_of_blocks(block_pairs: int) -> None:
+    """Articles that share runs of words, one an excerpt of another, and unrelated ones: whatever the
+    blocks the pairs are counted in, the same pairs come out, with the counts a plain count gives."""
+    from collections import Counter
+
+    from timeline_app.core.provenance import copy_prints, shared_prints
+
+    base = _words(1, 300)
+    texts = [base, base[:80], base[40:200] + _words(2, 60), _words(3, 300), _words(4, 20), base[::-1], []]
+    sentences = [[" ".join(t[i:i + 10]) for i in range(0, len(t), 10)] for t in texts]
+    pairs = [set(zip(" ".join(s).split(), " ".join(s).split()[1:])) for s in sentences]
+    plain = Counter()
+    for i, a in enumerate(pairs):
+        for j in range(i + 1, len(pairs)):
+            plain[(i, j)] = len(a & pairs[j])
+    expected = sorted((c, i, j) for (i, j), c in plain.items()
+                      if c >= 5 and c >= 0.15 * min(len(pairs[i]), len(pairs[j])))
+    assert (0, 1) in {(i, j) for _, i, j in expected} and (0, 3) not in {(i, j) for _, i, j in expected}
+    got = sorted(shared_prints([copy_prints(s) for s in sentences], block_pairs=block_pairs))
+    assert got == expected
+
+
+def test_word_pair_prints_are_the_same_in_every_process() -> None:
+    """Prints made on reader processes, on another machine or in the cache are compared with those
+    made here: they must not depend on the process's string hashing."""
+    import os
+    import subprocess
+    import sys
+    from array import array
+
+    from timeline_app.core.provenance import copy_prints
+
+    sentences = ["lithua announ plans withdr mine border", "minist said spendi would block hostil states"]
+    code = ("import sys; from timeline_app.core.provenance import copy_prints; "
+            f"sys.stdout.write(copy_prints({sentences!r}).hex())")
+    for seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env=dict(os.environ, PYTHONHASHSEED=seed)).stdout
+        assert sorted(array("I", bytes.fromhex(out))) == sorted(array("I", copy_prints(sentences)))
+
+
+def test_copies_found_from_prints_made_elsewhere_are_the_copies_found_here() -> None:
+    from timeline_app.core.provenance import copies, copy_prints, copy_sentences
+    from timeline_app.core.timeline import analyze
+
+    texts = [(STORY, 3), (REWRITE, 1), ("A novel about Soviet dissidents won a Pulitzer Prize on May 5, the jury said "
+                                        "in New York. The author thanked her translators and her publisher.", 2)]
+    analyses = [analyze(_article(f"a{i}", text, date(2025, 5, day))) for i, (text, day) in enumerate(texts)]
+    compared = {a.article.name: copy_sentences(a) for a in analyses}
+    prints = {name: copy_prints(s) for name, s in compared.items()}
+    assert copies(analyses) == copies(analyses, compared, prints) == {"a0": "a1"}
+
+
 @pytest.mark.parametrize("forms", [("Monday", "May 5", "05/05/2025", "the 5th of May")])
 def test_one_happening_whatever_the_form_of_its_date(tmp_path: Path, forms: tuple[str, ...]) -> None:
     """The same approval dated four ways in four articles is one event."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
+from zlib import crc32
 
 from rapidfuzz import fuzz
 
@@ -54,13 +55,82 @@ def alignment(a: list[str], b: list[str], cutoff: float = 60.0) -> float:
     return len(tails) / min(len(a), len(b))
 
 
-def copies(analyses: Sequence[ArticleAnalysis], compared: Mapping[str, list[str]] | None = None) -> dict[str, str]:
+def copy_prints(sentences: Sequence[str]) -> bytes:
+    """The words of an article's :func:`copy_sentences`, each hashed to 4 bytes: from them copy
+    detection makes the word pairs two articles share (:func:`shared_prints`). The hash is the same
+    in every process (``zlib.crc32``), so prints made on reader processes, another machine or a past
+    run (the cache) can be compared."""
+    return array("I", map(crc32, " ".join(sentences).encode("utf-8", "surrogatepass").split())).tobytes()
+
+
+#: an odd constant that spreads a word's hash over the pair's
+_MIX = 0x9E3779B1
+#: a word pair shared by more articles than this is a stock phrase: it links no two of them
+_STOCK_PHRASE = 50
+#: pairs of articles counted at once: bounded memory (8 bytes a pair) however many articles
+_BLOCK_PAIRS = 4_000_000
+
+
+def shared_prints(prints: Sequence[bytes], block_pairs: int = _BLOCK_PAIRS) -> Iterator[tuple[int, int, int]]:
+    """Pairs of articles (by their place in ``prints``, each a :func:`copy_prints`) that share enough
+    word pairs to be compared for copying: (how many they share, a, b), a < b.
+
+    A copy shares a good part of its word pairs; unrelated stories share a few stock phrases. The
+    counting is numpy's: every word pair's articles are found by sorting all the pairs once, and the
+    pairs of articles holding one are counted a block of first articles at a time, so memory stays
+    bounded however large the set (each block is independent of the others: it could run anywhere).
+    """
+    n = len(prints)
+    if n < 2:
+        return
+    import numpy as np
+
+    arrays = [np.frombuffer(p, dtype=np.uint32) for p in prints]
+    words = np.concatenate(arrays).astype(np.uint64)
+    owners = np.repeat(np.arange(n, dtype=np.uint64), [len(a) for a in arrays])
+    within = owners[1:] == owners[:-1]  # no pair across two articles
+    pairs = ((words[:-1] * np.uint64(_MIX) + words[1:]) & np.uint64(0xFFFFFFFF))[within]
+    # each article's distinct pairs, sorted by article: (article, pair) as one number
+    held = np.unique((owners[:-1][within] << np.uint64(32)) | pairs)
+    holders, values = (held >> np.uint64(32)).astype(np.int64), held & np.uint64(0xFFFFFFFF)
+    sizes = np.bincount(holders, minlength=n)
+    order = np.argsort(values, kind="stable")  # stable: a word pair's holders stay in ascending order
+    values, holders = values[order], holders[order]
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    lengths = np.diff(np.r_[starts, len(values)])
+    shared = (lengths > 1) & (lengths <= _STOCK_PHRASE)
+    starts, lengths = starts[shared], lengths[shared]
+    total = int((lengths * (lengths - 1) // 2).sum())
+    blocks = max(1, -(-total // block_pairs))
+    groups = []  # the word pairs held by k articles, as rows of their holders; and k's pairs of columns
+    for k in np.unique(lengths).tolist():
+        rows = holders[starts[lengths == k][:, None] + np.arange(k)]
+        groups.append((rows, *np.triu_indices(k, 1)))
+    for block in range(blocks):
+        keys = []
+        for rows, i, j in groups:
+            a, b = rows[:, i].ravel(), rows[:, j].ravel()
+            if blocks > 1:
+                mine = a % blocks == block
+                a, b = a[mine], b[mine]
+            keys.append(a * n + b)
+        if not keys:
+            return
+        pair, count = np.unique(np.concatenate(keys), return_counts=True)
+        a, b = pair // n, pair % n
+        enough = (count >= 5) & (count >= 0.15 * np.minimum(sizes[a], sizes[b]))
+        yield from zip(count[enough].tolist(), a[enough].tolist(), b[enough].tolist())
+
+
+def copies(analyses: Sequence[ArticleAnalysis], compared: Mapping[str, list[str]] | None = None,
+           prints: Mapping[str, bytes] | None = None) -> dict[str, str]:
     """Articles that copy or lightly rewrite another: {copy name: original name}.
 
     The original is the earliest published one (then the one listed first); a copy of a copy points
-    at it too. Candidate pairs must share several word pairs, so most pairs of a large set are never
-    compared, and articles already known to copy one another are not aligned again. ``compared``:
-    the articles' :func:`copy_sentences` where already made, by name.
+    at it too. Candidate pairs must share several word pairs (:func:`shared_prints`), so most pairs
+    of a large set are never compared, and articles already known to copy one another are not
+    aligned again. ``compared`` and ``prints``: the articles' :func:`copy_sentences` and
+    :func:`copy_prints` where already made, by name.
     """
     known = compared or {}
     sents = {a.article.name: known[a.article.name] if a.article.name in known else copy_sentences(a)
@@ -84,22 +154,10 @@ def copies(analyses: Sequence[ArticleAnalysis], compared: Mapping[str, list[str]
     for name, ss in sents.items():
         if ss:
             join(first.setdefault(tuple(ss), name), name)
-    shingles: dict[str, set[tuple[str, str]]] = {}
-    index: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for name in first.values():
-        words = " ".join(sents[name]).split()
-        shingles[name] = set(zip(words, words[1:]))
-        for sh in shingles[name]:
-            index[sh].append(name)
-    shared: Counter[tuple[str, str]] = Counter()
-    for holders in index.values():
-        if 1 < len(holders) <= 50:
-            for i, a in enumerate(holders):
-                for b in holders[i + 1:]:
-                    shared[(a, b) if a < b else (b, a)] += 1
-    # a copy shares a good part of its word pairs; unrelated stories share a few stock phrases
-    candidates = [(count, a, b) for (a, b), count in shared.items()
-                  if count >= 5 and count >= 0.15 * min(len(shingles[a]), len(shingles[b]))]
+    names = list(first.values())
+    made = prints or {}
+    candidates = [(count, min(names[a], names[b]), max(names[a], names[b]))
+                  for count, a, b in shared_prints([made[x] if x in made else copy_prints(sents[x]) for x in names])]
     # most shared first: a set of copies is joined by its closest pairs, and the rest are never aligned
     for _, a, b in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
         if root(a) == root(b):

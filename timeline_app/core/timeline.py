@@ -15,7 +15,14 @@ from timeline_app.core.curation import Curation, apply, key_of
 from timeline_app.core.event import Event, Evidence, format_span, make_title
 from timeline_app.core.fusion import content, fuse
 from timeline_app.core.language import DEFAULT, foreign_passages, readable
-from timeline_app.core.provenance import conflicts, copies, copy_sentences, countries_named, independent_sources
+from timeline_app.core.provenance import (
+    conflicts,
+    copies,
+    copy_prints,
+    copy_sentences,
+    countries_named,
+    independent_sources,
+)
 from timeline_app.core.relevance import furniture, reason_at
 from timeline_app.core.salience import rank
 from timeline_app.core.sentences import Sentence, Sentences
@@ -43,8 +50,10 @@ class ArticleReading:
     #: the countries its cited sentences name, by the sentence's start (disagreements); a sentence
     #: that names none is left out
     countries: dict[int, frozenset[str]]
-    #: its sentences as copy detection compares them (None: not made, copies were not looked for)
+    #: its sentences as copy detection compares them, and their hashed word pairs (None: not made,
+    #: copies were not looked for)
     copy_sentences: list[str] | None
+    copy_prints: bytes | None = None
 
 
 @dataclass
@@ -108,11 +117,12 @@ def read_article(analysis: ArticleAnalysis, settings: Settings) -> ArticleReadin
     them; one article's share of :func:`machine_reading`."""
     events = [_event(group, settings, analysis.furniture, analysis.expressions)
               for group in _merge_within_article(_mentions(analysis, settings), settings)]
+    compared = copy_sentences(analysis) if settings.detect_copies else None
     return ArticleReading(_reading_key(analysis, settings), events,
                           [[content(ev) for ev in e.evidence] for e in events],
                           {ev.sentence_start: named for e in events for ev in e.evidence
                            if (named := countries_named(ev.sentence))},
-                          copy_sentences(analysis) if settings.detect_copies else None)
+                          compared, None if compared is None else copy_prints(compared))
 
 
 def _reading(analysis: ArticleAnalysis, settings: Settings) -> ArticleReading:
@@ -278,10 +288,13 @@ def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | No
     contents: list[list[str]] = []
     named: dict[tuple[str, int], frozenset[str]] = {}
     compared: dict[str, list[str]] = {}
+    prints: dict[str, bytes] = {}
     for analysis in analyses:
         reading = _reading(analysis, settings)
         if reading.copy_sentences is not None:
             compared[analysis.article.name] = reading.copy_sentences
+        if reading.copy_prints is not None:
+            prints[analysis.article.name] = reading.copy_prints
         for e, texts in zip(reading.events, reading.contents):
             named.update(((ev.document, ev.sentence_start), reading.countries.get(ev.sentence_start, _NONE))
                          for ev in e.evidence)
@@ -292,7 +305,7 @@ def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | No
                 excluded.append(e)
     if settings.fuse:
         kept = fuse(kept, title_language=settings.language, contents=contents)
-    copy_of = copies(analyses, compared) if settings.detect_copies else {}
+    copy_of = copies(analyses, compared, prints) if settings.detect_copies else {}
     for e in kept + excluded:
         e.independent = independent_sources(e, copy_of)
         e.conflicts = conflicts(e, named)
