@@ -14,7 +14,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
@@ -162,14 +162,15 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
             return False  # nothing in common worth a fuzzy comparison
         return any(fuzz.token_set_ratio(a, b, score_cutoff=threshold) for a in texts[i] for b in texts[j] if a and b)
 
-    # 1. The same dates (within a tolerance for anchored durations): blocked by kind and start month.
+    # 1. The same dates: blocked by kind and dates; anchored durations, which match within a
+    #    tolerance, by kind and start year.
     buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i in reps:
         e = events[i]
         if e.start is None and e.end is None:
             continue
         anchor = e.start or e.end
-        buckets[(e.kind, anchor.year, anchor.month if _tolerance(e) == timedelta(0) else 0)].append(i)  # type: ignore[union-attr]
+        buckets[_key(e) if _tolerance(e) == timedelta(0) else (e.kind, anchor.year)].append(i)  # type: ignore[union-attr]
     for members in buckets.values():
         for a_pos, i in enumerate(members):
             ei = events[i]
@@ -191,33 +192,66 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
                         and any(frozenset((a, b)) in linked for a in docs[i] for b in docs[j])):
                     uf.union(i, j)
     # 2. A coarser point holds a finer one ("this year" / "March 18"): attach it to its best match.
+    for i, j in _nested(events, reps, texts, words, docs, nested_threshold):
+        uf.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    return [_merged([events[i] for i in members], title_language) for members in groups.values()]
+
+
+def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], words: dict[int, frozenset[str]],
+            docs: list[frozenset[str]], threshold: float) -> Iterator[tuple[int, int]]:
+    """Each coarser point ("this year") with the finer point inside it ("March 18") its sentences say
+    the most like (``threshold`` at least): (coarser, finer).
+
+    A finer point is one of shorter span whose dates lie inside, from another article, sharing two
+    words at least; among those of the best score the latest listed. A year of a large collection
+    holds thousands of points: the candidates are found for each coarser point with numpy (the
+    points sorted by start, each word's points as an array), and only those are compared, in C.
+    """
+    import numpy as np
+    from rapidfuzz import process
+
     points = sorted((i for i in reps if events[i].kind == "point" and events[i].start and events[i].end),
                     key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
     starts = [events[i].start for i in points]
-    spans = {i: _span(events[i]) for i in points}
-    for i in points:
+    spans = np.array([_span(events[i]) for i in points], dtype=np.int64)
+    ends = np.array([events[i].end.toordinal() for i in points], dtype=np.int64)  # type: ignore[union-attr]
+    # the one article a point comes from (a number), -1 for several: one article's points are merged already
+    numbers: dict[str, int] = {}
+    single = np.array([numbers.setdefault(next(iter(docs[i])), len(numbers)) if len(docs[i]) == 1 else -1
+                       for i in points], dtype=np.int64)
+    holding: dict[str, list[int]] = defaultdict(list)
+    for k, i in enumerate(points):
+        for word in words[i]:
+            holding[word].append(k)
+    held = {word: np.array(ks, dtype=np.int64) for word, ks in holding.items()}
+    for k, i in enumerate(points):
         outer = events[i]
         if outer.start == outer.end:
             continue  # a day holds nothing finer
         lo = bisect.bisect_left(starts, outer.start)  # type: ignore[type-var]
         hi = bisect.bisect_right(starts, outer.end)  # type: ignore[type-var]
-        best, best_score = None, nested_threshold
-        for k in range(lo, hi):
-            j = points[k]
-            inner = events[j]
-            if j == i or spans[j] >= spans[i] or inner.end > outer.end:  # type: ignore[operator]
-                continue
-            if one_article(i, j) or len(words[i] & words[j]) < 2:
-                continue
-            score = max((fuzz.token_set_ratio(a, b) for a in texts[i] for b in texts[j] if a and b), default=0.0)
-            if score >= best_score:
-                best, best_score = j, score
-        if best is not None:
-            uf.union(i, best)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[uf.find(i)].append(i)
-    return [_merged([events[i] for i in members], title_language) for members in groups.values()]
+        inside = [ks[np.searchsorted(ks, lo):np.searchsorted(ks, hi)] for word in words[i] if len(ks := held[word])]
+        if hi - lo < 2 or not inside:
+            continue
+        shared = np.bincount(np.concatenate(inside) - lo, minlength=hi - lo)  # words in common
+        fit = (shared >= 2) & (spans[lo:hi] < spans[k]) & (ends[lo:hi] <= ends[k])
+        if single[k] >= 0:
+            fit &= single[lo:hi] != single[k]
+        candidates = [points[m] for m in (np.flatnonzero(fit) + lo).tolist()]
+        mine = [a for a in texts[i] if a]
+        theirs = [(n, b) for n, j in enumerate(candidates) for b in texts[j] if b]
+        if not mine or not theirs:
+            continue
+        scores = process.cdist(mine, [b for _, b in theirs], scorer=fuzz.token_set_ratio, score_cutoff=threshold,
+                               dtype=np.float64, workers=-1 if len(mine) * len(theirs) >= 4096 else 1)
+        best = np.zeros(len(candidates))
+        np.maximum.at(best, [n for n, _ in theirs], scores.max(axis=0))
+        top = best.max()
+        if top >= threshold:
+            yield i, candidates[len(best) - 1 - int(best[::-1].argmax())]
 
 
 def _story_pairs(uf: _UnionFind, reps: list[int], docs: list[frozenset[str]],
