@@ -48,7 +48,7 @@ def neutralize(cell: Any) -> Any:
     >>> neutralize("\uff1dcmd()"), neutralize("\u200b=1+1")
     ("'\uff1dcmd()", "'\u200b=1+1")
     """
-    if not isinstance(cell, str) or not cell or cell[0].isalnum():  # most cells: no formula starts so
+    if not isinstance(cell, str) or not cell or cell[0].isalnum():  # a letter or digit starts no formula
         return cell
     if cell.startswith(_FORMULA_START) or _INVISIBLE_LEAD.sub("", cell, count=1).startswith(_FORMULA_START):
         return "'" + cell
@@ -120,6 +120,7 @@ def _expression_fields(kind: type) -> tuple[str, ...]:
     if kind not in _EXPRESSION_FIELDS:
         _EXPRESSION_FIELDS[kind] = tuple(f.name for f in fields(kind) if f.name != "timexes")
     return _EXPRESSION_FIELDS[kind]
+
 
 #: The fields of a piece of evidence: (name in timeline.json, attribute).
 _EVIDENCE_FIELDS = tuple((_EVIDENCE_NAMES.get(f.name, f.name), f.name) for f in fields(Evidence))

@@ -233,9 +233,9 @@ def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], wo
             continue  # a day holds nothing finer
         lo = bisect.bisect_left(starts, outer.start)  # type: ignore[type-var]
         hi = bisect.bisect_right(starts, outer.end)  # type: ignore[type-var]
-        inside = [ks[np.searchsorted(ks, lo):np.searchsorted(ks, hi)] for word in words[i] if len(ks := held[word])]
-        if hi - lo < 2 or not inside:
-            continue
+        if hi - lo < 2 or not words[i]:
+            continue  # nothing inside but itself
+        inside = [held[word][np.searchsorted(held[word], lo):np.searchsorted(held[word], hi)] for word in words[i]]
         shared = np.bincount(np.concatenate(inside) - lo, minlength=hi - lo)  # words in common
         fit = (shared >= 2) & (spans[lo:hi] < spans[k]) & (ends[lo:hi] <= ends[k])
         if single[k] >= 0:

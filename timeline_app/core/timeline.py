@@ -50,7 +50,7 @@ class ArticleReading:
     #: the countries its cited sentences name, by the sentence's start (disagreements); a sentence
     #: that names none is left out
     countries: dict[int, frozenset[str]]
-    #: its sentences as copy detection compares them, and their hashed word pairs (None: not made,
+    #: its sentences as copy detection compares them, and their words hashed (None: not made,
     #: copies were not looked for)
     copy_sentences: list[str] | None
     copy_prints: bytes | None = None
