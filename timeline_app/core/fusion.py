@@ -210,11 +210,14 @@ def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], wo
     holds thousands of points: the candidates are found for each coarser point with numpy (the
     points sorted by start, each word's points as an array), and only those are compared, in C.
     """
+    points = sorted((i for i in reps if events[i].kind == "point" and events[i].start and events[i].end),
+                    key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
+    sources = {docs[i] for i in points}
+    if len(sources) < 2 and all(len(d) == 1 for d in sources):
+        return  # the points of one article: merged already (and numpy is not imported for one file)
     import numpy as np
     from rapidfuzz import process
 
-    points = sorted((i for i in reps if events[i].kind == "point" and events[i].start and events[i].end),
-                    key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
     starts = [events[i].start for i in points]
     spans = np.array([_span(events[i]) for i in points], dtype=np.int64)
     ends = np.array([events[i].end.toordinal() for i in points], dtype=np.int64)  # type: ignore[union-attr]
