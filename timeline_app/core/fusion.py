@@ -238,7 +238,7 @@ def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], wo
         hi = bisect.bisect_right(starts, outer.end)  # type: ignore[type-var]
         if hi - lo < 2 or not words[i]:
             continue  # nothing inside but itself
-        inside = [held[word][np.searchsorted(held[word], lo):np.searchsorted(held[word], hi)] for word in words[i]]
+        inside = [ks[np.searchsorted(ks, lo):np.searchsorted(ks, hi)] for ks in map(held.__getitem__, words[i])]
         shared = np.bincount(np.concatenate(inside) - lo, minlength=hi - lo)  # words in common
         fit = (shared >= 2) & (spans[lo:hi] < spans[k]) & (ends[lo:hi] <= ends[k])
         if single[k] >= 0:

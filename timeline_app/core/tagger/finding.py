@@ -4,6 +4,7 @@ and the discourse resolves what depends on earlier dates."""
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 
@@ -40,13 +41,18 @@ def tag(text: str, reference: date | None = None, settings: Settings | None = No
     near = "\x00".join(stretches) if near_chars < len(text) else lowered
     post = is_post(ctx)
     first_pass = _first_pass(ctx.lex, near_chars)
-    # which rules can match in which stretch, found for all rules at once in linear time
-    possible = [first_pass.matching(text[start:end]) for start, end in segments] if first_pass else None
+    # the stretches each rule can match in, found for all rules at once in linear time
+    possible: dict[int, list[int]] | None = None
+    if first_pass is not None:
+        possible = defaultdict(list)
+        for n, (start, end) in enumerate(segments):
+            for i in first_pass.matching(text[start:end]):
+                possible[i].append(n)
     for i, rule in enumerate(ctx.lex.rules):
         check()
         if rule.posts_only and not post:
             continue
-        places = range(len(segments)) if possible is None else [n for n, p in enumerate(possible) if i in p]
+        places = range(len(segments)) if possible is None else possible.get(i, [])
         if rule.requires and places:  # only the stretches that hold one of the rule's words
             words = [word for word in rule.requires if word in near]
             places = [n for n in places if any(word in stretches[n] for word in words)] if words else []
