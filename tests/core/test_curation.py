@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.core.curation import (
-    HIDDEN_BY_USER,
+from timeline_app.core.commands import (
     AddEvent,
     Attach,
-    Curation,
     Detach,
     EditDates,
     EditNote,
@@ -20,8 +18,8 @@ from timeline_app.core.curation import (
     Merge,
     Split,
     Star,
-    key_of,
 )
+from timeline_app.core.curation import HIDDEN_BY_USER, Curation, key_of
 from timeline_app.core.event import Evidence
 from timeline_app.core.loading import load
 from timeline_app.core.workspace import Workspace

@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from timeline_app.core import project as proj
-from timeline_app.core.curation import EditTitle, Hide, key_of
+from timeline_app.core.commands import EditTitle, Hide
+from timeline_app.core.curation import key_of
 from timeline_app.core.loading import load
 from timeline_app.core.pipeline import Sources, read_timeline, timeline_from
 from timeline_app.core.workspace import Workspace

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core import project as proj
-from timeline_app.core.curation import EditTitle, Star, key_of
+from timeline_app.core.commands import EditTitle, Star
+from timeline_app.core.curation import key_of
 from timeline_app.core.loading import load
 from timeline_app.core.workspace import Workspace
 

@@ -58,7 +58,8 @@ def test_day_scores_count_each_article_once_per_day() -> None:
 
 
 def test_the_researcher_sets_the_number_of_key_events_and_can_undo_it(seeds_dir: Path) -> None:
-    from timeline_app.core.curation import Curation, SetKeyCount, Star, key_of
+    from timeline_app.core.commands import SetKeyCount, Star
+    from timeline_app.core.curation import Curation, key_of
     from timeline_app.core.loading import load
     from timeline_app.core.workspace import Workspace
 

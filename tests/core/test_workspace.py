@@ -193,7 +193,8 @@ def test_an_article_renamed_for_a_clash_keeps_its_page_furniture(seeds_dir: Path
 
 
 def test_an_edit_made_while_an_add_is_prepared_is_kept(seeds_dir: Path, tmp_path: Path) -> None:
-    from timeline_app.core.curation import EditTitle, key_of
+    from timeline_app.core.commands import EditTitle
+    from timeline_app.core.curation import key_of
 
     ws = _workspace(seeds_dir)
     (tmp_path / "extra.txt").write_text("Officials met on March 3 to discuss the border fence.", encoding="utf-8")

@@ -306,7 +306,8 @@ def _menu_action(menu: QtWidgets.QMenu, starts: str) -> QtGui.QAction:
 
 
 def test_undo_redo_carry_the_command_name(window: QtMainWindow) -> None:
-    from timeline_app.core.curation import EditTitle, key_of
+    from timeline_app.core.commands import EditTitle
+    from timeline_app.core.curation import key_of
 
     ws = window.workspace
     e = _event(ws, "April 15")
@@ -374,7 +375,7 @@ def test_support_copies_and_conflicts_are_shown(window: QtMainWindow) -> None:
 
 
 def test_split_and_detach_from_the_evidence_pane(window: QtMainWindow) -> None:
-    from timeline_app.core.curation import Detach, Split
+    from timeline_app.core.commands import Detach, Split
 
     ws = window.workspace
     ottawa = next(e for e in ws.timeline.events if e.start == date(2025, 3, 18))
@@ -401,7 +402,8 @@ def test_attach_a_sentence_from_the_article(window: QtMainWindow) -> None:
 
 
 def test_save_and_reopen_a_project_in_the_window(window: QtMainWindow, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    from timeline_app.core.curation import EditTitle, key_of
+    from timeline_app.core.commands import EditTitle
+    from timeline_app.core.curation import key_of
 
     ws = window.workspace
     ws.run(EditTitle(key_of(_event(ws, "April 15")), "Naryshkin warns"))
@@ -434,7 +436,8 @@ def test_a_damaged_project_is_reported_in_the_window(window: QtMainWindow, tmp_p
 
 def test_autosave_keeps_unsaved_work_for_recovery(window: QtMainWindow, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     from timeline_app.core import project as proj
-    from timeline_app.core.curation import Star, key_of
+    from timeline_app.core.commands import Star
+    from timeline_app.core.curation import key_of
     from timeline_app.gui.qt_main_window import autosave_path, remove_autosave
 
     remove_autosave()

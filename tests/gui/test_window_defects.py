@@ -140,7 +140,8 @@ def test_source_titles_get_the_room(qtbot, seeds_dir: Path, tmp_path: Path) -> N
 
 
 def test_an_edit_keeps_the_article_where_the_reader_is(qtbot, seeds_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
-    from timeline_app.core.curation import Star, key_of
+    from timeline_app.core.commands import Star
+    from timeline_app.core.curation import key_of
 
     window = _window(qtbot, tmp_path / "s.ini", seeds_dir)
     window.resize(760, 600)
@@ -172,7 +173,8 @@ def test_the_sentences_keep_most_of_the_evidence_pane(qtbot, workspace: Workspac
 
 
 def test_an_event_added_by_hand_has_room_and_a_source(qtbot, workspace: Workspace) -> None:  # noqa: ANN001
-    from timeline_app.core.curation import AddEvent, Curation
+    from timeline_app.core.commands import AddEvent
+    from timeline_app.core.curation import Curation
     from timeline_app.gui.qt_actions import QtDatesDialog
 
     dialog = QtDatesDialog("Add Event", None, None, "day", None, with_title=True)

@@ -13,7 +13,8 @@ from datetime import date
 from psygnal import Signal
 
 from timeline_app.core.article import Article, ReadFailure
-from timeline_app.core.curation import Command, CommandStack, Curation, key_of
+from timeline_app.core.commands import Command, CommandStack
+from timeline_app.core.curation import Curation, key_of
 from timeline_app.core.event import Event, Evidence
 from timeline_app.core.language import DEFAULT
 from timeline_app.core.pipeline import read_events
@@ -146,7 +147,7 @@ class Workspace:
     def set_publication_date(self, name: str, when: date | None) -> None:
         """Give an article a publication date (``None``: unknown) and re-anchor its relative dates:
         an edit like any other, undone with Undo."""
-        from timeline_app.core.curation import SetPublicationDate
+        from timeline_app.core.commands import SetPublicationDate
 
         article = self.article(name)
         if article is None:
@@ -155,7 +156,7 @@ class Workspace:
 
     def set_language(self, name: str, code: str) -> None:
         """Say which language an article is written in; its dates are read again in it (undone with Undo)."""
-        from timeline_app.core.curation import SetLanguage
+        from timeline_app.core.commands import SetLanguage
 
         article = self.article(name)
         if article is None:

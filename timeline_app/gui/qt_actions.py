@@ -8,7 +8,8 @@ from datetime import date
 from PySide6 import QtWidgets
 
 from timeline_app.core.article import parse_date
-from timeline_app.core.curation import AddEvent, EditDates, EditNote, EditTitle, Hide, Merge, Star, key_of
+from timeline_app.core.commands import AddEvent, EditDates, EditNote, EditTitle, Hide, Merge, Star
+from timeline_app.core.curation import key_of
 from timeline_app.core.event import Event
 from timeline_app.core.periods import GRANULARITIES
 from timeline_app.core.workspace import Workspace

@@ -170,7 +170,8 @@ class QtArticleView(Listening, QtWidgets.QWidget):
 
     def attach_sentence_at(self, offset: int) -> bool:
         """Make the sentence at ``offset`` evidence of the selected event (undoable)."""
-        from timeline_app.core.curation import Attach, key_of
+        from timeline_app.core.commands import Attach
+        from timeline_app.core.curation import key_of
         from timeline_app.core.event import Evidence
         from timeline_app.core.language import DEFAULT
 

@@ -250,7 +250,7 @@ class QtEventsTable(Listening, QtWidgets.QWidget):
         self.show_selection(self.workspace.selected)
 
     def _key_count_changed(self, n: int) -> None:
-        from timeline_app.core.curation import SetKeyCount
+        from timeline_app.core.commands import SetKeyCount
 
         self.workspace.run(SetKeyCount(n))
 

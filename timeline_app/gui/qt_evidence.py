@@ -103,7 +103,7 @@ class QtEvidencePanel(Listening, QtWidgets.QWidget):
         return [item.data(EVIDENCE_ROLE) for item in self.list.selectedItems()]
 
     def _context_menu(self, pos: QtCore.QPoint) -> None:
-        from timeline_app.core.curation import Detach, Split
+        from timeline_app.core.commands import Detach, Split
 
         chosen = self.selected_evidence()
         if not chosen:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from timeline_app.core.curation import Hide, key_of
+from timeline_app.core.commands import Hide
+from timeline_app.core.curation import key_of
 from timeline_app.core.event import format_span
 from timeline_app.core.workspace import Workspace
 from timeline_app.gui.listening import Listening
