@@ -138,7 +138,8 @@ def test_the_window_reports_a_damaged_project_and_goes_on(qtbot, tmp_path: Path,
 @pytest.mark.parametrize("kind", ["null edits", "deeply nested", "huge number", "truncated", "empty"])
 def test_a_damaged_autosave_is_reported_kept_aside_and_the_window_starts(qtbot, kind: str) -> None:  # noqa: ANN001
     from timeline_app.core.workspace import Workspace
-    from timeline_app.gui.qt_main_window import QtMainWindow, autosave_path, offer_recovery
+    from timeline_app.gui.qt_main_window import QtMainWindow
+    from timeline_app.gui.qt_projects import autosave_path, offer_recovery
 
     path = autosave_path()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -438,7 +438,7 @@ def test_autosave_keeps_unsaved_work_for_recovery(window: QtMainWindow, qtbot, t
     from timeline_app.core import project as proj
     from timeline_app.core.commands import Star
     from timeline_app.core.curation import key_of
-    from timeline_app.gui.qt_main_window import autosave_path, remove_autosave
+    from timeline_app.gui.qt_projects import autosave_path, remove_autosave
 
     remove_autosave()
     window.workspace.run(Star(key_of(_event(window.workspace, "April 15"))))

@@ -64,7 +64,8 @@ def run(sources: list[str], reference: date | None = None, dates: dict[str, date
     from timeline_app.core.project import load as load_project
     from timeline_app.core.settings import Settings
     from timeline_app.core.workspace import Workspace
-    from timeline_app.gui.qt_main_window import QtMainWindow, install_error_hook, offer_recovery
+    from timeline_app.gui.qt_main_window import QtMainWindow, install_error_hook
+    from timeline_app.gui.qt_projects import offer_recovery
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     app.setApplicationName("timeline-app")
