@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from timeline_app.core.article import DATE_REFERENCE, Article
+from timeline_app.core.event import Event, Evidence
+from timeline_app.core.fusion import fuse
 from timeline_app.core.loading import load
 from timeline_app.core.pipeline import build_timeline, timeline_from
 from timeline_app.core.provenance import alignment, conflicts
 from timeline_app.core.relevance import furniture
+from timeline_app.core.wordsets import WordSets
 
 REF = date(2025, 5, 6)
 
@@ -324,3 +329,39 @@ def test_the_countries_a_sentence_names(sentence: str, named: set[str]) -> None:
     from timeline_app.core.provenance import countries_named
 
     assert countries_named(sentence) == named
+
+
+def _points(seed: int) -> list[Event]:
+    """Points of a year (years, months, days) from six articles, their sentences drawn from a few
+    words, so that many share some words and some tie."""
+    rng = random.Random(seed)
+    words = "oil spill gulf coast bp well cap leak relief drill storm port beach fish ban fine court".split()
+    events = []
+    for n in range(160):
+        kind = rng.choice(["year", "month", "day", "day"])
+        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        start = {"year": date(2010, 1, 1), "month": date(2010, month, 1), "day": date(2010, month, day)}[kind]
+        end = {"year": date(2010, 12, 31), "month": date(2010, month, 28), "day": start}[kind]
+        doc = f"{rng.randint(1, 6)}.txt"
+        sentences = [" ".join(rng.sample(words, rng.randint(2, 7))) for _ in range(rng.randint(1, 2))]
+        evidence = [Evidence(doc, 0, len(s), s, 0, 0, "", "") for s in sentences]
+        events.append(Event(str(n), start, end, kind, "point", "", "", sentences[0], evidence))
+    return events
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_pairs_left_uncompared_by_their_bounds_change_no_event(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Coarser points find the finer point they hold among sentences compared only where their
+    bounds allow: the events are those of comparing every pair."""
+    events = _points(seed)
+    contents = [[ev.sentence for ev in e.evidence] for e in events]
+
+    def fused() -> list[tuple[str, ...]]:
+        return sorted(tuple(sorted(ev.document + ev.sentence for ev in e.evidence)) for e in
+                      fuse(events, contents=contents))
+
+    bounded = fused()
+    monkeypatch.setattr(WordSets, "bounds", lambda self, rows, columns: (
+        np.zeros((len(rows), len(columns))), np.full((len(rows), len(columns)), 100.0)))
+    assert bounded == fused()
+    assert len(bounded) < len(events)  # some nest

@@ -23,6 +23,7 @@ from timeline_app.core import periods
 from timeline_app.core.event import Event, Evidence
 from timeline_app.core.language import language
 from timeline_app.core.stems import stems
+from timeline_app.core.wordsets import WordSets
 
 #: How many names and amounts two sentences in different languages must share to tell the same happening.
 CROSS_LANGUAGE_ANCHORS = 2
@@ -208,7 +209,8 @@ def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], wo
     A finer point is one of shorter span whose dates lie inside, from another article, sharing two
     words at least; among those of the best score the latest listed. A year of a large collection
     holds thousands of points: the candidates are found for each coarser point with numpy (the
-    points sorted by start, each word's points as an array), and only those are compared, in C.
+    points sorted by start, each word's points as an array), and of their sentences only those whose
+    :class:`WordSets` bounds may reach the best score are compared, in C.
     """
     points = sorted((i for i in reps if events[i].kind == "point" and events[i].start and events[i].end),
                     key=lambda i: events[i].start)  # type: ignore[arg-type, return-value]
@@ -230,6 +232,11 @@ def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], wo
         for word in words[i]:
             holding[word].append(k)
     held = {word: np.array(ks, dtype=np.int64) for word, ks in holding.items()}
+    # the points' sentences, one after another: those of points[k] are strings[first[k]:first[k] + count[k]]
+    strings = [b for i in points for b in texts[i] if b]
+    count = np.array([sum(1 for b in texts[i] if b) for i in points], dtype=np.int64)
+    first = np.cumsum(count) - count
+    sets = WordSets(strings)
     for k, i in enumerate(points):
         outer = events[i]
         if outer.start == outer.end:
@@ -243,18 +250,25 @@ def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], wo
         fit = (shared >= 2) & (spans[lo:hi] < spans[k]) & (ends[lo:hi] <= ends[k])
         if single[k] >= 0:
             fit &= single[lo:hi] != single[k]
-        candidates = [points[m] for m in (np.flatnonzero(fit) + lo).tolist()]
-        mine = [a for a in texts[i] if a]
-        theirs = [(n, b) for n, j in enumerate(candidates) for b in texts[j] if b]
-        if not mine or not theirs:
+        chosen = np.flatnonzero(fit) + lo
+        mine = np.arange(first[k], first[k] + count[k])
+        counts = count[chosen]
+        theirs = np.repeat(first[chosen] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        if not len(mine) or not len(theirs):
             continue
-        scores = process.cdist(mine, [b for _, b in theirs], scorer=fuzz.token_set_ratio, score_cutoff=threshold,
-                               dtype=np.float64, workers=-1 if len(mine) * len(theirs) >= 4096 else 1)
-        best = np.zeros(len(candidates))
-        np.maximum.at(best, [n for n, _ in theirs], scores.max(axis=0))
-        top = best.max()
-        if top >= threshold:
-            yield i, candidates[len(best) - 1 - int(best[::-1].argmax())]
+        # only the pairs that may reach the best score are compared: the others are below what some
+        # pair's lower bound already reaches, or below the threshold
+        lower, upper = sets.bounds(mine, theirs)
+        rows, cols = np.nonzero(upper >= max(threshold, float(lower.max())) - 1e-6)
+        if not len(rows):
+            continue
+        scores = process.cpdist([strings[g] for g in mine[rows]], [strings[g] for g in theirs[cols]],
+                                scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.float64,
+                                workers=-1 if len(rows) >= 4096 else 1)
+        best = np.zeros(len(chosen))
+        np.maximum.at(best, np.repeat(np.arange(len(chosen)), counts)[cols], scores)
+        if best.max() >= threshold:
+            yield i, points[int(chosen[len(best) - 1 - int(best[::-1].argmax())])]
 
 
 def _story_pairs(uf: _UnionFind, reps: list[int], docs: list[frozenset[str]],
