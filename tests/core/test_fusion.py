@@ -365,3 +365,17 @@ def test_pairs_left_uncompared_by_their_bounds_change_no_event(seed: int, monkey
         np.zeros((len(rows), len(columns))), np.full((len(rows), len(columns)), 100.0)))
     assert bounded == fused()
     assert len(bounded) < len(events)  # some nest
+
+
+@pytest.mark.parametrize("step", ["fusion", "copies", "machine reading"])
+def test_steps_across_articles_stop_when_the_load_is_cancelled(step: str, seeds_dir: Path) -> None:
+    from timeline_app.core.budget import Stopped, time_budget
+    from timeline_app.core.provenance import copies
+    from timeline_app.core.timeline import machine_reading
+
+    analyses = load([seeds_dir], reference=REF).analyses
+    run = {"fusion": lambda: fuse(_points(1)), "copies": lambda: copies(analyses),
+           "machine reading": lambda: machine_reading(analyses)}[step]
+    run()  # not cancelled: runs to the end
+    with time_budget(None, cancelled=lambda: True), pytest.raises(Stopped):
+        run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -260,10 +261,45 @@ def test_cancel_stops_a_long_load(qtbot, tmp_path: Path) -> None:  # noqa: ANN00
     with qtbot.waitSignal(w.sigLoaded, timeout=120000):
         w.load([str(tmp_path)])
         assert w.cancel_button.isVisible() and w.is_loading()
-        w.sigProgress.connect(w.cancel_load)  # cancel at the first progress report
-    assert len(w.workspace.articles) < n
+        cancels: list[int] = []
+
+        def cancel_once(done: int, total: int, name: str) -> None:  # at the first progress report
+            if not cancels:
+                cancels.append(done)
+                w.cancel_load()
+
+        w.sigProgress.connect(cancel_once)
+    assert 0 < len(w.workspace.articles) < n  # what was read before the Cancel is added
     assert "cancelled" in w.statusBar().currentMessage()
     assert not w.cancel_button.isVisible()
+
+
+def test_cancel_while_the_timeline_is_built_adds_nothing(qtbot, seeds_dir: Path, tmp_path: Path,  # noqa: ANN001
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file read, fusion running: Cancel stops it at its next check, and nothing is added."""
+    from timeline_app.core import budget, timeline
+
+    fuse = timeline.fuse
+
+    def slow_fuse(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - a fusion of 20 s, checking as it goes
+        for _ in range(2000):
+            budget.check()
+            time.sleep(0.01)
+        return fuse(*args, **kwargs)
+
+    monkeypatch.setattr(timeline, "fuse", slow_fuse)
+    settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.Format.IniFormat)
+    w = QtMainWindow(Workspace(), reference=REF, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    w.sigProgress.connect(lambda done, total, name: total == 0 and w.cancel_load())  # once building
+    started = time.monotonic()
+    with qtbot.waitSignal(w.sigLoaded, timeout=30000):
+        w.load([str(seeds_dir)])
+    assert time.monotonic() - started < 10
+    assert w.workspace.articles == []
+    assert "Cancelled while building the timeline" in w.statusBar().currentMessage()
+    assert not w.cancel_button.isVisible() and not w.is_loading()
 
 
 def test_article_offsets_survive_characters_outside_the_bmp(qtbot) -> None:  # noqa: ANN001

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from timeline_app.core import periods
+from timeline_app.core.budget import check
 from timeline_app.core.event import Event, Evidence
 from timeline_app.core.language import language
 from timeline_app.core.stems import stems
@@ -174,6 +175,7 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
         buckets[_key(e) if _tolerance(e) == timedelta(0) else (e.kind, anchor.year)].append(i)  # type: ignore[union-attr]
     for members in buckets.values():
         for a_pos, i in enumerate(members):
+            check()  # a load cancelled while its events are fused stops here
             ei = events[i]
             tol = _tolerance(ei)
             for j in members[a_pos + 1:]:
@@ -185,6 +187,7 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
     #     common ("von 2026 bis 2030" / "from 2026 to 2030").
     linked = _story_pairs(uf, reps, docs, languages)
     for members in buckets.values() if linked else ():
+        check()
         for a_pos, i in enumerate(members):
             for j in members[a_pos + 1:]:
                 ei, ej = events[i], events[j]
@@ -238,6 +241,7 @@ def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], wo
     first = np.cumsum(count) - count
     sets = WordSets(strings)
     for k, i in enumerate(points):
+        check()
         outer = events[i]
         if outer.start == outer.end:
             continue  # a day holds nothing finer

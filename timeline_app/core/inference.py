@@ -10,6 +10,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from timeline_app.core.article import DATE_INFERRED
+from timeline_app.core.budget import check
 from timeline_app.core.event import Evidence
 from timeline_app.core.fusion import content
 from timeline_app.core.settings import Settings
@@ -36,6 +37,7 @@ def infer_publication_dates(analyses: Sequence[ArticleAnalysis], settings: Setti
     days = [e for e in machine_reading(dated, quick).events if e.start and e.start == e.end]
     out = list(analyses)
     for i in undated:
+        check()
         a = analyses[i]
         best: tuple[float, date, str] | None = None
         for expr in a.expressions:

@@ -13,6 +13,7 @@ from zlib import crc32
 
 from rapidfuzz import fuzz
 
+from timeline_app.core.budget import check
 from timeline_app.core.event import Event
 from timeline_app.core.language import language
 from timeline_app.core.stems import stems
@@ -107,6 +108,7 @@ def shared_prints(prints: Sequence[bytes], block_pairs: int = _BLOCK_PAIRS) -> I
         rows = holders[starts[lengths == k][:, None] + np.arange(k)]
         groups.append((rows, *np.triu_indices(k, 1)))
     for block in range(blocks):
+        check()
         keys = []
         for rows, i, j in groups:
             a, b = rows[:, i].ravel(), rows[:, j].ravel()
@@ -160,6 +162,7 @@ def copies(analyses: Sequence[ArticleAnalysis], compared: Mapping[str, list[str]
                   for count, a, b in shared_prints([made[x] if x in made else copy_prints(sents[x]) for x in names])]
     # most shared first: a set of copies is joined by its closest pairs, and the rest are never aligned
     for _, a, b in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        check()
         if root(a) == root(b):
             continue
         if min(alignment(sents[a], sents[b]), alignment(sents[b], sents[a])) >= COPY_ALIGNMENT:

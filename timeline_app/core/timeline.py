@@ -290,6 +290,7 @@ def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | No
     compared: dict[str, list[str]] = {}
     prints: dict[str, bytes] = {}
     for analysis in analyses:
+        check()  # a load cancelled while its timeline is built stops here
         reading = _reading(analysis, settings)
         if reading.copy_sentences is not None:
             compared[analysis.article.name] = reading.copy_sentences

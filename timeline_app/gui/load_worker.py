@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
+from timeline_app.core.budget import Stopped, time_budget
 from timeline_app.core.loading import LoadResult, load
 from timeline_app.core.workspace import PendingAdd, Workspace
 from timeline_app.gui.timeline_layout import lay_out_ahead
@@ -22,6 +23,8 @@ class Loaded:
 
     result: LoadResult
     pending: PendingAdd | None
+    #: cancelled once every file was read, while the timeline was built: nothing is to be added
+    abandoned: bool = False
 
 
 _pauses_lock = threading.Lock()
@@ -86,10 +89,17 @@ class LoadWorker:
                           cancelled=self.cancel_event.is_set)
             pending = None
             if self.workspace is not None:  # events, fusion and copies here too: the window never waits
+                # a Cancel while reading stopped the reading, and what was read is still added; a Cancel
+                # from now on stops the building and adds nothing
+                self.cancel_event.clear()
                 self.reports.put((0, 0, ""))
-                pending = self.workspace.prepare(result.analyses, result.failures)
-                if pending.timeline is not None:  # the plot's lanes too: the window only draws them
-                    lay_out_ahead(pending.timeline.events)
+                with time_budget(None, self.cancel_event.is_set):
+                    pending = self.workspace.prepare(result.analyses, result.failures)
+                    if pending.timeline is not None:  # the plot's lanes too: the window only draws them
+                        lay_out_ahead(pending.timeline.events)
+        except Stopped:
+            self.reports.put(Loaded(result, None, abandoned=True))
+            return
         except Exception as e:  # noqa: BLE001 - reported in the window, never lost
             self.reports.put(RuntimeError(f"{type(e).__name__}: {e}"))  # no traceback keeps the frames
             return

@@ -297,6 +297,10 @@ class QtMainWindow(Listening, QtProjects, QtWindowTools, QtWidgets.QMainWindow):
         if isinstance(result, Exception):
             self.show_error(f"Loading failed: {result}")
             return
+        if result.abandoned:
+            self.statusBar().showMessage(f"Cancelled while building the timeline: the {len(result.result.analyses)} "
+                                         "article(s) read were not added", 15000)
+            return
         pending, result = result.pending, result.result
         if pending is not None:
             self.workspace.commit(pending)
