@@ -213,6 +213,35 @@ def test_nothing_is_inferred_from_unrelated_articles(tmp_path: Path) -> None:
     assert out[0].article.published is None
 
 
+MINES = "Lithuania said it will lay anti-tank mines along its border with Russia and Belarus"
+OTHER = "The museum in Vilnius reopened after two years of repairs to its roof and halls"
+
+
+@pytest.mark.parametrize(("undated", "dated", "expected"), [
+    # the report its sentence is most like gives the day, wherever it is listed
+    ("On Monday, " + MINES + ".", [(date(2025, 5, 5), "On Monday " + OTHER + "."),
+                                   (date(2025, 5, 12), "On Monday " + MINES + ".")], date(2025, 5, 12)),
+    # two reports alike: the first listed
+    ("On Monday, " + MINES + ".", [(date(2025, 5, 12), "On Monday " + MINES + "."),
+                                   (date(2025, 5, 5), "On Monday " + MINES + ".")], date(2025, 5, 12)),
+    # a month and day: only reports of that day count
+    ("On May 5, " + MINES + ".", [(date(2025, 5, 6), "On May 6 " + MINES + "."),
+                                  (date(2025, 5, 5), "On May 5 " + MINES + " soon.")], date(2025, 5, 5)),
+    # a weekday reported by none
+    ("On Friday, " + MINES + ".", [(date(2025, 5, 5), "On Monday " + MINES + ".")], None),
+])
+def test_an_undated_article_takes_the_day_of_the_report_most_like_it(
+        undated: str, dated: list[tuple[date, str]], expected: date | None) -> None:
+    from timeline_app.core.inference import infer_publication_dates
+    from timeline_app.core.timeline import analyze
+
+    articles = [Article("u.txt", "u.txt", "U", undated, None, "unknown")]
+    articles += [Article(f"d{n}.txt", f"d{n}.txt", "D", text, day, DATE_REFERENCE)
+                 for n, (day, text) in enumerate(dated)]
+    out = infer_publication_dates([analyze(a) for a in articles])
+    assert out[0].article.published == expected
+
+
 STORY = ("Lithuania said Monday that it will spend 1.1 billion euros over the next decade to fortify its border "
          "with Russia and Belarus. The ministry said the new spending would block and slow down hostile states. "
          "Around 800 million euros of the total would go toward anti-tank mines and other barriers. "

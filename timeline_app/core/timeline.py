@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -132,6 +132,14 @@ def _reading(analysis: ArticleAnalysis, settings: Settings) -> ArticleReading:
     if reading is None or reading.key != _reading_key(analysis, settings):
         reading = read_article(analysis, settings)
     return replace(reading, events=[_copy(e) for e in reading.events])
+
+
+def own_events(analyses: Sequence[ArticleAnalysis], settings: Settings) -> Iterator[tuple[Event, list[str]]]:
+    """Each article's own events, page furniture left out, before any is fused with another's: with
+    what fusion compares of their sentences (:func:`fusion.content`)."""
+    for analysis in analyses:
+        reading = _reading(analysis, settings)
+        yield from ((e, texts) for e, texts in zip(reading.events, reading.contents) if e.excluded is None)
 
 
 def _copy(e: Event) -> Event:
