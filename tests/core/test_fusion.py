@@ -242,6 +242,26 @@ def test_an_undated_article_takes_the_day_of_the_report_most_like_it(
     assert out[0].article.published == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Lithuania said on Monday it will mine its border. Yesterday the ministry agreed, and next week it votes.",
+    "Menu Home News\nLithuania said on Monday it will mine its border.\nShare this article Follow us",
+])
+def test_reading_again_with_another_date_keeps_the_sentences_and_gives_what_a_fresh_reading_gives(text: str) -> None:
+    from dataclasses import replace
+
+    from timeline_app.core.timeline import analyze
+
+    undated = analyze(Article("u.txt", "u.txt", "U", text, None, "unknown"))
+    dated = replace(undated.article, published=date(2025, 5, 7))
+    again, fresh = analyze(dated, same_text=undated), analyze(dated)
+    assert again.sentences is undated.sentences and again.furniture == fresh.furniture
+    assert [(e.start, e.value) for e in again.expressions] == [(e.start, e.value) for e in fresh.expressions]
+    assert again.reading is not None and fresh.reading is not None
+    assert again.reading.events == fresh.reading.events and again.reading.contents == fresh.reading.contents
+    other = analyze(replace(dated, text=text.upper()), same_text=undated)  # another text: read afresh
+    assert other.sentences is not undated.sentences
+
+
 STORY = ("Lithuania said Monday that it will spend 1.1 billion euros over the next decade to fortify its border "
          "with Russia and Belarus. The ministry said the new spending would block and slow down hostile states. "
          "Around 800 million euros of the total would go toward anti-tank mines and other barriers. "

@@ -80,7 +80,7 @@ def infer_publication_dates(analyses: Sequence[ArticleAnalysis], settings: Setti
                 best = (float(per_report[top]), reports.days[n], why)
         if best is not None:
             article = replace(analyses[i].article, published=best[1], date_source=DATE_INFERRED, date_note=best[2])
-            out[i] = analyze(article, settings)
+            out[i] = analyze(article, settings, same_text=analyses[i])
     return out
 
 

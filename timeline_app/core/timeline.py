@@ -93,17 +93,24 @@ class _Mention:
     language: str
 
 
-def analyze(article: Article, settings: Settings | None = None) -> ArticleAnalysis:
-    """Sentences and temporal expressions of one article, anchored on its publication date."""
+def analyze(article: Article, settings: Settings | None = None,
+            same_text: ArticleAnalysis | None = None) -> ArticleAnalysis:
+    """Sentences and temporal expressions of one article, anchored on its publication date.
+    ``same_text``: an analysis of the same text in the same language (another date), whose sentences
+    and page furniture are kept."""
     settings = settings or Settings()
-    sentences = Sentences(article.text, article.language)
+    if same_text is not None and (same_text.article.text, same_text.article.language) != (article.text,
+                                                                                          article.language):
+        same_text = None
+    sentences = same_text.sentences if same_text else Sentences(article.text, article.language)
     settings = article_settings(article, settings)
     expressions = tag_in_language(article.text, article.published, article.language, settings)
     check()
     for e in expressions:  # split here (on a worker process when loading many) what the timeline will cite
         if _cited(e, settings):
             sentences.at(e.start)
-    analysis = ArticleAnalysis(article, sentences, expressions, furniture(article.text, article.language))
+    analysis = ArticleAnalysis(article, sentences, expressions,
+                               same_text.furniture if same_text else furniture(article.text, article.language))
     analysis.reading = read_article(analysis, settings)
     return analysis
 
