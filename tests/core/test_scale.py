@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from timeline_app.core import fusion, scale
 from timeline_app.core.export import EVIDENCE_COLUMNS, TIMELINE_COLUMNS, csv_bytes, evidence_rows, timeline_rows
 from timeline_app.core.loading import LoadResult, load
 from timeline_app.core.pipeline import timeline_from
@@ -37,7 +39,16 @@ def _tables(loaded: LoadResult, settings: Settings) -> tuple[bytes, bytes, list[
             [f.reason for f in loaded.failures])
 
 
-def test_a_local_dask_cluster_gives_the_timeline_the_local_pool_gives(tmp_path: Path, seeds_dir: Path) -> None:
+@pytest.fixture
+def cluster() -> Iterator[None]:
+    """The local cluster a test starts is closed after it."""
+    yield
+    scale.close()
+
+
+def test_a_local_dask_cluster_gives_the_timeline_the_local_pool_gives(tmp_path: Path, seeds_dir: Path, cluster: None,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read on the cluster, and fusion's blocks (a few coarser points each, so several) run there too."""
     folder = _articles(tmp_path, seeds_dir)
     pool = Settings(parallel_from=2, workers=2)
     local = _tables(load([folder], reference=REF, settings=pool), pool)
@@ -45,8 +56,23 @@ def test_a_local_dask_cluster_gives_the_timeline_the_local_pool_gives(tmp_path: 
     settings = Settings(parallel_from=2, workers=2, engine="dask")
     loaded = load([folder], reference=REF, settings=settings, progress=lambda done, total, name: seen.append(done))
     assert seen and seen[-1] == 25
+    sent: list[int] = []
+    real = scale._results
+    monkeypatch.setattr(scale, "_results", lambda futures: sent.append(len(futures)) or real(futures))
+    monkeypatch.setattr(fusion, "NESTED_BLOCK", 4)
     assert _tables(loaded, settings) == local
+    assert sent and min(sent) >= 2  # blocks went to the cluster
     assert local[2] == ["binary file, not text"]
+
+
+def test_copy_detection_counts_the_same_in_blocks_on_a_cluster(tmp_path: Path, seeds_dir: Path,
+                                                               cluster: None) -> None:
+    from timeline_app.core.provenance import copy_prints, copy_sentences, shared_prints
+
+    loaded = load([_articles(tmp_path, seeds_dir)], reference=REF)
+    prints = [copy_prints(copy_sentences(a)) for a in loaded.analyses]
+    here = sorted(shared_prints(prints, block_pairs=10**9))  # one block; below, six
+    assert here and sorted(shared_prints(prints, block_pairs=5000, run=scale.runner(Settings(workers=2)))) == here
 
 
 def test_an_unreachable_scheduler_is_said_plainly(tmp_path: Path, seeds_dir: Path,

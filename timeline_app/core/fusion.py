@@ -9,22 +9,28 @@ Euro" is "1.1 billion euros").
 
 from __future__ import annotations
 
-import bisect
 import re
 import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from timeline_app.core import periods
+from timeline_app.core.blocks import Runner, here
 from timeline_app.core.budget import check
 from timeline_app.core.event import Event, Evidence
 from timeline_app.core.language import language
 from timeline_app.core.stems import stems
 from timeline_app.core.wordsets import WordSets
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 #: How many names and amounts two sentences in different languages must share to tell the same happening.
 CROSS_LANGUAGE_ANCHORS = 2
@@ -117,11 +123,13 @@ def _key(e: Event) -> tuple[object, ...]:
 
 
 def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold: float = 65.0,
-         title_language: str | None = None, contents: Sequence[list[str]] | None = None) -> list[Event]:
+         title_language: str | None = None, contents: Sequence[list[str]] | None = None,
+         run: Runner = here) -> list[Event]:
     """Merge events that report the same happening; each result cites every supporting sentence.
     A merged event reported in several languages takes its title from one in ``title_language``
     (the run's) where it can. ``contents``: each event's :func:`content` of its sentences, where
-    already made."""
+    already made. ``run`` runs the independent blocks of the search for nested points (here, or on
+    a cluster)."""
     n = len(events)
     if n < 2:
         return list(events)
@@ -196,7 +204,7 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
                         and any(frozenset((a, b)) in linked for a in docs[i] for b in docs[j])):
                     uf.union(i, j)
     # 2. A coarser point holds a finer one ("this year" / "March 18"): attach it to its best match.
-    for i, j in _nested(events, reps, texts, words, docs, nested_threshold):
+    for i, j in _nested(events, reps, texts, words, docs, nested_threshold, run):
         uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
@@ -205,7 +213,7 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
 
 
 def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], words: dict[int, frozenset[str]],
-            docs: list[frozenset[str]], threshold: float) -> Iterator[tuple[int, int]]:
+            docs: list[frozenset[str]], threshold: float, run: Runner) -> Iterator[tuple[int, int]]:
     """Each coarser point ("this year") with the finer point inside it ("March 18") its sentences say
     the most like (``threshold`` at least): (coarser, finer).
 
@@ -221,58 +229,94 @@ def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], wo
     if len(sources) < 2 and all(len(d) == 1 for d in sources):
         return  # the points of one article: merged already (and numpy is not imported for one file)
     import numpy as np
-    from rapidfuzz import process
 
-    starts = [events[i].start for i in points]
-    spans = np.array([_span(events[i]) for i in points], dtype=np.int64)
-    ends = np.array([events[i].end.toordinal() for i in points], dtype=np.int64)  # type: ignore[union-attr]
-    # the one article a point comes from (a number), -1 for several: one article's points are merged already
-    numbers: dict[str, int] = {}
-    single = np.array([numbers.setdefault(next(iter(docs[i])), len(numbers)) if len(docs[i]) == 1 else -1
-                       for i in points], dtype=np.int64)
     holding: dict[str, list[int]] = defaultdict(list)
     for k, i in enumerate(points):
         for word in words[i]:
             holding[word].append(k)
-    held = {word: np.array(ks, dtype=np.int64) for word, ks in holding.items()}
+    # the one article a point comes from (a number), -1 for several: one article's points are merged already
+    numbers: dict[str, int] = {}
     # the points' sentences, one after another: those of points[k] are strings[first[k]:first[k] + count[k]]
     strings = [b for i in points for b in texts[i] if b]
     count = np.array([sum(1 for b in texts[i] if b) for i in points], dtype=np.int64)
-    first = np.cumsum(count) - count
-    sets = WordSets(strings)
-    for k, i in enumerate(points):
+    nesting = _Nesting(
+        starts=np.array([events[i].start.toordinal() for i in points], dtype=np.int64),  # type: ignore[union-attr]
+        ends=np.array([events[i].end.toordinal() for i in points], dtype=np.int64),  # type: ignore[union-attr]
+        spans=np.array([_span(events[i]) for i in points], dtype=np.int64),
+        single=np.array([numbers.setdefault(next(iter(docs[i])), len(numbers)) if len(docs[i]) == 1 else -1
+                         for i in points], dtype=np.int64),
+        words=[tuple(words[i]) for i in points],
+        held={word: np.array(ks, dtype=np.int64) for word, ks in holding.items()},
+        strings=strings, first=np.cumsum(count) - count, count=count, sets=WordSets(strings), threshold=threshold)
+    blocks = [range(k, min(k + NESTED_BLOCK, len(points))) for k in range(0, len(points), NESTED_BLOCK)]
+    for found in run(_nested_in, nesting, blocks):
+        yield from ((points[k], points[m]) for k, m in found)
+
+
+#: coarser points looked at in one block (one task on a cluster)
+NESTED_BLOCK = 512
+
+
+@dataclass
+class _Nesting:
+    """What every block of :func:`_nested` shares: the points sorted by start, as arrays (start and
+    end as day numbers, span in days, the one article each comes from or -1), their words and which
+    points hold each word, their sentences one after another (``first``, ``count``) with their
+    :class:`WordSets`."""
+
+    starts: npt.NDArray[np.int64]
+    ends: npt.NDArray[np.int64]
+    spans: npt.NDArray[np.int64]
+    single: npt.NDArray[np.int64]
+    words: list[tuple[str, ...]]
+    held: dict[str, npt.NDArray[np.int64]]
+    strings: list[str]
+    first: npt.NDArray[np.int64]
+    count: npt.NDArray[np.int64]
+    sets: WordSets
+    threshold: float
+
+
+def _nested_in(p: _Nesting, block: range) -> list[tuple[int, int]]:
+    """The coarser points of ``block`` (positions among the sorted points) with the finer point each
+    holds that its sentences say the most like: (coarser, finer), by position."""
+    import numpy as np
+    from rapidfuzz import process
+
+    found = []
+    for k in block:
         check()
-        outer = events[i]
-        if outer.start == outer.end:
+        if p.spans[k] == 0:
             continue  # a day holds nothing finer
-        lo = bisect.bisect_left(starts, outer.start)  # type: ignore[type-var]
-        hi = bisect.bisect_right(starts, outer.end)  # type: ignore[type-var]
-        if hi - lo < 2 or not words[i]:
+        lo = int(np.searchsorted(p.starts, p.starts[k], "left"))
+        hi = int(np.searchsorted(p.starts, p.ends[k], "right"))
+        if hi - lo < 2 or not p.words[k]:
             continue  # nothing inside but itself
-        inside = [ks[np.searchsorted(ks, lo):np.searchsorted(ks, hi)] for ks in map(held.__getitem__, words[i])]
+        inside = [ks[np.searchsorted(ks, lo):np.searchsorted(ks, hi)] for ks in map(p.held.__getitem__, p.words[k])]
         shared = np.bincount(np.concatenate(inside) - lo, minlength=hi - lo)  # words in common
-        fit = (shared >= 2) & (spans[lo:hi] < spans[k]) & (ends[lo:hi] <= ends[k])
-        if single[k] >= 0:
-            fit &= single[lo:hi] != single[k]
+        fit = (shared >= 2) & (p.spans[lo:hi] < p.spans[k]) & (p.ends[lo:hi] <= p.ends[k])
+        if p.single[k] >= 0:
+            fit &= p.single[lo:hi] != p.single[k]
         chosen = np.flatnonzero(fit) + lo
-        mine = np.arange(first[k], first[k] + count[k])
-        counts = count[chosen]
-        theirs = np.repeat(first[chosen] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        mine = np.arange(p.first[k], p.first[k] + p.count[k])
+        counts = p.count[chosen]
+        theirs = np.repeat(p.first[chosen] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
         if not len(mine) or not len(theirs):
             continue
         # only the pairs that may reach the best score are compared: the others are below what some
         # pair's lower bound already reaches, or below the threshold
-        lower, upper = sets.bounds(mine, theirs)
-        rows, cols = np.nonzero(upper >= max(threshold, float(lower.max())) - 1e-6)
+        lower, upper = p.sets.bounds(mine, theirs)
+        rows, cols = np.nonzero(upper >= max(p.threshold, float(lower.max())) - 1e-6)
         if not len(rows):
             continue
-        scores = process.cpdist([strings[g] for g in mine[rows]], [strings[g] for g in theirs[cols]],
-                                scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.float64,
+        scores = process.cpdist([p.strings[g] for g in mine[rows]], [p.strings[g] for g in theirs[cols]],
+                                scorer=fuzz.token_set_ratio, score_cutoff=p.threshold, dtype=np.float64,
                                 workers=-1 if len(rows) >= 4096 else 1)
         best = np.zeros(len(chosen))
         np.maximum.at(best, np.repeat(np.arange(len(chosen)), counts)[cols], scores)
-        if best.max() >= threshold:
-            yield i, points[int(chosen[len(best) - 1 - int(best[::-1].argmax())])]
+        if best.max() >= p.threshold:
+            found.append((k, int(chosen[len(best) - 1 - int(best[::-1].argmax())])))
+    return found
 
 
 def _story_pairs(uf: _UnionFind, reps: list[int], docs: list[frozenset[str]],

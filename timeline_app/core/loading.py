@@ -202,6 +202,12 @@ def _process_context(language: str) -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def worker_count(settings: Settings) -> int:
+    """How many processes read a large load (and make up a local cluster): the settings', else one
+    per core, at most 8."""
+    return min(settings.workers or (os.cpu_count() or 1), 8)
+
+
 def load(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = None,
          dates: Mapping[str, date] | None = None, settings: Settings | None = None,
          progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> LoadResult:
@@ -214,7 +220,7 @@ def load(sources: Iterable[str | os.PathLike[str]], *, reference: date | None = 
     dates = dict(dates or {})
     paths, failures = collect_paths(sources)
     result = LoadResult(failures=failures)
-    workers = min(settings.workers or (os.cpu_count() or 1), 8)
+    workers = worker_count(settings)
     if settings.engine == "dask" or (workers > 1 and len(paths) >= settings.parallel_from):
         _load_parallel(paths, result, reference, dates, settings, workers, progress, cancelled)
     else:

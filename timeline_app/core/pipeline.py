@@ -14,9 +14,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from timeline_app.core.article import Article, ReadFailure
+from timeline_app.core.blocks import here
 from timeline_app.core.curation import Curation
 from timeline_app.core.inference import infer_publication_dates
 from timeline_app.core.loading import Progress, load
+from timeline_app.core.scale import runner
 from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import ArticleAnalysis, MachineReading, Timeline, analyze, finish, machine_reading
 
@@ -36,7 +38,8 @@ def read_events(analyses: Sequence[ArticleAnalysis], failures: Sequence[ReadFail
     """Publication dates inferred where missing, then the events as read (no edits yet)."""
     settings = settings or Settings()
     dated = infer_publication_dates(list(analyses), settings)
-    return Reading(dated, list(failures), machine_reading(dated, settings), settings)
+    run = runner(settings) if settings.engine == "dask" else here  # on the cluster that read them
+    return Reading(dated, list(failures), machine_reading(dated, settings, run), settings)
 
 
 def curated(reading: Reading, curation: Curation | None = None) -> Timeline:

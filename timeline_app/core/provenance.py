@@ -13,6 +13,7 @@ from zlib import crc32
 
 from rapidfuzz import fuzz
 
+from timeline_app.core.blocks import Runner, here
 from timeline_app.core.budget import check
 from timeline_app.core.event import Event
 from timeline_app.core.language import language
@@ -72,14 +73,16 @@ _STOCK_PHRASE = 50
 _BLOCK_PAIRS = 4_000_000
 
 
-def shared_prints(prints: Sequence[bytes], block_pairs: int = _BLOCK_PAIRS) -> Iterator[tuple[int, int, int]]:
+def shared_prints(prints: Sequence[bytes], block_pairs: int = _BLOCK_PAIRS,
+                  run: Runner = here) -> Iterator[tuple[int, int, int]]:
     """Pairs of articles (by their place in ``prints``, each a :func:`copy_prints`) that share enough
     word pairs to be compared for copying: (how many they share, a, b), a < b.
 
     A copy shares a good part of its word pairs; unrelated stories share a few stock phrases. The
     counting is numpy's: every word pair's articles are found by sorting all the pairs once, and the
     pairs of articles holding one are counted a block of first articles at a time, so memory stays
-    bounded however large the set (each block is independent of the others: it could run anywhere).
+    bounded however large the set. The blocks are independent of each other: ``run`` runs them
+    (here, or on a cluster).
     """
     n = len(prints)
     if n < 2:
@@ -107,32 +110,41 @@ def shared_prints(prints: Sequence[bytes], block_pairs: int = _BLOCK_PAIRS) -> I
     for k in np.unique(lengths).tolist():
         rows = holders[starts[lengths == k][:, None] + np.arange(k)]
         groups.append((rows, *np.triu_indices(k, 1)))
-    for block in range(blocks):
-        check()
-        keys = []
-        for rows, i, j in groups:
-            a, b = rows[:, i].ravel(), rows[:, j].ravel()
-            if blocks > 1:
-                mine = a % blocks == block
-                a, b = a[mine], b[mine]
-            keys.append(a * n + b)
-        if not keys:
-            return
-        pair, count = np.unique(np.concatenate(keys), return_counts=True)
-        a, b = pair // n, pair % n
-        enough = (count >= 5) & (count >= 0.15 * np.minimum(sizes[a], sizes[b]))
-        yield from zip(count[enough].tolist(), a[enough].tolist(), b[enough].tolist())
+    if not groups:
+        return
+    for found in run(_count_block, (groups, sizes, n, blocks), range(blocks)):
+        yield from found
+
+
+def _count_block(shared: tuple[list[Any], Any, int, int], block: int) -> list[tuple[int, int, int]]:
+    """One block of :func:`shared_prints`: the pairs of articles whose first is ``block`` modulo the
+    number of blocks, with enough word pairs in common."""
+    import numpy as np
+
+    check()
+    groups, sizes, n, blocks = shared
+    keys = []
+    for rows, i, j in groups:
+        a, b = rows[:, i].ravel(), rows[:, j].ravel()
+        if blocks > 1:
+            mine = a % blocks == block
+            a, b = a[mine], b[mine]
+        keys.append(a * n + b)
+    pair, count = np.unique(np.concatenate(keys), return_counts=True)
+    a, b = pair // n, pair % n
+    enough = (count >= 5) & (count >= 0.15 * np.minimum(sizes[a], sizes[b]))
+    return list(zip(count[enough].tolist(), a[enough].tolist(), b[enough].tolist()))
 
 
 def copies(analyses: Sequence[ArticleAnalysis], compared: Mapping[str, list[str]] | None = None,
-           prints: Mapping[str, bytes] | None = None) -> dict[str, str]:
+           prints: Mapping[str, bytes] | None = None, run: Runner = here) -> dict[str, str]:
     """Articles that copy or lightly rewrite another: {copy name: original name}.
 
     The original is the earliest published one (then the one listed first); a copy of a copy points
     at it too. Candidate pairs must share several word pairs (:func:`shared_prints`), so most pairs
     of a large set are never compared, and articles already known to copy one another are not
     aligned again. ``compared`` and ``prints``: the articles' :func:`copy_sentences` and
-    :func:`copy_prints` where already made, by name.
+    :func:`copy_prints` where already made, by name. ``run`` runs the blocks of the count.
     """
     known = compared or {}
     sents = {a.article.name: known[a.article.name] if a.article.name in known else copy_sentences(a)
@@ -159,7 +171,8 @@ def copies(analyses: Sequence[ArticleAnalysis], compared: Mapping[str, list[str]
     names = list(first.values())
     made = prints or {}
     candidates = [(count, min(names[a], names[b]), max(names[a], names[b]))
-                  for count, a, b in shared_prints([made[x] if x in made else copy_prints(sents[x]) for x in names])]
+                  for count, a, b in shared_prints([made[x] if x in made else copy_prints(sents[x]) for x in names],
+                                                   run=run)]
     # most shared first: a set of copies is joined by its closest pairs, and the rest are never aligned
     for _, a, b in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
         check()

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline_app.core.article import Article, ReadFailure
+from timeline_app.core.blocks import Runner, here
 from timeline_app.core.budget import check
 from timeline_app.core.curation import Curation, apply, key_of
 from timeline_app.core.event import Event, Evidence, format_span, make_title
@@ -296,7 +297,10 @@ class MachineReading:
     copies: dict[str, str]
 
 
-def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | None = None) -> MachineReading:
+def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | None = None,
+                    run: Runner = here) -> MachineReading:
+    """Every article's own events, fused across articles, with copies found and disagreements
+    noted; ``run`` runs the independent blocks of fusion and copy detection (here, or on a cluster)."""
     settings = settings or Settings()
     kept: list[Event] = []
     excluded: list[Event] = []
@@ -320,8 +324,8 @@ def machine_reading(analyses: Sequence[ArticleAnalysis], settings: Settings | No
             else:
                 excluded.append(e)
     if settings.fuse:
-        kept = fuse(kept, title_language=settings.language, contents=contents)
-    copy_of = copies(analyses, compared, prints) if settings.detect_copies else {}
+        kept = fuse(kept, title_language=settings.language, contents=contents, run=run)
+    copy_of = copies(analyses, compared, prints, run=run) if settings.detect_copies else {}
     for e in kept + excluded:
         e.independent = independent_sources(e, copy_of)
         e.conflicts = conflicts(e, named)
