@@ -416,6 +416,45 @@ def test_pairs_left_uncompared_by_their_bounds_change_no_event(seed: int, monkey
     assert len(bounded) < len(events)  # some nest
 
 
+def _same_days(seed: int) -> list[Event]:
+    """Events of three days from ten articles in two languages, their sentences drawn from a few
+    words (and names and amounts, which decide across languages)."""
+    rng = random.Random(seed)
+    words = "oil spill gulf coast bp well cap leak relief drill storm port beach fish ban fine court".split()
+    names = ["Hayward", "Obama", "Louisiana", "$20 billion", "Transocean", "Halliburton"]
+    events = []
+    for n in range(120):
+        day = date(2010, 6, rng.choice([14, 15, 16]))
+        lang = rng.choice(["en", "en", "de"])
+        sentence = " ".join(rng.sample(words, rng.randint(1, 6)) + rng.sample(names, rng.randint(0, 3)))
+        evidence = [Evidence(f"{rng.randint(1, 10)}.txt", 0, len(sentence), sentence, 0, 0, "", "", language=lang)]
+        events.append(Event(str(n), day, day, "day", "point", "", "", sentence, evidence))
+    return events
+
+
+@pytest.mark.parametrize(("seed", "setting", "value"), [
+    (1, "PAIRS_COUNTED_FROM", 2), (2, "PAIRS_COUNTED_FROM", 2), (3, "PAIRS_COUNTED_FROM", 2),
+    (1, "SAME_DATES_BLOCK", 1), (2, "SAME_DATES_BLOCK", 1),
+])
+def test_how_events_of_the_same_dates_are_counted_and_blocked_changes_no_event(
+        seed: int, setting: str, value: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Events of the same dates are compared where they share two words or no language: counted
+    pair by pair among a few, at once among many; a bucket of dates at a time, or several. The same
+    events either way."""
+    from timeline_app.core import fusion
+
+    events = _same_days(seed)
+
+    def fused() -> list[tuple[str, ...]]:
+        return sorted(tuple(sorted(ev.document + ev.sentence for ev in e.evidence)) for e in fuse(events))
+
+    monkeypatch.setattr(fusion, "PAIRS_COUNTED_FROM", 10**9)
+    usual = fused()
+    monkeypatch.setattr(fusion, setting, value)
+    assert fused() == usual
+    assert len(usual) < len(events)
+
+
 @pytest.mark.parametrize("step", ["fusion", "copies", "machine reading"])
 def test_steps_across_articles_stop_when_the_load_is_cancelled(step: str, seeds_dir: Path) -> None:
     from timeline_app.core.budget import Stopped, time_budget

@@ -48,7 +48,7 @@ def cluster() -> Iterator[None]:
 
 def test_a_local_dask_cluster_gives_the_timeline_the_local_pool_gives(tmp_path: Path, seeds_dir: Path, cluster: None,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """Read on the cluster, and fusion's blocks (a few coarser points each, so several) run there too."""
+    """Read on the cluster, and fusion's blocks (small ones, so several) run there too."""
     folder = _articles(tmp_path, seeds_dir)
     pool = Settings(parallel_from=2, workers=2)
     local = _tables(load([folder], reference=REF, settings=pool), pool)
@@ -60,6 +60,7 @@ def test_a_local_dask_cluster_gives_the_timeline_the_local_pool_gives(tmp_path: 
     real = scale._results
     monkeypatch.setattr(scale, "_results", lambda futures: sent.append(len(futures)) or real(futures))
     monkeypatch.setattr(fusion, "NESTED_BLOCK", 4)
+    monkeypatch.setattr(fusion, "SAME_DATES_BLOCK", 20)
     assert _tables(loaded, settings) == local
     assert sent and min(sent) >= 2  # blocks went to the cluster
     assert local[2] == ["binary file, not text"]

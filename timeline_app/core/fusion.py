@@ -9,12 +9,10 @@ Euro" is "1.1 billion euros").
 
 from __future__ import annotations
 
-import re
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -24,8 +22,7 @@ from timeline_app.core import periods
 from timeline_app.core.blocks import Runner, here
 from timeline_app.core.budget import check
 from timeline_app.core.event import Event, Evidence
-from timeline_app.core.language import language
-from timeline_app.core.stems import stems
+from timeline_app.core.likeness import anchors, content
 from timeline_app.core.wordsets import WordSets
 
 if TYPE_CHECKING:
@@ -34,66 +31,8 @@ if TYPE_CHECKING:
 
 #: How many names and amounts two sentences in different languages must share to tell the same happening.
 CROSS_LANGUAGE_ANCHORS = 2
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0 ]\d+)*(?![\w])")
-_SCALE = re.compile(r"[ \u00a0]*([^\W\d_]+\.?)(?:[ \u00a0]+([^\W\d_]+))?")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-#: Cyrillic letters in Latin ones, so that a name written in both scripts agrees ("Науседа", "Nausėda")
-_LATIN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye", "ж": "zh",
-    "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "'": "", "’": "",
-})
-
-
-def _name_key(word: str) -> str:
-    """A name's first five letters, in Latin letters without accents ("Nausėdas", "Науседа": nause)."""
-    folded = unicodedata.normalize("NFKD", word.casefold().translate(_LATIN))
-    return "@" + "".join(c for c in folded if not unicodedata.combining(c))[:5]
-
-
-def content(evidence: Evidence) -> str:
-    """The words of a supporting sentence that carry its content: no date, no stop-words, stemmed."""
-    return " ".join(stems(evidence.sentence.replace(evidence.date_text, " "), lang=evidence.language))
-
-
-def anchors(evidence: Evidence) -> frozenset[str]:
-    """What a supporting sentence names and counts, in a form two languages share: amounts with
-    their scale ("1,1 Milliarden" and "1.1 billion": #1.1e+09) and capitalised names other than the
-    sentence's first word (their first five letters, in Latin letters without accents: "Nausėdas",
-    "Nausėda" and "Науседа" agree)."""
-    lang = language(evidence.language)
-    text = evidence.sentence.replace(evidence.date_text, " ") if evidence.date_text else evidence.sentence
-    keys: set[str] = set()
-    for m in _NUMBER.finditer(text):
-        value = _amount(m.group(), lang.decimal_mark)
-        scale = _SCALE.match(text, m.end())
-        if value is None:
-            continue
-        factor = 1.0
-        if scale:
-            two = f"{scale[1]} {scale[2]}".lower() if scale[2] else ""
-            factor = lang.number_scales.get(two) or lang.number_scales.get(scale[1].lower().rstrip("."), 1.0)
-        if factor == 1.0 and (value < 10 or (value.is_integer() and 1800 <= value <= 2199)):
-            continue  # a small count or a year: too common to tell two happenings apart
-        keys.add(f"#{value * factor:.3g}")
-    words = _WORD.findall(text)
-    for w in words[1:]:
-        if w[:1].isupper() and len(w) > 2 and w.lower() not in lang.stop_words and w.lower() not in lang.number_scales:
-            keys.add(_name_key(w))
-    return frozenset(keys)
-
-
-def _amount(raw: str, decimal_mark: str) -> float | None:
-    """A number as written in a language ("1.100,5" in German, "1,100.5" in English)."""
-    thousands = "," if decimal_mark == "." else "."
-    digits = raw.replace("\u00a0", "").replace(" ", "").replace(thousands, "").replace(decimal_mark, ".")
-    try:
-        return float(digits)
-    except ValueError:
-        return None
-
-
+#: From how many events of the same dates on, the words they share are counted in numpy, not pair by pair.
+PAIRS_COUNTED_FROM = 32
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -128,21 +67,15 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
     """Merge events that report the same happening; each result cites every supporting sentence.
     A merged event reported in several languages takes its title from one in ``title_language``
     (the run's) where it can. ``contents``: each event's :func:`content` of its sentences, where
-    already made. ``run`` runs the independent blocks of the search for nested points (here, or on
-    a cluster)."""
+    already made. ``run`` runs the independent blocks of the comparisons (here, or on a cluster):
+    events of the same dates, a few dates at a time, and the search for the finer points a few
+    hundred coarser points hold."""
     n = len(events)
     if n < 2:
         return list(events)
     texts = list(contents) if contents is not None else [[content(ev) for ev in e.evidence] for e in events]
     docs = [frozenset(e.documents) for e in events]
     languages = [frozenset(ev.language for ev in e.evidence) for e in events]
-    named: dict[int, frozenset[str]] = {}
-
-    def named_in(i: int) -> frozenset[str]:
-        if i not in named:
-            named[i] = frozenset().union(*(anchors(ev) for ev in events[i].evidence))
-        return named[i]
-
     uf = _UnionFind(n)
     # 0. Repeats (copied articles): the same dates and the same words in another article are the same
     #    event at once. Only one of them takes part in the comparisons below, which keeps them near-linear;
@@ -158,20 +91,6 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
         else:
             reps.append(i)
             words[i] = frozenset(map(sys.intern, " ".join(texts[i]).split()))
-
-    def one_article(i: int, j: int) -> bool:
-        """Both come from one article alone: already merged where they should be."""
-        return docs[i] == docs[j] and len(docs[i]) == 1
-
-    def similar(i: int, j: int, threshold: float) -> bool:
-        if one_article(i, j):
-            return False
-        if languages[i].isdisjoint(languages[j]):  # no language in common: the names and amounts decide
-            return len(named_in(i) & named_in(j)) >= CROSS_LANGUAGE_ANCHORS
-        if len(words[i] & words[j]) < 2:
-            return False  # nothing in common worth a fuzzy comparison
-        return any(fuzz.token_set_ratio(a, b, score_cutoff=threshold) for a in texts[i] for b in texts[j] if a and b)
-
     # 1. The same dates: blocked by kind and dates; anchored durations, which match within a
     #    tolerance, by kind and start year.
     buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
@@ -181,15 +100,10 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
             continue
         anchor = e.start or e.end
         buckets[_key(e) if _tolerance(e) == timedelta(0) else (e.kind, anchor.year)].append(i)  # type: ignore[union-attr]
-    for members in buckets.values():
-        for a_pos, i in enumerate(members):
-            check()  # a load cancelled while its events are fused stops here
-            ei = events[i]
-            tol = _tolerance(ei)
-            for j in members[a_pos + 1:]:
-                ej = events[j]
-                if _dates_match(ei, ej, tol) and uf.find(i) != uf.find(j) and similar(i, j, same_threshold):
-                    uf.union(i, j)
+    same = _SameDates(events, texts, words, docs, languages, same_threshold)
+    for found in run(_same_dates_in, same, _blocks_of(list(buckets.values()))):
+        for i, j in found:
+            uf.union(i, j)
     # 1b. Two articles in two languages that already share a happening tell the same story: there the
     #     same day, or the same span of years, is the same happening even with no name or amount in
     #     common ("von 2026 bis 2030" / "from 2026 to 2030").
@@ -210,6 +124,101 @@ def fuse(events: Sequence[Event], same_threshold: float = 55.0, nested_threshold
     for i in range(n):
         groups[uf.find(i)].append(i)
     return [_merged([events[i] for i in members], title_language) for members in groups.values()]
+
+
+@dataclass
+class _SameDates:
+    """What every block of events of the same dates shares: the events, their sentences' contents,
+    words, articles and languages (by event), and the threshold of their sentences' likeness."""
+
+    events: Sequence[Event]
+    texts: list[list[str]]
+    words: dict[int, frozenset[str]]
+    docs: list[frozenset[str]]
+    languages: list[frozenset[str]]
+    threshold: float
+    named: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def similar(self, i: int, j: int) -> bool:
+        """Do events i and j, of the same dates, report the same happening?"""
+        if self.docs[i] == self.docs[j] and len(self.docs[i]) == 1:
+            return False  # both from one article alone: already merged where they should be
+        if self.languages[i].isdisjoint(self.languages[j]):  # no language in common: names and amounts decide
+            return len(self.named_in(i) & self.named_in(j)) >= CROSS_LANGUAGE_ANCHORS
+        if len(self.words[i] & self.words[j]) < 2:
+            return False  # nothing in common worth a fuzzy comparison
+        return any(fuzz.token_set_ratio(a, b, score_cutoff=self.threshold)
+                   for a in self.texts[i] for b in self.texts[j] if a and b)
+
+    def named_in(self, i: int) -> frozenset[str]:
+        if i not in self.named:
+            self.named[i] = frozenset().union(*(anchors(ev) for ev in self.events[i].evidence))
+        return self.named[i]
+
+
+#: pairs of events of the same dates looked at in one block (one task on a cluster)
+SAME_DATES_BLOCK = 250_000
+
+
+def _blocks_of(buckets: list[list[int]]) -> list[list[list[int]]]:
+    """The buckets of events of the same dates in blocks of about :data:`SAME_DATES_BLOCK` pairs."""
+    blocks: list[list[list[int]]] = [[]]
+    pairs = 0
+    for members in buckets:
+        if blocks[-1] and pairs + len(members) ** 2 // 2 > SAME_DATES_BLOCK:
+            blocks.append([])
+            pairs = 0
+        blocks[-1].append(members)
+        pairs += len(members) ** 2 // 2
+    return blocks
+
+
+def _same_dates_in(same: _SameDates, block: list[list[int]]) -> list[tuple[int, int]]:
+    """The events of each bucket (of the same dates, or of anchored durations within their
+    tolerance) that report the same happening: pairs joining them, by event. A pair already joined
+    through others is not compared."""
+    found = []
+    for members in block:
+        local = _UnionFind(len(members))
+        position = {i: a for a, i in enumerate(members)}
+        for i, later in _pairs(members, same.words, same.languages):
+            check()  # a load cancelled while its events are fused stops here
+            ei = same.events[i]
+            tol = _tolerance(ei)
+            for j in later:
+                if (_dates_match(ei, same.events[j], tol) and local.find(position[i]) != local.find(position[j])
+                        and same.similar(i, j)):
+                    local.union(position[i], position[j])
+                    found.append((i, j))
+    return found
+
+
+def _pairs(members: list[int], words: dict[int, frozenset[str]],
+           languages: list[frozenset[str]]) -> Iterator[tuple[int, list[int]]]:
+    """Each event of a bucket with the later ones it may be the same happening as: those sharing two
+    words at least, or no language (there names and amounts decide). Among many, the words in common
+    are counted with numpy from each word's events, not pair by pair."""
+    if len(members) < PAIRS_COUNTED_FROM:
+        yield from ((i, members[a_pos + 1:]) for a_pos, i in enumerate(members))
+        return
+    import numpy as np
+
+    holding: dict[str, list[int]] = defaultdict(list)
+    for a_pos, i in enumerate(members):
+        for word in words[i]:
+            holding[word].append(a_pos)
+    held = {word: np.array(ks, dtype=np.int64) for word, ks in holding.items() if len(ks) > 1}
+    codes: dict[frozenset[str], int] = {}
+    code = np.array([codes.setdefault(languages[i], len(codes)) for i in members])
+    apart = np.array([[a.isdisjoint(b) for b in codes] for a in codes]) if len(codes) > 1 else None
+    for a_pos, i in enumerate(members):
+        mine = [held[word] for word in words[i] if word in held]
+        shared = np.bincount(np.concatenate(mine), minlength=len(members))[a_pos + 1:] if mine else \
+            np.zeros(len(members) - a_pos - 1, dtype=np.int64)
+        may = shared >= 2
+        if apart is not None:
+            may |= apart[code[a_pos]][code[a_pos + 1:]]
+        yield i, [members[b] for b in (np.flatnonzero(may) + a_pos + 1).tolist()]
 
 
 def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], words: dict[int, frozenset[str]],

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from timeline_app.core.article import DATE_INFERRED
 from timeline_app.core.budget import check
 from timeline_app.core.event import Evidence
-from timeline_app.core.fusion import content
+from timeline_app.core.likeness import content
 from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import ArticleAnalysis, analyze, own_events
 from timeline_app.core.wordsets import WordSets

@@ -14,8 +14,9 @@ from timeline_app.core.blocks import Runner, here
 from timeline_app.core.budget import check
 from timeline_app.core.curation import Curation, apply, key_of
 from timeline_app.core.event import Event, Evidence, format_span, make_title
-from timeline_app.core.fusion import content, fuse
+from timeline_app.core.fusion import fuse
 from timeline_app.core.language import DEFAULT, foreign_passages, readable
+from timeline_app.core.likeness import content
 from timeline_app.core.provenance import (
     conflicts,
     copies,
@@ -46,7 +47,7 @@ class ArticleReading:
     key: tuple[object, ...]
     #: its events before fusion, page furniture among them (``excluded`` set)
     events: list[Event]
-    #: what fusion compares of each event's sentences (:func:`fusion.content`)
+    #: what fusion compares of each event's sentences (:func:`likeness.content`)
     contents: list[list[str]]
     #: the countries its cited sentences name, by the sentence's start (disagreements); a sentence
     #: that names none is left out
@@ -144,7 +145,7 @@ def _reading(analysis: ArticleAnalysis, settings: Settings) -> ArticleReading:
 
 def own_events(analyses: Sequence[ArticleAnalysis], settings: Settings) -> Iterator[tuple[Event, list[str]]]:
     """Each article's own events, page furniture left out, before any is fused with another's: with
-    what fusion compares of their sentences (:func:`fusion.content`)."""
+    what fusion compares of their sentences (:func:`likeness.content`)."""
     for analysis in analyses:
         reading = _reading(analysis, settings)
         yield from ((e, texts) for e, texts in zip(reading.events, reading.contents) if e.excluded is None)
