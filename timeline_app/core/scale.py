@@ -8,8 +8,9 @@ with one (``tcp://host:8786``), its workers read the files by their paths, so th
 same files (a shared folder) and have this application installed.
 
 The steps across articles run where the load was started, on what the workers sent back; their
-independent blocks (copy detection's counting, fusion's search for the finer points each coarser
-point holds) are sent to the same workers by :func:`runner`. One client, and its local cluster, is
+independent blocks (copy detection's counting; fusion's comparisons of events of the same dates,
+and its search for the finer points each coarser point holds) are sent to the same workers by
+:func:`runner`. One client, and its local cluster, is
 made once a process and closed when it ends (or by :func:`close`).
 """
 
