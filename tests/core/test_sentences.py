@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.core.sentences import Sentences, clean, split_sentences
 
@@ -109,3 +112,20 @@ def test_clear_sentence_ends(segment: str, pieces: list[str], lang: str) -> None
 
     found = _sentence_pieces(segment, language(lang))
     assert ["?" * unclear + segment[start:end].strip() for start, end, unclear in found] == pieces
+
+
+@pytest.mark.parametrize(("raw", "cleaned"), [
+    ("  The  anti-\n  tank mines\twere laid.\n", "The anti-tank mines were laid."),
+    ("a\u00a0b\u2028c\u3000d", "a b c d"),  # every kind of white space folds, as re's \s does
+    ("Anti-\nTank", "Anti- Tank"),  # a capital after the break: two words
+    ("", ""),
+])
+def test_clean_folds_white_space_and_rejoins_words_broken_at_a_hyphen(raw: str, cleaned: str) -> None:
+    assert clean(raw) == cleaned
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab- \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2000\u2028\u3000\u200bZ", max_size=16))
+def test_clean_folds_what_re_calls_white_space(raw: str) -> None:
+    expected = re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-z])", "-", raw)).strip()
+    assert clean(raw) == expected

@@ -37,7 +37,7 @@ def furniture(text: str, lang: str = DEFAULT) -> list[Span]:
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        key = re.sub(r"\s+", " ", line.strip().lower()).rstrip(":")
+        key = " ".join(line.lower().split()).rstrip(":")
         if not key:
             continue
         words = len(key.split())

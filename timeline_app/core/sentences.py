@@ -37,8 +37,12 @@ class Sentence:
 
 def clean(raw: str) -> str:
     """Fold white space and rejoin words hyphenated across a line break ("anti-\\ntank")."""
-    raw = re.sub(r"-[ \t]*\n[ \t]*(?=[a-z])", "-", raw)
-    return re.sub(r"\s+", " ", raw).strip()
+    if "\n" in raw and "-" in raw:
+        raw = _HYPHEN_BREAK.sub("-", raw)
+    return " ".join(raw.split())  # str.split's white space is re's \s
+
+
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\n[ \t]*(?=[a-z])")
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
