@@ -26,10 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_key_events import detokenize  # noqa: E402 - beside this file
+
 
 def write_articles(source: Path, folder: Path, undated_every: int = 0) -> int:
-    """Each article once (folders of one topic share a pool), dated by its publication day; with
-    ``undated_every`` k, every k-th article without its date (the application infers it)."""
+    """Each article once (folders of one topic share a pool), dated by its publication day, its text
+    as written (not tokenized); with ``undated_every`` k, every k-th article without its date (the
+    application infers it)."""
     seen: set[tuple[str, str]] = set()
     for path in sorted(source.glob("*/articles.json")):
         topic = path.parent.name.split("_")[0]
@@ -40,8 +43,8 @@ def write_articles(source: Path, folder: Path, undated_every: int = 0) -> int:
             day = date.fromisoformat(item["dct"][:10])
             dated = not undated_every or len(seen) % undated_every
             byline = f"Published {day:%B} {day.day}, {day.year}\n" if dated else ""
-            (folder / f"{topic}-{item['uid']}.txt").write_text(f"{topic} {item['uid']}\n{byline}\n{item['text']}",
-                                                               encoding="utf-8")
+            (folder / f"{topic}-{item['uid']}.txt").write_text(
+                f"{topic} {item['uid']}\n{byline}\n{detokenize(item['text'])}", encoding="utf-8")
     return len(seen)
 
 

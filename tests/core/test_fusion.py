@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.core.article import DATE_REFERENCE, Article
 from timeline_app.core.event import Event, Evidence
@@ -142,6 +144,20 @@ def test_alignment_measures_kept_sentences_in_order() -> None:
     assert alignment(a, list(a)) == 1.0
     assert alignment(a, list(reversed(a))) == 0.25
     assert alignment(a, ["weather rain today cold", "footba match result"]) == 0.0
+
+
+SENTENCES_OF_A_STORY = ["lithuania mine border russia belarus", "ministry spend billion euro border",
+                        "lithuania lay mine border belarus", "museum vilnius reopen repair roof",
+                        "weather rain today cold", "ministry border block slow hostile state"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES_OF_A_STORY), max_size=8),
+       st.lists(st.sampled_from(SENTENCES_OF_A_STORY), max_size=8), st.sampled_from([0.3, 0.5, 0.7, 1.0]))
+def test_alignment_stopped_early_tells_what_the_whole_alignment_tells(a: list[str], b: list[str],
+                                                                     needed: float) -> None:
+    """Stopping once the share is reached, or out of reach, decides as the whole alignment does."""
+    assert (alignment(a, b, needed=needed) >= needed) == (alignment(a, b) >= needed)
 
 
 def test_distance_in_km_and_miles_disagree() -> None:

@@ -33,28 +33,33 @@ def copy_sentences(analysis: ArticleAnalysis) -> list[str]:
     return [" ".join(w) for s in analysis.sentences.rough() if len(w := stems(s, lang=lang)) >= 6]
 
 
-def alignment(a: list[str], b: list[str], cutoff: float = 60.0) -> float:
-    """Share of the sentences of ``a`` that have a close match in ``b``, in the same order."""
+def alignment(a: list[str], b: list[str], cutoff: float = 60.0, needed: float = 0.0) -> float:
+    """Share of the sentences of ``a`` that have a close match in ``b``, in the same order.
+
+    With ``needed``, only whether the share reaches it is worked out: the comparing stops once it
+    does, or once the sentences left could no longer bring it there (then a share below ``needed``).
+    """
     if not a or not b:
         return 0.0
+    shortest = min(len(a), len(b))
     exact = {t: j for j, t in reversed(list(enumerate(b)))}
-    matched: list[int] = []
-    for s in a:
+    tails: list[int] = []  # longest increasing run of matched positions so far: the order is kept
+    for n, s in enumerate(a):
+        if needed and (len(tails) >= needed * shortest or len(tails) + len(a) - n < needed * shortest):
+            break  # reached, or out of reach: each sentence left lengthens the run by one at most
         if s in exact:  # a copied sentence: no need for fuzzy matching
-            matched.append(exact[s])
-            continue
-        best, best_j = cutoff, -1
-        for j, t in enumerate(b):
-            score = fuzz.token_sort_ratio(s, t, score_cutoff=best)
-            if score >= best:
-                best, best_j = score, j
-        if best_j >= 0:
-            matched.append(best_j)
-    tails: list[int] = []  # longest increasing run of matched positions: the order is kept
-    for j in matched:
-        k = bisect.bisect_left(tails, j)
-        tails[k:k + 1] = [j]
-    return len(tails) / min(len(a), len(b))
+            best_j = exact[s]
+        else:
+            best, best_j = cutoff, -1
+            for j, t in enumerate(b):
+                score = fuzz.token_sort_ratio(s, t, score_cutoff=best)
+                if score >= best:
+                    best, best_j = score, j
+            if best_j < 0:
+                continue
+        k = bisect.bisect_left(tails, best_j)
+        tails[k:k + 1] = [best_j]
+    return len(tails) / shortest
 
 
 def copy_prints(sentences: Sequence[str]) -> bytes:
@@ -178,7 +183,8 @@ def copies(analyses: Sequence[ArticleAnalysis], compared: Mapping[str, list[str]
         check()
         if root(a) == root(b):
             continue
-        if min(alignment(sents[a], sents[b]), alignment(sents[b], sents[a])) >= COPY_ALIGNMENT:
+        if all(alignment(x, y, needed=COPY_ALIGNMENT) >= COPY_ALIGNMENT
+               for x, y in ((sents[a], sents[b]), (sents[b], sents[a]))):
             join(a, b)
     # every copy points at the first original: the earliest published (then the first listed) of its set
     return {name: r for name in sents if (r := root(name)) != name}
