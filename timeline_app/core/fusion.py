@@ -23,7 +23,7 @@ from timeline_app.core.blocks import Runner, here
 from timeline_app.core.budget import check
 from timeline_app.core.event import Event, Evidence
 from timeline_app.core.likeness import anchors, content
-from timeline_app.core.wordsets import WordSets
+from timeline_app.core.wordsets import WordSets, ranges
 
 if TYPE_CHECKING:
     import numpy as np
@@ -203,11 +203,7 @@ def _pairs(members: list[int], words: dict[int, frozenset[str]],
         return
     import numpy as np
 
-    holding: dict[str, list[int]] = defaultdict(list)
-    for a_pos, i in enumerate(members):
-        for word in words[i]:
-            holding[word].append(a_pos)
-    held = {word: np.array(ks, dtype=np.int64) for word, ks in holding.items() if len(ks) > 1}
+    held = _holders(members, words, least=2)  # a word only one holds joins no pair
     codes: dict[frozenset[str], int] = {}
     code = np.array([codes.setdefault(languages[i], len(codes)) for i in members])
     apart = np.array([[a.isdisjoint(b) for b in codes] for a in codes]) if len(codes) > 1 else None
@@ -219,6 +215,19 @@ def _pairs(members: list[int], words: dict[int, frozenset[str]],
         if apart is not None:
             may |= apart[code[a_pos]][code[a_pos + 1:]]
         yield i, [members[b] for b in (np.flatnonzero(may) + a_pos + 1).tolist()]
+
+
+def _holders(members: Sequence[int], words: dict[int, frozenset[str]],
+             least: int = 1) -> dict[str, npt.NDArray[np.int64]]:
+    """Each word's holders among ``members`` (the events of ``words``), as their positions in
+    ``members``, ascending; a word held by fewer than ``least`` left out."""
+    import numpy as np
+
+    holding: dict[str, list[int]] = defaultdict(list)
+    for position, i in enumerate(members):
+        for word in words[i]:
+            holding[word].append(position)
+    return {word: np.array(ks, dtype=np.int64) for word, ks in holding.items() if len(ks) >= least}
 
 
 def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], words: dict[int, frozenset[str]],
@@ -239,10 +248,6 @@ def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], wo
         return  # the points of one article: merged already (and numpy is not imported for one file)
     import numpy as np
 
-    holding: dict[str, list[int]] = defaultdict(list)
-    for k, i in enumerate(points):
-        for word in words[i]:
-            holding[word].append(k)
     # the one article a point comes from (a number), -1 for several: one article's points are merged already
     numbers: dict[str, int] = {}
     # the points' sentences, one after another: those of points[k] are strings[first[k]:first[k] + count[k]]
@@ -255,7 +260,7 @@ def _nested(events: Sequence[Event], reps: list[int], texts: list[list[str]], wo
         single=np.array([numbers.setdefault(next(iter(docs[i])), len(numbers)) if len(docs[i]) == 1 else -1
                          for i in points], dtype=np.int64),
         words=[tuple(words[i]) for i in points],
-        held={word: np.array(ks, dtype=np.int64) for word, ks in holding.items()},
+        held=_holders(points, words),
         strings=strings, first=np.cumsum(count) - count, count=count, sets=WordSets(strings), threshold=threshold)
     blocks = [range(k, min(k + NESTED_BLOCK, len(points))) for k in range(0, len(points), NESTED_BLOCK)]
     for found in run(_nested_in, nesting, blocks):
@@ -308,8 +313,7 @@ def _nested_in(p: _Nesting, block: range) -> list[tuple[int, int]]:
             fit &= p.single[lo:hi] != p.single[k]
         chosen = np.flatnonzero(fit) + lo
         mine = np.arange(p.first[k], p.first[k] + p.count[k])
-        counts = p.count[chosen]
-        theirs = np.repeat(p.first[chosen] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        theirs, of = ranges(p.first[chosen], p.count[chosen])  # their sentences, and the candidate each is of
         if not len(mine) or not len(theirs):
             continue
         # only the pairs that may reach the best score are compared: the others are below what some
@@ -322,7 +326,7 @@ def _nested_in(p: _Nesting, block: range) -> list[tuple[int, int]]:
                                 scorer=fuzz.token_set_ratio, score_cutoff=p.threshold, dtype=np.float64,
                                 workers=-1 if len(rows) >= 4096 else 1)
         best = np.zeros(len(chosen))
-        np.maximum.at(best, np.repeat(np.arange(len(chosen)), counts)[cols], scores)
+        np.maximum.at(best, of[cols], scores)
         if best.max() >= p.threshold:
             found.append((k, int(chosen[len(best) - 1 - int(best[::-1].argmax())])))
     return found

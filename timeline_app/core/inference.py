@@ -17,7 +17,7 @@ from timeline_app.core.event import Evidence
 from timeline_app.core.likeness import content
 from timeline_app.core.settings import Settings
 from timeline_app.core.timeline import ArticleAnalysis, analyze, own_events
-from timeline_app.core.wordsets import WordSets
+from timeline_app.core.wordsets import WordSets, ranges
 
 if TYPE_CHECKING:
     import numpy as np
@@ -54,33 +54,32 @@ def infer_publication_dates(analyses: Sequence[ArticleAnalysis], settings: Setti
     # only the dated articles' day mentions are needed: no copy detection
     reports = _Reports(dated, replace(settings if isinstance(settings, Settings) else Settings(), fuse=False,
                                       detect_copies=False))
-    said = {i: _said(analyses[i], reports.on) for i in undated}
-    sets = WordSets(reports.texts + [mine for each in said.values() for mine, _, _ in each])
-    mine_at = len(reports.texts)
-    out = list(analyses)
-    for i in undated:
+    # what the undated articles say on a day some report has: (article, content, expression, day)
+    mentions = [(i, *said) for i in undated for said in _said(analyses[i], reports.on)]
+    sets = WordSets(reports.texts + [mine for _, mine, _, _ in mentions])  # a mention's content after the reports'
+    best: dict[int, tuple[float, date, str]] = {}  # by article: the best score, its day, why
+    for at, (i, mine, expr, key) in enumerate(mentions, start=len(reports.texts)):
         check()
-        best: tuple[float, date, str] | None = None
-        for mine, expr, key in said[i]:
-            # each report's best sentence; the first report of the best score, if better than found so far
-            theirs, owner = reports.sentences_of(key)
-            lower, upper = sets.bounds([mine_at], theirs)
-            mine_at += 1
-            kept = np.flatnonzero(upper[0] >= max(threshold, float(lower.max()), best[0] if best else 0.0) - 1e-6)
-            if not len(kept):
-                continue
-            scores = process.cpdist([mine] * len(kept), [reports.texts[t] for t in theirs[kept]],
-                                    scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.float64)
-            per_report = np.zeros(len(reports.on[key]))
-            np.maximum.at(per_report, owner[kept], scores)
-            top = int(per_report.argmax())
-            if per_report[top] >= threshold and (best is None or per_report[top] > best[0]):
-                n = reports.on[key][top]
-                why = f"\"{expr.text}\" here reports what {reports.documents[n]} dates {reports.days[n].isoformat()}"
-                best = (float(per_report[top]), reports.days[n], why)
-        if best is not None:
-            article = replace(analyses[i].article, published=best[1], date_source=DATE_INFERRED, date_note=best[2])
-            out[i] = analyze(article, settings, same_text=analyses[i])
+        # each report's best sentence; the first report of the best score, if better than found so far
+        theirs, owner = reports.sentences_of(key)
+        lower, upper = sets.bounds([at], theirs)
+        found = best[i][0] if i in best else 0.0
+        kept = np.flatnonzero(upper[0] >= max(threshold, float(lower.max()), found) - 1e-6)
+        if not len(kept):
+            continue
+        scores = process.cpdist([mine] * len(kept), [reports.texts[t] for t in theirs[kept]],
+                                scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.float64)
+        per_report = np.zeros(len(reports.on[key]))
+        np.maximum.at(per_report, owner[kept], scores)
+        top = int(per_report.argmax())
+        if per_report[top] >= threshold and (i not in best or per_report[top] > found):
+            n = reports.on[key][top]
+            why = f"\"{expr.text}\" here reports what {reports.documents[n]} dates {reports.days[n].isoformat()}"
+            best[i] = (float(per_report[top]), reports.days[n], why)
+    out = list(analyses)
+    for i, (_, day, why) in best.items():
+        article = replace(analyses[i].article, published=day, date_source=DATE_INFERRED, date_note=why)
+        out[i] = analyze(article, settings, same_text=analyses[i])
     return out
 
 
@@ -112,10 +111,7 @@ class _Reports:
             import numpy as np
 
             n = np.array(self.on[key])
-            starts, sizes = np.array(self.first)[n], np.diff(self.first)[n]
-            ends = np.cumsum(sizes)
-            self._made[key] = (np.repeat(starts - ends + sizes, sizes) + np.arange(int(ends[-1])),
-                               np.repeat(np.arange(len(n)), sizes))
+            self._made[key] = ranges(np.array(self.first)[n], np.diff(self.first)[n])
         return self._made[key]
 
 

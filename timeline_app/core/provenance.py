@@ -18,6 +18,7 @@ from timeline_app.core.budget import check
 from timeline_app.core.event import Event
 from timeline_app.core.language import language
 from timeline_app.core.stems import stems
+from timeline_app.core.wordfinder import automaton, whole_words
 
 if TYPE_CHECKING:
     from timeline_app.core.tagger.prefilter import Prefilter
@@ -247,13 +248,7 @@ def countries_named(sentence: str) -> frozenset[str]:
 
 def _names_in(sentence: str) -> list[tuple[int, int, str]]:
     """Every country name in ``sentence`` standing as a whole word: (start, end, name)."""
-    n = len(sentence)
-    hits = []
-    for last, name in _country_finder().iter(sentence):
-        start, end = last - len(name) + 1, last + 1
-        if (start == 0 or not _word_char(sentence[start - 1])) and (end == n or not _word_char(sentence[end])):
-            hits.append((start, end, name))
-    return hits
+    return list(whole_words(_country_finder(), sentence, _word_char))
 
 
 def _word_char(c: str) -> bool:
@@ -262,13 +257,7 @@ def _word_char(c: str) -> bool:
 
 @cache
 def _country_finder() -> Any:
-    import ahocorasick
-
-    finder = ahocorasick.Automaton()
-    for name in _places().canonical:
-        finder.add_word(name, name)
-    finder.make_automaton()
-    return finder
+    return automaton(_places().canonical)
 
 
 @cache

@@ -39,6 +39,17 @@ def _bin_table() -> npt.NDArray[np.int64]:
     return table
 
 
+def ranges(starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64],
+                                                                                npt.NDArray[np.int64]]:
+    """The positions ``starts[i]:starts[i] + sizes[i]`` of every i, one range after another, and the
+    i each position is of."""
+    import numpy as np
+
+    ends = np.cumsum(sizes)
+    positions = np.repeat(starts - ends + sizes, sizes) + np.arange(int(ends[-1]) if len(ends) else 0)
+    return positions, np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+
+
 class WordSets:
     """Strings as sets of distinct words (split on white space, as ``token_set_ratio`` does): their
     number, their letters and a count of their characters, for :meth:`bounds`."""
@@ -69,12 +80,8 @@ class WordSets:
 
     def _flat_of(self, strings: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """The words of ``strings``, one after another, and the position in ``strings`` each is of."""
-        import numpy as np
-
-        counts = self.words[strings]
-        ends = np.cumsum(counts)
-        where = np.repeat(self.offsets[strings] - ends + counts, counts) + np.arange(int(ends[-1]) if len(ends) else 0)
-        return self.flat[where], np.repeat(np.arange(len(strings), dtype=np.int64), counts)
+        where, owner = ranges(self.offsets[strings], self.words[strings])
+        return self.flat[where], owner
 
     def bounds(self, rows: Positions, columns: Positions) -> tuple[Scores, Scores]:
         """For every pair of a string of ``rows`` with one of ``columns`` (by their positions given

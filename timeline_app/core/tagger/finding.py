@@ -19,6 +19,7 @@ from timeline_app.core.tagger.prefilter import Prefilter
 from timeline_app.core.tagger.records import Context, TemporalExpression
 from timeline_app.core.tagger.registry import HANDLERS
 from timeline_app.core.tagger.rules.templates import templated
+from timeline_app.core.wordfinder import whole_words
 
 #: How far around an anchor word an expression may reach ("no later than the end of ... 2030").
 _REACH = 48
@@ -111,11 +112,8 @@ def _segments(text: str, low: str, lex: Lexicon) -> list[tuple[int, int]]:
     ``low`` is ``text`` lower-cased with its offsets kept.
     """
     hits = [(m.start(), m.end()) for m in lex.patterns["digits"].finditer(text)]
-    n = len(low)
-    for last, size in lex.anchor_finder.iter(low):  # every anchor word at once, in C (Aho-Corasick)
-        i, j = last - size + 1, last + 1
-        if (i == 0 or not low[i - 1].isalpha()) and (j == n or not low[j].isalpha()):  # whole words only
-            hits.append((i, j))
+    # every anchor word at once, in C (Aho-Corasick), whole words only
+    hits += [(i, j) for i, j, _ in whole_words(lex.anchor_finder, low, str.isalpha)]
     hits.sort()
     out: list[tuple[int, int]] = []
     for hit_start, hit_end in hits:

@@ -23,6 +23,7 @@ from timeline_app.core.tagger.patterns import (
     with_groups,
 )
 from timeline_app.core.tagger.prefilter import Prefilter, prefilter
+from timeline_app.core.wordfinder import automaton
 
 
 @dataclass(frozen=True)
@@ -160,14 +161,8 @@ class Lexicon:
 
     @cached_property
     def anchor_finder(self) -> Any:
-        """Every anchor word found in one pass over a text (pyahocorasick): yields (last index, length)."""
-        import ahocorasick
-
-        finder = ahocorasick.Automaton()
-        for word in self.anchors:
-            finder.add_word(word, len(word))
-        finder.make_automaton()
-        return finder
+        """The anchor words, to be found in one pass over a text (:func:`wordfinder.whole_words`)."""
+        return automaton(self.anchors)
 
     @cached_property
     def first_pass(self) -> Prefilter | None:
